@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { startMock } from './server/start';
+import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from './profiles/profiles';
+import { ScenarioError } from './scenario/load';
+
+const program = new Command()
+  .name('mock-ews')
+  .description('A stateful Exchange Web Services emulator for testing EWS clients without an Exchange server.')
+  .option('-p, --port <port>', 'port to listen on (0 = any free port)', parsePort, 8080)
+  .option('-H, --host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--profile <name>', `Exchange generation to emulate: ${PROFILE_NAMES.join(', ')} (default: the scenario's, else ${DEFAULT_PROFILE})`, parseProfile)
+  .option('-s, --scenario <file>', 'scenario file (YAML); the built-in default scenario when omitted')
+  .option('--tls', 'serve https with a self-signed certificate generated on start')
+  .option('--cert <file>', 'certificate (PEM) for https; implies --tls')
+  .option('--key <file>', 'private key (PEM) for https; implies --tls')
+  .showHelpAfterError();
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be an integer from 0 to 65535');
+  return n;
+}
+
+function parseProfile(value: string): string {
+  if (!isProfileName(value)) throw new InvalidArgumentError(`must be one of ${PROFILE_NAMES.join(', ')}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  program.parse();
+  const o = program.opts<{ port: number; host: string; profile?: string; scenario?: string; tls?: boolean; cert?: string; key?: string }>();
+  if ((o.cert && !o.key) || (o.key && !o.cert)) program.error('error: --cert and --key must be given together');
+  const tls = o.cert && o.key ? { cert: readFileSync(o.cert, 'utf8'), key: readFileSync(o.key, 'utf8') } : Boolean(o.tls);
+  const mock = await startMock({
+    port: o.port,
+    host: o.host,
+    profile: o.profile as never,
+    scenario: o.scenario,
+    tls,
+  });
+  const accounts = [...mock.state.store.accounts.values()];
+  const admin = accounts.find((a) => mock.state.store.grants.some((g) => g.account.toLowerCase() === a.smtp.toLowerCase()));
+  console.log(`mock-ews listening on ${mock.url}`);
+  console.log(`profile ${mock.state.profile.name}; ${mock.state.store.mailboxes.size} mailboxes`);
+  if (admin) console.log(`super-user ${admin.smtp} / ${admin.password} (may impersonate)`);
+  for (const a of accounts.filter((x) => x !== admin).slice(0, 6)) console.log(`user ${a.smtp} / ${a.password}`);
+  const stop = () => void mock.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ScenarioError) console.error(`mock-ews: ${err.message}`);
+  else console.error('mock-ews:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

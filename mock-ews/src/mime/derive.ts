@@ -1,0 +1,62 @@
+import { simpleParser, AddressObject, EmailAddress } from 'mailparser';
+import type { Address, Importance, MessageData } from '../store/types';
+
+/** Derives a message's fields from its raw MIME; the raw bytes are kept as they came. */
+export async function messageFromMime(raw: Buffer, overrides: Partial<MessageData> = {}): Promise<MessageData> {
+  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  const date = parsed.date ?? new Date(0);
+  const importanceHeader = String(parsed.headers.get('importance') ?? parsed.headers.get('x-priority') ?? '').toLowerCase();
+  const importance: Importance = /high|^1|^2/.test(importanceHeader) ? 'High' : /low|^4|^5/.test(importanceHeader) ? 'Low' : 'Normal';
+  return {
+    subject: parsed.subject ?? '',
+    from: first(parsed.from),
+    sender: first(parsed.headers.get('sender') as AddressObject | undefined),
+    to: list(parsed.to),
+    cc: list(parsed.cc),
+    bcc: list(parsed.bcc),
+    replyTo: list(parsed.replyTo),
+    dateTimeSent: date,
+    dateTimeReceived: date,
+    internetMessageId: parsed.messageId ?? '',
+    inReplyTo: parsed.inReplyTo,
+    references: Array.isArray(parsed.references) ? parsed.references.join(' ') : parsed.references,
+    importance,
+    isRead: false,
+    isDraft: false,
+    categories: [],
+    body: { html: parsed.html === false ? undefined : parsed.html, text: parsed.text },
+    attachments: parsed.attachments.map((a) => ({
+      name: a.filename ?? 'attachment',
+      contentType: a.contentType,
+      content: a.content,
+      isInline: a.contentDisposition === 'inline' && Boolean(a.contentId),
+      contentId: a.contentId?.replace(/^<|>$/g, ''),
+    })),
+    headers: [],
+    itemClass: 'IPM.Note',
+    rawMime: raw,
+    ...overrides,
+  };
+}
+
+function flatten(v: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+  if (!v) return [];
+  const objs = Array.isArray(v) ? v : [v];
+  const out: EmailAddress[] = [];
+  const walk = (list: EmailAddress[]) => {
+    for (const e of list) {
+      if (e.group) walk(e.group);
+      else if (e.address) out.push(e);
+    }
+  };
+  for (const o of objs) walk(o.value ?? []);
+  return out;
+}
+
+function list(v: AddressObject | AddressObject[] | undefined): Address[] {
+  return flatten(v).map((e) => (e.name ? { name: e.name, address: e.address! } : { address: e.address! }));
+}
+
+function first(v: AddressObject | AddressObject[] | undefined): Address | undefined {
+  return list(v)[0];
+}

@@ -1,0 +1,38 @@
+import { ItemError } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import { DISTINGUISHED_FOLDER_NAMES } from '../../store/store';
+import type { DistinguishedFolderName, Folder } from '../../store/types';
+import type { OperationContext } from '../operation';
+import { checkId, requireMailbox } from './mailbox-access';
+
+/** The t:FolderId / t:DistinguishedFolderId children of a container element, in request order. */
+export function folderIdElements(container: XmlElement | undefined): XmlElement[] {
+  return (container?.children ?? []).filter((c) => c.ns === NS.t && (c.local === 'FolderId' || c.local === 'DistinguishedFolderId'));
+}
+
+/**
+ * Resolves a t:FolderId or t:DistinguishedFolderId to a folder of the request's mailbox.
+ * A DistinguishedFolderId naming another mailbox (t:Mailbox) is delegate access, which the
+ * mock grants to nobody: ErrorAccessDenied, or ErrorNonExistentMailbox when there is no such mailbox.
+ */
+export function resolveFolderId(ctx: OperationContext, el: XmlElement): Folder {
+  if (el.local === 'DistinguishedFolderId') {
+    const name = el.attr('Id') ?? '';
+    if (!(DISTINGUISHED_FOLDER_NAMES as readonly string[]).includes(name)) {
+      // Other distinguished names exist in Exchange (calendar, contacts, …) but this store has none of them.
+      throw new ItemError('ErrorFolderNotFound');
+    }
+    const mailbox = requireMailbox(ctx);
+    const other = el.t('Mailbox')?.t('EmailAddress')?.value;
+    if (other && other.toLowerCase() !== mailbox.smtp.toLowerCase()) {
+      throw new ItemError(ctx.store.mailbox(other) ? 'ErrorAccessDenied' : 'ErrorNonExistentMailbox');
+    }
+    return ctx.store.distinguishedFolder(mailbox, name as DistinguishedFolderName);
+  }
+  const id = el.attr('Id');
+  const mailbox = checkId(ctx, id, 'folder');
+  const folder = ctx.store.folder(mailbox, id!);
+  if (!folder) throw new ItemError('ErrorFolderNotFound');
+  return folder;
+}

@@ -1,0 +1,47 @@
+import { schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+
+export type BaseShape = 'IdOnly' | 'Default' | 'AllProperties';
+
+export interface Shape {
+  base: BaseShape;
+  /** FieldURI values from AdditionalProperties, e.g. "item:Subject". */
+  additional: Set<string>;
+  /** ExtendedFieldURI elements from AdditionalProperties, kept for operations that answer them. */
+  extended: XmlElement[];
+  bodyType: 'Best' | 'HTML' | 'Text';
+  includeMimeContent: boolean;
+}
+
+const BASES: readonly BaseShape[] = ['IdOnly', 'Default', 'AllProperties'];
+
+/** Reads an ItemShape / FolderShape element; a missing or bad BaseShape is a schema violation. */
+export function readShape(el: XmlElement | undefined, name: string): Shape {
+  if (!el) throw schemaFault(`The element has incomplete content. List of possible elements expected: '${name}' in namespace '${NS.m}'.`);
+  const baseEl = el.t('BaseShape');
+  const base = baseEl?.value;
+  if (!base) throw schemaFault(`The element '${name}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'BaseShape' in namespace '${NS.t}'.`, el.line);
+  if (!(BASES as readonly string[]).includes(base)) {
+    throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BaseShape' element is invalid - The value '${base}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DefaultShapeNamesType' - The Enumeration constraint failed.`, baseEl!.line);
+  }
+  const additional = new Set<string>();
+  const extended: XmlElement[] = [];
+  for (const p of el.t('AdditionalProperties')?.children ?? []) {
+    if (p.local === 'FieldURI' && p.attr('FieldURI')) additional.add(p.attr('FieldURI')!);
+    else if (p.local === 'IndexedFieldURI' && p.attr('FieldURI')) additional.add(p.attr('FieldURI')!);
+    else if (p.local === 'ExtendedFieldURI') extended.push(p);
+  }
+  const bodyType = el.t('BodyType')?.value ?? 'Best';
+  if (bodyType !== 'Best' && bodyType !== 'HTML' && bodyType !== 'Text') {
+    throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BodyType' element is invalid - The value '${bodyType}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:BodyTypeResponseType' - The Enumeration constraint failed.`, el.t('BodyType')!.line);
+  }
+  return { base, additional, extended, bodyType, includeMimeContent: el.t('IncludeMimeContent')?.value === 'true' } as Shape;
+}
+
+/** True when the shape asks for a property: by base shape membership or by AdditionalProperties. */
+export function wants(shape: Shape, uri: string, inDefault: boolean): boolean {
+  if (shape.additional.has(uri)) return true;
+  if (shape.base === 'AllProperties') return true;
+  return shape.base === 'Default' && inDefault;
+}

@@ -1,0 +1,22 @@
+import { el, leaf, Xml } from '../../soap/response-writer';
+import type { Folder, Mailbox } from '../../store/types';
+import { Shape, wants } from './shapes';
+
+/** Writes a t:Folder with the properties the shape asks for, in schema order. */
+export function writeFolder(parent: Xml, mailbox: Mailbox, folder: Folder, shape: Shape): void {
+  const f = el(parent, 't:Folder');
+  el(f, 't:FolderId', { Id: folder.id, ChangeKey: folder.changeKey });
+  if (folder.parentId && wants(shape, 'folder:ParentFolderId', false)) {
+    const p = mailbox.folders.get(folder.parentId)!;
+    el(f, 't:ParentFolderId', { Id: p.id, ChangeKey: p.changeKey });
+  }
+  if (wants(shape, 'folder:FolderClass', false)) leaf(f, 't:FolderClass', folder.folderClass || undefined);
+  if (wants(shape, 'folder:DisplayName', true)) leaf(f, 't:DisplayName', folder.displayName);
+  if (wants(shape, 'folder:TotalCount', true)) leaf(f, 't:TotalCount', folder.items.size);
+  if (wants(shape, 'folder:ChildFolderCount', true)) leaf(f, 't:ChildFolderCount', folder.childIds.length);
+  if (wants(shape, 'folder:UnreadCount', true)) {
+    let unread = 0;
+    for (const item of folder.items.values()) if (!item.data.isRead) unread++;
+    leaf(f, 't:UnreadCount', unread);
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { PROFILE_NAMES } from '../profiles/profiles';
+
+/** The scenario file format: see docs/SCENARIOS.md. Validated on load; errors name the path. */
+
+const email = z.string().trim().regex(/^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be an email address like alice@acme.test');
+const domain = z.string().trim().regex(/^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'must be a domain name like acme.test');
+const address = z.union([email, z.object({ name: z.string().optional(), address: email }).strict()]);
+const dateLike = z.union([z.date(), z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time')]);
+
+const attachment = z
+  .object({
+    name: z.string().min(1),
+    contentType: z.string().default('application/octet-stream'),
+    /** Text content. */
+    content: z.string().optional(),
+    /** Base64 content. */
+    base64: z.string().optional(),
+    /** Synthetic content of this many bytes. */
+    size: z.number().int().nonnegative().optional(),
+    inline: z.boolean().optional(),
+    contentId: z.string().optional(),
+  })
+  .strict()
+  .refine((a) => [a.content, a.base64, a.size].filter((x) => x !== undefined).length === 1, 'give exactly one of content, base64 or size');
+
+export const messageSchema = z
+  .object({
+    /** An .eml file, relative to the scenario file or to fixtures/mail/. Other fields override it. */
+    eml: z.string().optional(),
+    subject: z.string().optional(),
+    from: address.optional(),
+    to: z.array(address).optional(),
+    cc: z.array(address).optional(),
+    bcc: z.array(address).optional(),
+    received: dateLike.optional(),
+    sent: dateLike.optional(),
+    messageId: z.string().optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    importance: z.enum(['Low', 'Normal', 'High']).optional(),
+    isRead: z.boolean().optional(),
+    categories: z.array(z.string()).optional(),
+    attachments: z.array(attachment).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+
+export const generatorSchema = z
+  .object({
+    count: z.number().int().min(1).max(5_000_000),
+    seed: z.number().int().default(1),
+    /** Share of messages with an attachment, 0..1. */
+    attachmentRate: z.number().min(0).max(1).default(0.1),
+    attachmentSize: z.number().int().positive().default(20 * 1024),
+    /** Share of HTML messages, 0..1. */
+    htmlRate: z.number().min(0).max(1).default(0.3),
+    readRate: z.number().min(0).max(1).default(0.5),
+    /** Approximate body size in bytes. */
+    bodySize: z.number().int().positive().default(600),
+    /** The newest message's time; older ones go back from here. */
+    until: dateLike.default('2026-11-01T12:00:00Z'),
+    /** Minutes between consecutive messages. */
+    spacingMinutes: z.number().positive().default(37),
+  })
+  .strict();
+
+export type FolderSpec = {
+  name: string;
+  messages?: z.infer<typeof messageSchema>[];
+  generate?: z.infer<typeof generatorSchema>;
+  folders?: FolderSpec[];
+};
+
+const folderSpec: z.ZodType<FolderSpec> = z.lazy(() =>
+  z
+    .object({
+      /** A distinguished folder (inbox, sentitems, drafts, deleteditems, junkemail, outbox) or a display name. */
+      name: z.string().trim().min(1).refine((n) => !n.includes('/'), 'must not contain "/"'),
+      messages: z.array(messageSchema).optional(),
+      generate: generatorSchema.optional(),
+      folders: z.array(folderSpec).optional(),
+    })
+    .strict(),
+);
+
+const account = z
+  .object({
+    smtp: email,
+    password: z.string().min(1),
+    displayName: z.string().optional(),
+    sid: z.string().regex(/^S-1-5-21-\d+-\d+-\d+-\d+$/, 'must be a SID like S-1-5-21-1-2-3-1001').optional(),
+    upn: email.optional(),
+    logonName: z.string().regex(/^[^\\\s]+\\[^\\\s]+$/, 'must be DOMAIN\\user').optional(),
+    department: z.string().optional(),
+    /** Whether the account has a mailbox; default true. */
+    mailbox: z.boolean().default(true),
+  })
+  .strict();
+
+const scope = z.union([
+  z.literal('all'),
+  z.object({ domains: z.array(domain).min(1) }).strict(),
+  z.object({ mailboxes: z.array(email).min(1) }).strict(),
+]);
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().optional(),
+    description: z.string().optional(),
+    profile: z.enum(PROFILE_NAMES).optional(),
+    domains: z.array(domain).default([]),
+    accounts: z.array(account).default([]),
+    grants: z.array(z.object({ account: email, scope }).strict()).default([]),
+    mailboxes: z
+      .array(
+        z
+          .object({
+            smtp: email,
+            displayName: z.string().optional(),
+            folders: z.array(folderSpec).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type ScenarioSpec = z.infer<typeof scenarioSchema>;
+export type MessageSpec = z.infer<typeof messageSchema>;
+export type GeneratorSpec = z.infer<typeof generatorSchema>;

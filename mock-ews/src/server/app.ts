@@ -1,0 +1,41 @@
+import express, { NextFunction, Request, Response } from 'express';
+import { handleEws } from './ews-endpoint';
+import { faultEnvelope } from '../soap/response-writer';
+import { EwsFault } from '../soap/error-catalogue';
+import type { MockState } from './state';
+
+/** Largest request body accepted; Exchange's default maxRequestLength is in this range. */
+export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+export function createApp(state: MockState, options: { bodyLimit?: number } = {}): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('case sensitive routing', false);
+  app.use((_req, res, next) => {
+    res.set('X-Powered-By', 'mock-ews');
+    next();
+  });
+
+  const raw = express.raw({ type: () => true, limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  // IIS matches paths case-insensitively; so does this route.
+  app.post(/^\/ews\/exchange\.asmx$/i, raw, (req, res, next) => {
+    handleEws(state, req, res).catch(next);
+  });
+  app.all(/^\/ews\/exchange\.asmx$/i, (_req, res) => {
+    res.status(405).set('Allow', 'POST').set('Content-Type', 'text/xml; charset=utf-8')
+      .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The EWS endpoint accepts POST requests only.')));
+  });
+
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large' || err.status === 413) {
+      res.status(413).set('Content-Type', 'text/xml; charset=utf-8')
+        .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The request body is larger than the server accepts.')));
+      return;
+    }
+    state.log.error({ err }, 'unhandled error');
+    state.errors.push({ error: err, record: { at: new Date(), status: 500, durationMs: 0 } });
+    res.status(500).set('Content-Type', 'text/xml; charset=utf-8').send(faultEnvelope(new EwsFault('ErrorInternalServerError')));
+  });
+  return app;
+}

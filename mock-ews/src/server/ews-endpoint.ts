@@ -1,0 +1,119 @@
+import type { Request, Response } from 'express';
+import { TextDecoder } from 'node:util';
+import { checkBasic } from '../auth/basic';
+import { resolveImpersonation } from '../auth/impersonation';
+import { EwsFault, schemaFault } from '../soap/error-catalogue';
+import { parseEnvelope } from '../soap/envelope';
+import { NS } from '../soap/namespaces';
+import { faultEnvelope, startEnvelope } from '../soap/response-writer';
+import { requestedVersion } from '../profiles/version-gate';
+import { atLeast } from '../profiles/versions';
+import { OPERATIONS } from '../operations/registry';
+import type { MockState } from './state';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const ACCEPTED_TYPES = /^(text\/xml|application\/xml|application\/soap\+xml)\b/i;
+
+/** One record per EWS request, for the journal and for tests. */
+export interface ExchangeRecord {
+  at: Date;
+  account?: string;
+  mailbox?: string;
+  operation?: string;
+  version?: string;
+  status: number;
+  responseCode?: string;
+  durationMs: number;
+}
+
+/** Handles POST /EWS/Exchange.asmx: auth, envelope, version, impersonation, dispatch. */
+export async function handleEws(state: MockState, req: Request, res: Response): Promise<void> {
+  const started = Date.now();
+  const record: ExchangeRecord = { at: new Date(), status: 0, durationMs: 0 };
+  const finish = (status: number, body: string, headers: Record<string, string> = {}) => {
+    record.status = status;
+    record.durationMs = Date.now() - started;
+    state.record(record);
+    res.status(status).set({ 'Content-Type': 'text/xml; charset=utf-8', ...headers }).send(body);
+  };
+  const fault = (f: EwsFault) => {
+    record.responseCode = f.code;
+    finish(500, faultEnvelope(f));
+  };
+
+  const auth = checkBasic(state.store, req.headers.authorization);
+  if (!auth.ok) {
+    record.status = 401;
+    record.durationMs = Date.now() - started;
+    state.record(record);
+    res.status(401).set('WWW-Authenticate', state.wwwAuthenticate(req)).set('Content-Type', 'text/html').send('401 - Unauthorized: Access is denied due to invalid credentials.');
+    return;
+  }
+  const caller = auth.account;
+  record.account = caller.smtp;
+
+  const contentType = req.headers['content-type'];
+  if (contentType && !ACCEPTED_TYPES.test(contentType)) {
+    record.responseCode = 'ErrorInvalidRequest';
+    finish(
+      415,
+      faultEnvelope(new EwsFault('ErrorInvalidRequest', `Cannot process the message because the content type '${contentType}' was not the expected type 'text/xml; charset=utf-8'.`)),
+    );
+    return;
+  }
+
+  try {
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    let text: string;
+    try {
+      text = utf8.decode(raw);
+    } catch {
+      throw schemaFault('Invalid character in the given encoding.', 1, 1);
+    }
+    if (text.trim() === '') throw schemaFault('Root element is missing.', 0, 0);
+    const env = parseEnvelope(text);
+    const opName = env.operation.local;
+    record.operation = opName;
+    const op = env.operation.ns === NS.m ? OPERATIONS.get(opName) : undefined;
+    if (!op) {
+      throw schemaFault(
+        `The element 'Body' in namespace '${NS.soap}' has invalid child element ${env.operation.qname}.`,
+        env.operation.line,
+        2,
+      );
+    }
+    const version = requestedVersion(state.profile, env);
+    record.version = version;
+    if (!atLeast(version, op.since)) throw new EwsFault('ErrorIncorrectSchemaVersion');
+
+    let mailbox = caller.mailboxId ? state.store.mailboxes.get(caller.mailboxId) : undefined;
+    const impersonating = env.impersonation !== undefined;
+    if (env.impersonation) mailbox = resolveImpersonation(state.store, caller, env.impersonation);
+    record.mailbox = mailbox?.smtp;
+
+    const { doc, body } = startEnvelope(state.profile);
+    await op.handle({
+      store: state.store,
+      profile: state.profile,
+      version,
+      caller,
+      mailbox,
+      impersonating,
+      request: env.operation,
+      header: env.header,
+      body,
+      log: state.log,
+    });
+    record.responseCode = firstResponseCode(body);
+    finish(200, doc.end({ prettyPrint: false }));
+  } catch (err) {
+    if (err instanceof EwsFault) return fault(err);
+    state.unexpected(err, record);
+    fault(new EwsFault('ErrorInternalServerError'));
+  }
+}
+
+function firstResponseCode(body: import('xmlbuilder2/lib/interfaces').XMLBuilder): string | undefined {
+  const codes = body.find((n) => n.node.nodeName === 'm:ResponseCode', true, true);
+  return codes?.node.textContent ?? undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * Every EWS ResponseCode the mock can emit, with the shape Exchange answers it in and its text.
+ * - `fault`: HTTP 500 SOAP fault with `detail/e:ResponseCode` (request-level failures);
+ * - `item`: HTTP 200 with a ResponseMessage of ResponseClass="Error" (per-item failures).
+ * A test checks that every code thrown anywhere in the mock is listed here.
+ */
+export type ErrorShape = 'fault' | 'item';
+
+export interface CatalogueEntry {
+  shapes: readonly ErrorShape[];
+  message: string;
+}
+
+const entries = {
+  ErrorAccessDenied: { shapes: ['item', 'fault'], message: 'Access is denied. Check credentials and try again.' },
+  ErrorAttachmentSizeLimitExceeded: { shapes: ['item'], message: 'The attachment could not be opened because it exceeds the size limit.' },
+  ErrorCannotDeleteObject: { shapes: ['item'], message: 'The object cannot be deleted.' },
+  ErrorCorruptData: { shapes: ['item'], message: 'The data is corrupt.' },
+  ErrorExceededConnectionCount: { shapes: ['fault'], message: 'You have exceeded the available concurrent connections for your account. Try again once your other requests have completed.' },
+  ErrorExceededFindCountLimit: { shapes: ['item'], message: 'The number of items found exceeds the limit for this request.' },
+  ErrorFolderExists: { shapes: ['item'], message: 'A folder with the specified name already exists.' },
+  ErrorFolderNotFound: { shapes: ['item'], message: 'The specified folder could not be found in the store.' },
+  ErrorImpersonateUserDenied: { shapes: ['fault'], message: 'The account does not have permission to impersonate the requested user.' },
+  ErrorImpersonationDenied: { shapes: ['fault'], message: 'The server to which the application is connected cannot impersonate the requested user due to insufficient permission.' },
+  ErrorIncorrectSchemaVersion: { shapes: ['fault'], message: 'The request is valid but does not specify the correct server version in the RequestServerVersion SOAP header. Ensure that the RequestServerVersion SOAP header is set with the correct RequestServerVersionValue.' },
+  ErrorInternalServerError: { shapes: ['item', 'fault'], message: 'An internal server error occurred. The operation failed.' },
+  ErrorInvalidAttachmentId: { shapes: ['item'], message: 'The attachment ID is invalid.' },
+  ErrorInvalidChangeKey: { shapes: ['item'], message: 'The change key is invalid.' },
+  ErrorInvalidExchangeImpersonationHeaderData: { shapes: ['fault'], message: 'The impersonation header data is invalid: exactly one of PrincipalName, SID, PrimarySmtpAddress or SmtpAddress must be given and must not be empty.' },
+  ErrorInvalidIdEmpty: { shapes: ['item'], message: 'The ID is empty.' },
+  ErrorInvalidIdMalformed: { shapes: ['item'], message: 'Id is malformed.' },
+  ErrorInvalidIndexedPagingParameters: { shapes: ['item'], message: 'The indexed paging parameters are invalid.' },
+  ErrorInvalidOperation: { shapes: ['item'], message: 'The operation is not valid for this item.' },
+  ErrorInvalidPagingMaxRows: { shapes: ['item'], message: 'The paging MaxEntriesReturned value is invalid.' },
+  ErrorInvalidPropertyRequest: { shapes: ['item'], message: 'The property request is invalid.' },
+  ErrorInvalidRequest: { shapes: ['fault', 'item'], message: 'The request is invalid.' },
+  ErrorInvalidRestriction: { shapes: ['item'], message: 'The restriction or sort order is too complex for this operation.' },
+  ErrorInvalidServerVersion: { shapes: ['fault'], message: 'The specified server version is invalid.' },
+  ErrorInvalidSyncStateData: { shapes: ['item'], message: 'Synchronization state data is corrupt or otherwise invalid.' },
+  ErrorIrresolvableConflict: { shapes: ['item'], message: 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.' },
+  ErrorMoveCopyFailed: { shapes: ['item'], message: 'The move or copy operation failed.' },
+  ErrorNameResolutionNoResults: { shapes: ['item'], message: 'No results were found.' },
+  ErrorNonExistentMailbox: { shapes: ['fault', 'item'], message: 'The SMTP address has no mailbox associated with it.' },
+  ErrorSchemaValidation: { shapes: ['fault'], message: 'The request failed schema validation.' },
+  ErrorServerBusy: { shapes: ['fault', 'item'], message: 'The server cannot service this request right now. Try again later.' },
+  ErrorSyncFolderNotFound: { shapes: ['item'], message: 'The specified synchronization folder could not be found.' },
+  ErrorUnsupportedPathForQuery: { shapes: ['item'], message: 'The property path is not supported for this query.' },
+  ErrorUnsupportedQueryFilter: { shapes: ['item'], message: 'The query filter is not supported.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ResponseCode = keyof typeof entries;
+
+export const ERROR_CATALOGUE: Readonly<Record<ResponseCode, CatalogueEntry>> = entries;
+
+export function isResponseCode(code: string): code is ResponseCode {
+  return Object.prototype.hasOwnProperty.call(entries, code);
+}
+
+/** Detail a fault may carry besides its code and message. */
+export interface FaultDetail {
+  /** For schema errors: where the violation is and what it is. */
+  messageXml?: { lineNumber?: number; linePosition?: number; violation?: string };
+  /** Named values, e.g. BackOffMilliseconds for throttling. */
+  values?: Record<string, string>;
+}
+
+/** A request-level failure: answered as an HTTP 500 SOAP fault. */
+export class EwsFault extends Error {
+  constructor(
+    readonly code: ResponseCode,
+    message?: string,
+    readonly detail: FaultDetail = {},
+    /** faultstring when it differs from the message (schema errors prepend a sentence). */
+    readonly faultString?: string,
+  ) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    if (!ERROR_CATALOGUE[code].shapes.includes('fault')) throw new Error(`${code} is not a fault-shaped code`);
+  }
+}
+
+/** A per-item failure: answered as a ResponseMessage with ResponseClass="Error" in an HTTP 200. */
+export class ItemError extends Error {
+  constructor(
+    readonly code: ResponseCode,
+    message?: string,
+  ) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    if (!ERROR_CATALOGUE[code].shapes.includes('item')) throw new Error(`${code} is not an item-shaped code`);
+  }
+}
+
+/** A schema violation, as .NET reports it: the faultstring carries the detail. */
+export function schemaFault(violation: string, line?: number, position?: number): EwsFault {
+  return new EwsFault(
+    'ErrorSchemaValidation',
+    'The request failed schema validation.',
+    { messageXml: { lineNumber: line, linePosition: position, violation } },
+    `The request failed schema validation: ${violation}`,
+  );
+}

@@ -1,0 +1,139 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XmlElement } from './xml-element';
+import { NS } from './namespaces';
+
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  // Only the five XML entities and numeric references are decoded; DOCTYPEs are refused before
+  // parsing, so no declared entity can ever be expanded.
+  processEntities: true,
+  htmlEntities: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  commentPropName: '#comment',
+});
+
+/** Maximum element depth accepted; deeper documents are hostile, not real EWS requests. */
+export const MAX_DEPTH = 256;
+
+type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** Parses an XML document into a namespace-resolved tree. Refuses DTDs and excessive nesting. */
+export function parseXml(text: string): XmlElement {
+  if (/<!DOCTYPE/i.test(text)) {
+    const { line, column } = position(text, text.search(/<!DOCTYPE/i));
+    throw new XmlSyntaxError(
+      'For security reasons DTD is prohibited in this XML document. To enable DTD processing set the DtdProcessing property on XmlReaderSettings to Parse and pass the settings into XmlReader.Create method.',
+      line,
+      column,
+    );
+  }
+  if (/<!ENTITY/i.test(text)) {
+    const { line, column } = position(text, text.search(/<!ENTITY/i));
+    throw new XmlSyntaxError('Entity declarations are not allowed.', line, column);
+  }
+  checkDepth(text);
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    throw new XmlSyntaxError(valid.err.msg, valid.err.line, valid.err.col);
+  }
+  const ordered = parser.parse(text) as Ordered[];
+  const lines = startLines(text);
+  const roots = ordered.filter((n) => elementName(n) !== undefined);
+  if (roots.length !== 1) throw new XmlSyntaxError('Data at the root level is invalid.', 1, 1);
+  return build(roots[0], null, new Map([['xml', NS.xml]]), lines);
+}
+
+function elementName(node: Ordered): string | undefined {
+  return Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment' && !k.startsWith('?'));
+}
+
+function build(node: Ordered, parent: XmlElement | null, scope: Map<string, string>, lines: LineCursor): XmlElement {
+  const qname = elementName(node)!;
+  const rawAttrs = node[':@'] ?? {};
+  let ns = scope;
+  for (const [k, v] of Object.entries(rawAttrs)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) {
+      if (ns === scope) ns = new Map(scope);
+      ns.set(k === 'xmlns' ? '' : k.slice(6), v);
+    }
+  }
+  const attrs = new Map<string, string>();
+  for (const [k, v] of Object.entries(rawAttrs)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+    // Attributes are kept by local name: EWS attributes are unqualified (xsi:type aside).
+    const colon = k.indexOf(':');
+    attrs.set(colon >= 0 ? k.slice(colon + 1) : k, String(v));
+  }
+  const colon = qname.indexOf(':');
+  const prefix = colon >= 0 ? qname.slice(0, colon) : '';
+  const local = colon >= 0 ? qname.slice(colon + 1) : qname;
+  const uri = ns.get(prefix);
+  if (uri === undefined && prefix !== '') {
+    throw new XmlSyntaxError(`'${prefix}' is an undeclared prefix.`, lines.next(qname), 1);
+  }
+  const el = new XmlElement(uri ?? '', local, attrs, parent, lines.next(qname));
+  const kids = (node[qname] as Ordered[]) ?? [];
+  for (const kid of kids) {
+    if ('#text' in kid) el.appendText(String(kid['#text']));
+    else if (elementName(kid) !== undefined) el.children.push(build(kid, el, ns, lines));
+  }
+  return el;
+}
+
+/** Hands out the line numbers of start tags in document order. */
+interface LineCursor {
+  next(qname: string): number;
+}
+
+function startLines(text: string): LineCursor {
+  let index = 0;
+  let line = 1;
+  let lineScanned = 0;
+  return {
+    next(qname: string): number {
+      const at = text.indexOf('<' + qname, index);
+      if (at < 0) return line;
+      for (let i = lineScanned; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+      lineScanned = at;
+      index = at + 1;
+      return line;
+    },
+  };
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+function checkDepth(text: string): void {
+  let depth = 0;
+  const re = /<(\/?)([A-Za-z_][^\s/>]*)[^>]*?(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[1]) depth--;
+    else if (!m[3]) {
+      depth++;
+      if (depth > MAX_DEPTH) {
+        const { line, column } = position(text, m.index);
+        throw new XmlSyntaxError(`The XML document exceeds the maximum element depth of ${MAX_DEPTH}.`, line, column);
+      }
+    }
+  }
+}

@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { changeKey, decodeId, encodeId, hashId } from './ids';
+import type {
+  Account,
+  Attachment,
+  DistinguishedFolderName,
+  Folder,
+  FolderChangeType,
+  ImpersonationGrant,
+  Item,
+  ItemChangeType,
+  Mailbox,
+  MessageData,
+} from './types';
+
+/** Thrown by store operations when an argument names nothing or breaks a store rule. */
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'not-found' | 'conflict' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Folders every mailbox has, with their display names and parents. */
+const DISTINGUISHED: readonly { name: DistinguishedFolderName; displayName: string; parent: DistinguishedFolderName | null; folderClass: string }[] = [
+  { name: 'root', displayName: 'Root', parent: null, folderClass: '' },
+  { name: 'msgfolderroot', displayName: 'Top of Information Store', parent: 'root', folderClass: 'IPF.Note' },
+  { name: 'inbox', displayName: 'Inbox', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+  { name: 'sentitems', displayName: 'Sent Items', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+  { name: 'drafts', displayName: 'Drafts', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+  { name: 'deleteditems', displayName: 'Deleted Items', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+  { name: 'junkemail', displayName: 'Junk Email', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+  { name: 'outbox', displayName: 'Outbox', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+];
+
+export const DISTINGUISHED_FOLDER_NAMES: readonly DistinguishedFolderName[] = DISTINGUISHED.map((d) => d.name);
+
+/**
+ * The mailbox store: accounts, mailboxes, folders, items and their change journals. It knows
+ * nothing of SOAP; operations, the scenario loader and the admin API all go through it.
+ */
+export class Store {
+  readonly accounts = new Map<string, Account>();
+  readonly mailboxes = new Map<string, Mailbox>();
+  private readonly mailboxBySmtp = new Map<string, string>();
+  grants: ImpersonationGrant[] = [];
+  domains: string[] = [];
+  /** Monotonic sequence shared by every journal, so positions never repeat. */
+  private seq = 0;
+  private nextLocal = 0;
+
+  // ---- accounts and mailboxes ----
+
+  addAccount(account: Account): Account {
+    const key = account.smtp.toLowerCase();
+    if (this.accounts.has(key)) throw new StoreError('conflict', `account ${account.smtp} already exists`);
+    this.accounts.set(key, account);
+    return account;
+  }
+
+  account(smtp: string): Account | undefined {
+    return this.accounts.get(smtp.toLowerCase());
+  }
+
+  /** Finds an account by any of the names a client may log on with: SMTP, UPN, DOMAIN\user or bare user. */
+  accountByLogon(login: string): Account | undefined {
+    const l = login.toLowerCase();
+    for (const a of this.accounts.values()) {
+      if (a.smtp.toLowerCase() === l || a.upn.toLowerCase() === l || a.logonName.toLowerCase() === l) return a;
+    }
+    const bare = [...this.accounts.values()].filter((a) => a.logonName.toLowerCase().split('\\')[1] === l);
+    return bare.length === 1 ? bare[0] : undefined;
+  }
+
+  addMailbox(smtp: string, displayName: string): Mailbox {
+    const key = smtp.toLowerCase();
+    if (this.mailboxBySmtp.has(key)) throw new StoreError('conflict', `mailbox ${smtp} already exists`);
+    const id = randomUUID().replace(/-/g, '').slice(0, 16);
+    const mailbox: Mailbox = {
+      id,
+      smtp,
+      displayName,
+      legacyDn: `/o=MockEWS/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=${id}-${smtp.split('@')[0]}`,
+      folders: new Map(),
+      distinguished: new Map(),
+      items: new Map(),
+      hierarchy: [],
+    };
+    this.mailboxes.set(id, mailbox);
+    this.mailboxBySmtp.set(key, id);
+    for (const d of DISTINGUISHED) {
+      const parentId = d.parent ? mailbox.distinguished.get(d.parent)! : null;
+      const folder = this.newFolder(mailbox, parentId, d.displayName, d.folderClass);
+      folder.distinguished = d.name;
+      mailbox.distinguished.set(d.name, folder.id);
+    }
+    return mailbox;
+  }
+
+  mailbox(smtp: string): Mailbox | undefined {
+    const id = this.mailboxBySmtp.get(smtp.toLowerCase());
+    return id ? this.mailboxes.get(id) : undefined;
+  }
+
+  removeMailbox(smtp: string): void {
+    const mailbox = this.mailbox(smtp);
+    if (!mailbox) throw new StoreError('not-found', `no mailbox ${smtp}`);
+    this.mailboxes.delete(mailbox.id);
+    this.mailboxBySmtp.delete(smtp.toLowerCase());
+    for (const a of this.accounts.values()) if (a.mailboxId === mailbox.id) a.mailboxId = undefined;
+  }
+
+  // ---- folders ----
+
+  distinguishedFolder(mailbox: Mailbox, name: DistinguishedFolderName): Folder {
+    return mailbox.folders.get(mailbox.distinguished.get(name)!)!;
+  }
+
+  /** The mailbox an opaque id points at, or undefined when the id is not well formed. */
+  mailboxOfId(id: string): Mailbox | undefined {
+    const decoded = decodeId(id);
+    return decoded ? this.mailboxes.get(decoded.mailboxId) : undefined;
+  }
+
+  createFolder(mailbox: Mailbox, parentId: string, displayName: string, folderClass = 'IPF.Note'): Folder {
+    const parent = mailbox.folders.get(parentId);
+    if (!parent) throw new StoreError('not-found', `no parent folder ${parentId}`);
+    if (this.childByName(mailbox, parent, displayName)) {
+      throw new StoreError('conflict', `a folder named "${displayName}" already exists under "${parent.displayName}"`);
+    }
+    return this.newFolder(mailbox, parentId, displayName, folderClass);
+  }
+
+  childByName(mailbox: Mailbox, parent: Folder, displayName: string): Folder | undefined {
+    const lower = displayName.toLowerCase();
+    return parent.childIds.map((id) => mailbox.folders.get(id)!).find((f) => f.displayName.toLowerCase() === lower);
+  }
+
+  /** Finds a folder by a path of display names from msgfolderroot, e.g. "Inbox/Projects". */
+  folderByPath(mailbox: Mailbox, path: string): Folder | undefined {
+    let folder: Folder | undefined = this.distinguishedFolder(mailbox, 'msgfolderroot');
+    for (const part of path.split('/').filter(Boolean)) {
+      folder = folder && this.childByName(mailbox, folder, part);
+    }
+    return folder;
+  }
+
+  renameFolder(mailbox: Mailbox, folder: Folder, displayName: string): void {
+    if (folder.distinguished) throw new StoreError('invalid', `the distinguished folder ${folder.distinguished} cannot be renamed`);
+    const parent = mailbox.folders.get(folder.parentId!)!;
+    const clash = this.childByName(mailbox, parent, displayName);
+    if (clash && clash !== folder) throw new StoreError('conflict', `a folder named "${displayName}" already exists under "${parent.displayName}"`);
+    folder.displayName = displayName;
+    this.touchFolder(mailbox, folder);
+  }
+
+  moveFolder(mailbox: Mailbox, folder: Folder, newParentId: string): void {
+    if (folder.distinguished) throw new StoreError('invalid', `the distinguished folder ${folder.distinguished} cannot be moved`);
+    const target = mailbox.folders.get(newParentId);
+    if (!target) throw new StoreError('not-found', `no folder ${newParentId}`);
+    for (let f: Folder | undefined = target; f; f = f.parentId ? mailbox.folders.get(f.parentId) : undefined) {
+      if (f === folder) throw new StoreError('invalid', 'a folder cannot be moved into itself');
+    }
+    const old = mailbox.folders.get(folder.parentId!)!;
+    old.childIds = old.childIds.filter((id) => id !== folder.id);
+    target.childIds.push(folder.id);
+    folder.parentId = target.id;
+    this.touchFolder(mailbox, folder);
+  }
+
+  deleteFolder(mailbox: Mailbox, folder: Folder): void {
+    if (folder.distinguished) throw new StoreError('invalid', `the distinguished folder ${folder.distinguished} cannot be deleted`);
+    for (const childId of [...folder.childIds]) this.deleteFolder(mailbox, mailbox.folders.get(childId)!);
+    for (const item of [...folder.items.values()]) this.deleteItem(mailbox, item);
+    const parent = mailbox.folders.get(folder.parentId!)!;
+    parent.childIds = parent.childIds.filter((id) => id !== folder.id);
+    mailbox.folders.delete(folder.id);
+    this.journalFolder(mailbox, 'delete', folder.id);
+  }
+
+  /** Folders under `folder`, depth-first, in creation order. */
+  descendants(mailbox: Mailbox, folder: Folder): Folder[] {
+    const out: Folder[] = [];
+    for (const id of folder.childIds) {
+      const child = mailbox.folders.get(id)!;
+      out.push(child, ...this.descendants(mailbox, child));
+    }
+    return out;
+  }
+
+  private newFolder(mailbox: Mailbox, parentId: string | null, displayName: string, folderClass: string): Folder {
+    const id = encodeId('folder', mailbox.id, `f${++this.nextLocal}`);
+    const folder: Folder = {
+      id,
+      changeKey: changeKey(id, 1),
+      version: 1,
+      mailboxId: mailbox.id,
+      parentId,
+      displayName,
+      folderClass,
+      items: new Map(),
+      journal: [],
+      childIds: [],
+    };
+    mailbox.folders.set(id, folder);
+    if (parentId) mailbox.folders.get(parentId)!.childIds.push(id);
+    this.journalFolder(mailbox, 'create', id);
+    return folder;
+  }
+
+  private touchFolder(mailbox: Mailbox, folder: Folder): void {
+    folder.version++;
+    folder.changeKey = changeKey(folder.id, folder.version);
+    this.journalFolder(mailbox, 'update', folder.id);
+  }
+
+  private journalFolder(mailbox: Mailbox, type: FolderChangeType, folderId: string): void {
+    mailbox.hierarchy.push({ seq: ++this.seq, type, folderId });
+  }
+
+  // ---- items ----
+
+  addItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
+    const id = encodeId('item', mailbox.id, `i${++this.nextLocal}`);
+    const item: Item = {
+      id,
+      version: 1,
+      changeKey: changeKey(id, 1),
+      mailboxId: mailbox.id,
+      folderId: folder.id,
+      dateTimeCreated: created,
+      lastModified: created,
+      conversationId: hashId(`conv:${mailbox.id}:${normaliseTopic(data.subject)}`),
+      data,
+      attachments: [],
+      size: 0,
+    };
+    item.attachments = data.attachments.map((a, i) => ({
+      ...a,
+      id: encodeId('attachment', mailbox.id, `${id}#${i}`),
+      lastModified: created,
+    }));
+    item.size = estimateSize(data);
+    folder.items.set(id, item);
+    mailbox.items.set(id, item);
+    this.journalItem(folder, 'create', id);
+    return item;
+  }
+
+  /** Finds an item; undefined when missing or not in this mailbox. */
+  item(mailbox: Mailbox, id: string): Item | undefined {
+    return mailbox.items.get(id);
+  }
+
+  folder(mailbox: Mailbox, id: string): Folder | undefined {
+    return mailbox.folders.get(id);
+  }
+
+  attachment(mailbox: Mailbox, attachmentId: string): { item: Item; attachment: Attachment } | undefined {
+    const decoded = decodeId(attachmentId, 'attachment');
+    if (!decoded || decoded.mailboxId !== mailbox.id) return undefined;
+    const itemId = decoded.local.slice(0, decoded.local.lastIndexOf('#'));
+    const item = mailbox.items.get(itemId);
+    const attachment = item?.attachments.find((a) => a.id === attachmentId);
+    return item && attachment ? { item, attachment } : undefined;
+  }
+
+  /** Changes flags or categories; a read-flag-only change is journalled as such, as Exchange does. */
+  updateItem(mailbox: Mailbox, item: Item, patch: Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body'>>): Item {
+    const onlyRead = Object.keys(patch).every((k) => k === 'isRead');
+    if (onlyRead && patch.isRead === item.data.isRead) return item;
+    item.data = { ...item.data, ...patch };
+    item.version++;
+    item.changeKey = changeKey(item.id, item.version);
+    item.lastModified = new Date();
+    this.journalItem(mailbox.folders.get(item.folderId)!, onlyRead ? 'readflag' : 'update', item.id);
+    return item;
+  }
+
+  deleteItem(mailbox: Mailbox, item: Item): void {
+    const folder = mailbox.folders.get(item.folderId)!;
+    folder.items.delete(item.id);
+    mailbox.items.delete(item.id);
+    this.journalItem(folder, 'delete', item.id);
+  }
+
+  /** Moves an item; like Exchange, the moved item gets a new id. */
+  moveItem(mailbox: Mailbox, item: Item, target: Folder): Item {
+    if (target.id === item.folderId) return item;
+    this.deleteItem(mailbox, item);
+    const moved = this.addItem(mailbox, target, item.data, item.dateTimeCreated);
+    moved.conversationId = item.conversationId;
+    return moved;
+  }
+
+  copyItem(mailbox: Mailbox, item: Item, target: Folder, targetMailbox: Mailbox = mailbox): Item {
+    return this.addItem(targetMailbox, target, item.data, new Date());
+  }
+
+  private journalItem(folder: Folder, type: ItemChangeType, itemId: string): void {
+    folder.journal.push({ seq: ++this.seq, type, itemId });
+  }
+
+  /** The newest journal position; a sync state at this position has nothing more to report. */
+  get position(): number {
+    return this.seq;
+  }
+
+  /** Item ids this folder journalled as created at or after position `after` (exclusive), to find what a sync missed. */
+  itemExisted(folder: Folder, itemId: string, before: number): boolean {
+    return folder.journal.some((c) => c.itemId === itemId && c.type === 'create' && c.seq <= before);
+  }
+}
+
+/** Subject without reply/forward prefixes: the conversation topic. */
+export function normaliseTopic(subject: string): string {
+  return subject.replace(/^((re|fw|fwd|aw|wg|sv|vs)\s*:\s*)+/i, '').trim().toLowerCase();
+}
+
+function estimateSize(data: MessageData): number {
+  if (data.rawMime) return data.rawMime.length;
+  const body = (data.body.html ?? '').length + (data.body.text ?? '').length;
+  const attachments = data.attachments.reduce((n, a) => n + Math.ceil(a.content.length * 1.37), 0);
+  return 1024 + Buffer.byteLength(data.subject) + body + attachments;
+}

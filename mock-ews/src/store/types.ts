@@ -1,0 +1,148 @@
+/** Protocol-neutral data of the mailbox store. Nothing here knows about SOAP or XML. */
+
+export interface Address {
+  name?: string;
+  address: string;
+}
+
+export type Importance = 'Low' | 'Normal' | 'High';
+
+export interface AttachmentData {
+  name: string;
+  contentType: string;
+  content: Buffer;
+  isInline?: boolean;
+  contentId?: string;
+}
+
+export interface Attachment extends AttachmentData {
+  /** Opaque AttachmentId. */
+  id: string;
+  lastModified: Date;
+}
+
+/** The fields of a message as a store user gives them; everything else is derived. */
+export interface MessageData {
+  subject: string;
+  from?: Address;
+  sender?: Address;
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  replyTo: Address[];
+  dateTimeSent: Date;
+  dateTimeReceived: Date;
+  internetMessageId: string;
+  inReplyTo?: string;
+  references?: string;
+  importance: Importance;
+  isRead: boolean;
+  isDraft: boolean;
+  categories: string[];
+  body: { html?: string; text?: string };
+  attachments: AttachmentData[];
+  /** Extra internet headers (name, value) besides the ones derived from the fields above. */
+  headers: [string, string][];
+  itemClass: string;
+  /** The raw RFC 822 message when the message came as MIME; composed from the fields otherwise. */
+  rawMime?: Buffer;
+}
+
+export interface Item {
+  /** Opaque ItemId; changes when the item moves to another folder. */
+  id: string;
+  changeKey: string;
+  /** Bumped on every update; the ChangeKey is derived from it. */
+  version: number;
+  mailboxId: string;
+  folderId: string;
+  dateTimeCreated: Date;
+  lastModified: Date;
+  conversationId: string;
+  data: MessageData;
+  attachments: Attachment[];
+  size: number;
+}
+
+export type DistinguishedFolderName =
+  | 'root'
+  | 'msgfolderroot'
+  | 'inbox'
+  | 'sentitems'
+  | 'drafts'
+  | 'deleteditems'
+  | 'junkemail'
+  | 'outbox';
+
+export type ItemChangeType = 'create' | 'update' | 'delete' | 'readflag';
+
+export interface ItemChange {
+  seq: number;
+  type: ItemChangeType;
+  itemId: string;
+}
+
+export type FolderChangeType = 'create' | 'update' | 'delete';
+
+export interface FolderChange {
+  seq: number;
+  type: FolderChangeType;
+  folderId: string;
+}
+
+export interface Folder {
+  id: string;
+  changeKey: string;
+  version: number;
+  mailboxId: string;
+  /** Null for the root of the mailbox. */
+  parentId: string | null;
+  distinguished?: DistinguishedFolderName;
+  displayName: string;
+  folderClass: string;
+  /** Items currently in the folder, by id. */
+  items: Map<string, Item>;
+  /** Append-only change journal; SyncFolderItems states are positions in it. */
+  journal: ItemChange[];
+  /** Ids of child folders. */
+  childIds: string[];
+}
+
+export interface Mailbox {
+  id: string;
+  smtp: string;
+  displayName: string;
+  /** Legacy Exchange DN, for ResolveNames and ConvertId. */
+  legacyDn: string;
+  folders: Map<string, Folder>;
+  distinguished: Map<DistinguishedFolderName, string>;
+  /** Every item in the mailbox, by id. */
+  items: Map<string, Item>;
+  /** Append-only folder hierarchy journal, for SyncFolderHierarchy. */
+  hierarchy: FolderChange[];
+}
+
+export interface Account {
+  smtp: string;
+  password: string;
+  displayName: string;
+  sid: string;
+  /** User principal name, e.g. alice@acme.test. */
+  upn: string;
+  /** Down-level logon name, e.g. ACME\alice. */
+  logonName: string;
+  /** Id of the account's own mailbox, if it has one. */
+  mailboxId?: string;
+  department?: string;
+}
+
+export type GrantScope =
+  | { kind: 'all' }
+  | { kind: 'domains'; domains: string[] }
+  | { kind: 'mailboxes'; mailboxes: string[] };
+
+export interface ImpersonationGrant {
+  /** SMTP address of the account that may impersonate. */
+  account: string;
+  scope: GrantScope;
+}
