@@ -1,0 +1,59 @@
+@protocol @GetFolder @FindFolder
+Feature: Folders through GetFolder and FindFolder
+  A super-user who may impersonate a mailbox reads its folder tree the way a syncer does.
+
+  Scenario: Binding to a user's Inbox through impersonation
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the folder is "Inbox" with 23 items
+
+  Scenario: A deep FindFolder under the top of the mailbox lists every folder depth-first
+    When svc-ews@acme.test impersonating alice@acme.test finds folders under msgfolderroot with traversal Deep
+    Then the folders found are:
+      | Inbox         |
+      | Projects      |
+      | Archive 2025  |
+      | Sent Items    |
+      | Drafts        |
+      | Deleted Items |
+      | Junk Email    |
+      | Outbox        |
+
+  Scenario: A shallow FindFolder lists only direct children
+    When svc-ews@acme.test impersonating alice@acme.test finds folders under inbox with traversal Shallow
+    Then the folders found are:
+      | Projects |
+
+  Scenario: FindFolder pages with IndexedPageFolderView
+    When svc-ews@acme.test impersonating bob@acme.test pages folders under msgfolderroot 3 at a time
+    Then the pages hold "3, 3, 1" folders and together list:
+      | Inbox         |
+      | Builds        |
+      | Sent Items    |
+      | Drafts        |
+      | Deleted Items |
+      | Junk Email    |
+      | Outbox        |
+
+  Scenario: Impersonating a mailbox outside the granted domains is refused
+    When svc-ews@acme.test impersonating dave@initech.test binds to the inbox folder
+    Then the client call fails with ErrorImpersonateUserDenied
+
+  Scenario: Without impersonation another user's folder is out of reach
+    When alice@acme.test binds to the inbox folder of bob@acme.test without impersonation
+    Then the client call fails with ErrorAccessDenied
+
+  Scenario: A GetFolder with one good and one bad id answers each in order
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetFolder>
+        <m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>
+        <m:FolderIds>
+          <t:DistinguishedFolderId Id="sentitems"/>
+          <t:FolderId Id="not-an-id"/>
+        </m:FolderIds>
+      </m:GetFolder>
+      """
+    Then the HTTP status is 200
+    And the response messages have these ResponseCodes:
+      | NoError                 |
+      | ErrorInvalidIdMalformed |

@@ -1,0 +1,82 @@
+import { XMLParser } from 'fast-xml-parser';
+import { DEFAULT_PASSWORD, SUPER_USER } from './accounts';
+
+export const NS = {
+  soap: 'http://schemas.xmlsoap.org/soap/envelope/',
+  m: 'http://schemas.microsoft.com/exchange/services/2006/messages',
+  t: 'http://schemas.microsoft.com/exchange/services/2006/types',
+};
+
+export interface SoapPostOptions {
+  /** [login, password]; default the super-user. `null` sends no Authorization header. */
+  auth?: [string, string] | null;
+  headers?: Record<string, string>;
+  method?: string;
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Headers;
+  body: string;
+  /** The body parsed with namespace prefixes removed; undefined when it is not XML. */
+  doc?: unknown;
+}
+
+const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: () => true });
+
+export async function postSoap(url: string, xml: string, options: SoapPostOptions = {}): Promise<HttpReply> {
+  const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8', ...options.headers };
+  const auth = options.auth === undefined ? [SUPER_USER, DEFAULT_PASSWORD] : options.auth;
+  if (auth) headers.Authorization = 'Basic ' + Buffer.from(`${auth[0]}:${auth[1]}`).toString('base64');
+  const res = await fetch(url, { method: options.method ?? 'POST', headers, body: options.method === 'GET' ? undefined : xml });
+  const body = await res.text();
+  let doc: unknown;
+  if (body.trimStart().startsWith('<')) {
+    try {
+      doc = parser.parse(body);
+    } catch {
+      doc = undefined;
+    }
+  }
+  return { status: res.status, headers: res.headers, body, doc };
+}
+
+/** A SOAP 1.1 envelope with the usual EWS headers; `prefixes` lets a test use unusual prefixes. */
+export function envelope(body: string, opts: { version?: string | null; impersonate?: string; header?: string; prefixes?: { soap?: string; m?: string; t?: string } } = {}): string {
+  const p = { soap: 'soap', m: 'm', t: 't', ...opts.prefixes };
+  const version = opts.version === undefined ? 'Exchange2010_SP2' : opts.version;
+  const headerParts: string[] = [];
+  if (version !== null) headerParts.push(`<${p.t}:RequestServerVersion Version="${version}"/>`);
+  if (opts.impersonate) {
+    headerParts.push(`<${p.t}:ExchangeImpersonation><${p.t}:ConnectingSID><${p.t}:SmtpAddress>${opts.impersonate}</${p.t}:SmtpAddress></${p.t}:ConnectingSID></${p.t}:ExchangeImpersonation>`);
+  }
+  if (opts.header) headerParts.push(opts.header);
+  return (
+    `<?xml version="1.0" encoding="utf-8"?>` +
+    `<${p.soap}:Envelope xmlns:${p.soap}="${NS.soap}" xmlns:${p.m}="${NS.m}" xmlns:${p.t}="${NS.t}">` +
+    `<${p.soap}:Header>${headerParts.join('')}</${p.soap}:Header>` +
+    `<${p.soap}:Body>${body}</${p.soap}:Body></${p.soap}:Envelope>`
+  );
+}
+
+/** All elements with this local name anywhere under `node` (parsed with prefixes removed). */
+export function findAll(node: unknown, local: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    for (const [k, v] of Object.entries(n as Record<string, unknown>)) {
+      if (k === local) (Array.isArray(v) ? v : [v]).forEach((x) => out.push(typeof x === 'object' && x ? (x as Record<string, unknown>) : { '#text': x }));
+      walk(v);
+    }
+  };
+  walk(node);
+  return out;
+}
+
+/** Text of an element found by findAll. */
+export function textOf(el: Record<string, unknown> | undefined): string | undefined {
+  if (!el) return undefined;
+  const t = el['#text'];
+  return t === undefined ? '' : String(Array.isArray(t) ? t[0] : t);
+}
