@@ -1,11 +1,13 @@
 import type { Operation } from './operation';
 import { findFolder } from './find-folder';
 import { getFolder } from './get-folder';
+import { resolveNames } from './resolve-names';
+import { convertId } from './convert-id';
 
 /**
  * Every EWS operation the mock serves, keyed by the local name of its request element. Adding an
  * operation means adding one module and one line here.
  */
-const operations: Operation[] = [getFolder, findFolder];
+const operations: Operation[] = [getFolder, findFolder, resolveNames, convertId];
 
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(operations.map((op) => [op.name, op]));

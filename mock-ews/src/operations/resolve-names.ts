@@ -1,0 +1,113 @@
+import { el, leaf, ResponseMessages, Xml } from '../soap/response-writer';
+import { ERROR_CATALOGUE, ItemError, schemaFault } from '../soap/error-catalogue';
+import { NS } from '../soap/namespaces';
+import { folderIdElements, resolveFolderId } from './common/folder-ids';
+import { actingAccount, DirectoryEntry, visibleDirectory } from './common/directory';
+import type { Operation, OperationContext } from './operation';
+
+const SCOPES = ['ActiveDirectory', 'ActiveDirectoryContacts', 'Contacts', 'ContactsActiveDirectory'] as const;
+const SHAPES = ['IdOnly', 'Default', 'AllProperties'];
+/** Exchange returns at most this many candidates. */
+const MAX_RESOLUTIONS = 100;
+
+/**
+ * ResolveNames: ambiguous name resolution against the directory the acting user may see (see
+ * common/directory.ts). One match → Success; several → Warning ErrorNameResolutionMultipleResults
+ * with every candidate; none → Error ErrorNameResolutionNoResults. The store keeps no contact
+ * items, so contact folders add no candidates.
+ */
+export const resolveNames: Operation = {
+  name: 'ResolveNames',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const req = ctx.request;
+    const full = readBoolean(req.attr('ReturnFullContactData'), req.line);
+    const scope = req.attr('SearchScope') ?? 'ActiveDirectoryContacts';
+    if (!(SCOPES as readonly string[]).includes(scope)) throw enumFault('SearchScope', scope, 'ResolveNameSearchLocationType', req.line);
+    const shape = req.attr('ContactDataShape');
+    if (shape !== undefined && !SHAPES.includes(shape)) throw enumFault('ContactDataShape', shape, 'DefaultShapeNamesType', req.line);
+    const entryEl = req.m('UnresolvedEntry');
+    const entry = entryEl?.value;
+    if (!entryEl || entry === undefined) {
+      throw schemaFault(
+        entryEl
+          ? `The '${NS.m}:UnresolvedEntry' element is invalid - The value '' is invalid according to its datatype '${NS.t}:NonEmptyStringType' - The actual length is less than the MinLength value.`
+          : `The element 'ResolveNames' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'UnresolvedEntry' in namespace '${NS.m}'.`,
+        (entryEl ?? req).line,
+      );
+    }
+
+    const out = new ResponseMessages(ctx.body, 'ResolveNames');
+    await out.add((message) => {
+      // Contact folders are still checked, so a bad ParentFolderIds id gets its own error.
+      if (scope !== 'ActiveDirectory') for (const id of folderIdElements(req.m('ParentFolderIds'))) resolveFolderId(ctx, id);
+      const found = scope === 'Contacts' ? [] : search(ctx, entry);
+      if (found.length === 0) throw new ItemError('ErrorNameResolutionNoResults');
+      if (found.length > 1) markWarning(message, 'ErrorNameResolutionMultipleResults');
+      const shown = found.slice(0, MAX_RESOLUTIONS);
+      const set = el(message, 'm:ResolutionSet', { TotalItemsInView: shown.length, IncludesLastItemInRange: shown.length === found.length });
+      for (const e of shown) writeResolution(el(set, 't:Resolution'), e, full);
+    });
+  },
+};
+
+/** Candidates for `entry`, sorted by display name. "SMTP:" matches the start of addresses only. */
+function search(ctx: OperationContext, entry: string): DirectoryEntry[] {
+  const actor = actingAccount(ctx.store, ctx.caller, ctx.mailbox, ctx.impersonating);
+  const directory = visibleDirectory(ctx.store, actor);
+  const prefixed = /^smtp:/i.exec(entry);
+  const q = (prefixed ? entry.slice(prefixed[0].length) : entry).trim().toLowerCase();
+  if (q === '') return [];
+  const matches = directory.filter(({ account, mailbox }) => {
+    const smtp = mailbox.smtp.toLowerCase();
+    if (prefixed) return smtp.startsWith(q);
+    const name = mailbox.displayName.toLowerCase();
+    return (
+      smtp === q ||
+      smtp.split('@')[0].startsWith(q) ||
+      name.startsWith(q) ||
+      name.split(/\s+/).some((w) => w.startsWith(q)) ||
+      account.upn.toLowerCase() === q ||
+      account.logonName.toLowerCase() === q
+    );
+  });
+  return matches.sort((a, b) => a.mailbox.displayName.localeCompare(b.mailbox.displayName) || a.mailbox.smtp.localeCompare(b.mailbox.smtp));
+}
+
+function writeResolution(resolution: Xml, { account, mailbox }: DirectoryEntry, full: boolean): void {
+  const box = el(resolution, 't:Mailbox');
+  leaf(box, 't:Name', mailbox.displayName);
+  leaf(box, 't:EmailAddress', mailbox.smtp);
+  leaf(box, 't:RoutingType', 'SMTP');
+  leaf(box, 't:MailboxType', 'Mailbox');
+  if (!full) return;
+  // Elements in ContactItemType schema order.
+  const contact = el(resolution, 't:Contact');
+  const words = mailbox.displayName.trim().split(/\s+/);
+  leaf(contact, 't:DisplayName', mailbox.displayName);
+  if (words.length > 1) leaf(contact, 't:GivenName', words[0]);
+  el(el(contact, 't:EmailAddresses'), 't:Entry', { Key: 'EmailAddress1' }).txt(`SMTP:${mailbox.smtp}`);
+  leaf(contact, 't:ContactSource', 'ActiveDirectory');
+  leaf(contact, 't:Department', account.department);
+  if (words.length > 1) leaf(contact, 't:Surname', words.slice(1).join(' '));
+}
+
+/** Turns the Success message `out.add` started into a Warning carrying `code`. */
+function markWarning(message: Xml, code: 'ErrorNameResolutionMultipleResults'): void {
+  while (message.node.firstChild) message.node.removeChild(message.node.firstChild);
+  message.att('ResponseClass', 'Warning');
+  leaf(message, 'm:MessageText', ERROR_CATALOGUE[code].message);
+  leaf(message, 'm:ResponseCode', code);
+  leaf(message, 'm:DescriptiveLinkKey', 0);
+}
+
+function readBoolean(value: string | undefined, line: number): boolean {
+  if (value === undefined) throw schemaFault("The required attribute 'ReturnFullContactData' is missing.", line);
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw schemaFault(`The 'ReturnFullContactData' attribute is invalid - The value '${value}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${value}' is not a valid Boolean value.`, line);
+}
+
+function enumFault(attribute: string, value: string, type: string, line: number) {
+  return schemaFault(`The '${attribute}' attribute is invalid - The value '${value}' is invalid according to its datatype '${NS.t}:${type}' - The Enumeration constraint failed.`, line);
+}
