@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { changeKey, decodeId, encodeId, hashId } from './ids';
 import type {
   Account,
@@ -49,6 +49,8 @@ export class Store {
   domains: string[] = [];
   /** Monotonic sequence shared by every journal, so positions never repeat. */
   private seq = 0;
+  /** Key that signs sync states, so a client cannot forge or alter one; new for every store. */
+  readonly secret: Buffer = randomBytes(32);
   private nextLocal = 0;
 
   // ---- accounts and mailboxes ----
@@ -177,7 +179,7 @@ export class Store {
     const parent = mailbox.folders.get(folder.parentId!)!;
     parent.childIds = parent.childIds.filter((id) => id !== folder.id);
     mailbox.folders.delete(folder.id);
-    this.journalFolder(mailbox, 'delete', folder.id);
+    this.journalFolder(mailbox, 'delete', folder.id, folder.parentId);
   }
 
   /** Folders under `folder`, depth-first, in creation order. */
@@ -206,18 +208,18 @@ export class Store {
     };
     mailbox.folders.set(id, folder);
     if (parentId) mailbox.folders.get(parentId)!.childIds.push(id);
-    this.journalFolder(mailbox, 'create', id);
+    this.journalFolder(mailbox, 'create', id, parentId);
     return folder;
   }
 
   private touchFolder(mailbox: Mailbox, folder: Folder): void {
     folder.version++;
     folder.changeKey = changeKey(folder.id, folder.version);
-    this.journalFolder(mailbox, 'update', folder.id);
+    this.journalFolder(mailbox, 'update', folder.id, folder.parentId);
   }
 
-  private journalFolder(mailbox: Mailbox, type: FolderChangeType, folderId: string): void {
-    mailbox.hierarchy.push({ seq: ++this.seq, type, folderId });
+  private journalFolder(mailbox: Mailbox, type: FolderChangeType, folderId: string, parentId: string | null): void {
+    mailbox.hierarchy.push({ seq: ++this.seq, type, folderId, parentId });
   }
 
   // ---- items ----
@@ -268,11 +270,14 @@ export class Store {
   }
 
   /** Changes flags or categories; a read-flag-only change is journalled as such, as Exchange does. */
-  updateItem(mailbox: Mailbox, item: Item, patch: Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body'>>): Item {
+  updateItem(mailbox: Mailbox, item: Item, patch: Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc'>>): Item {
     const onlyRead = Object.keys(patch).every((k) => k === 'isRead');
     if (onlyRead && patch.isRead === item.data.isRead) return item;
     item.data = { ...item.data, ...patch };
     item.version++;
+    // Which version last changed each field, so UpdateItem can count conflicts against a stale ChangeKey.
+    item.fieldVersions = { ...item.fieldVersions };
+    for (const k of Object.keys(patch) as (keyof MessageData)[]) item.fieldVersions[k] = item.version;
     item.changeKey = changeKey(item.id, item.version);
     item.lastModified = new Date();
     this.journalItem(mailbox.folders.get(item.folderId)!, onlyRead ? 'readflag' : 'update', item.id);

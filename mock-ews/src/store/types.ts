@@ -62,6 +62,8 @@ export interface Item {
   data: MessageData;
   attachments: Attachment[];
   size: number;
+  /** The item version that last changed each field (fields never updated are absent). */
+  fieldVersions?: Partial<Record<keyof MessageData, number>>;
 }
 
 export type DistinguishedFolderName =
@@ -88,6 +90,8 @@ export interface FolderChange {
   seq: number;
   type: FolderChangeType;
   folderId: string;
+  /** The folder's parent after the change (before it, for a delete): lets a hierarchy sync tell what was in its subtree. */
+  parentId: string | null;
 }
 
 export interface Folder {
