@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the TypeScript CLI directly; tsx compiles it on the fly.
+require('tsx/cjs/api').register();
+require('../syncer/src/cli.ts')
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,0 +1,112 @@
+import { ServiceError } from 'ews-javascript-api';
+import type { TransportTrace } from './client';
+
+export type FailureKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unreachable'
+  | 'tls'
+  | 'timeout'
+  | 'version'
+  | 'not-ews'
+  | 'throttled'
+  | 'impersonation'
+  | 'ews'
+  | 'other';
+
+/** An EWS call that failed, classified so the syncer can retry, skip or explain it. */
+export class EwsFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly responseCode?: string,
+    readonly httpStatus?: number,
+    /** Server's BackOffMilliseconds hint, when throttled. */
+    readonly backOffMs?: number,
+  ) {
+    super(message);
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'throttled' || this.kind === 'timeout';
+  }
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+const TIMEOUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED_TIMEOUT']);
+const VERSION_CODES = new Set(['ErrorInvalidServerVersion', 'ErrorIncorrectSchemaVersion', 'ErrorInvalidRequest']);
+const THROTTLE_CODES = new Set(['ErrorServerBusy', 'ErrorExceededConnectionCount', 'ErrorExceededSubscriptionCount', 'ErrorExceededFindCountLimit', 'ErrorTimeoutExpired']);
+const IMPERSONATION_CODES = new Set([
+  'ErrorImpersonateUserDenied',
+  'ErrorImpersonationDenied',
+  'ErrorNonExistentMailbox',
+  'ErrorInvalidExchangeImpersonationHeaderData',
+  'ErrorImpersonationFailed',
+]);
+
+function isTlsCode(code: string | undefined, message: string): boolean {
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/.test(code)) return true;
+  return /certificate|self[- ]signed|SSL routines|wrong version number|TLS/i.test(message);
+}
+
+function responseCodeName(value: unknown): string | undefined {
+  if (typeof value === 'number') return (ServiceError as unknown as Record<number, string>)[value];
+  if (typeof value === 'string' && value) return value;
+  return undefined;
+}
+
+function backOffFrom(err: Record<string, unknown>, message: string): number | undefined {
+  const details = err.ErrorDetails as { get?: (k: string) => unknown; containsKey?: (k: string) => boolean } | undefined;
+  if (details?.containsKey?.('BackOffMilliseconds')) {
+    const n = Number(details.get!('BackOffMilliseconds'));
+    if (Number.isFinite(n) && n >= 0) return n;
+  }
+  const m = /backoff time (\d+) ms|BackOffMilliseconds\D{0,5}(\d+)/i.exec(message);
+  return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * Classifies whatever ews-javascript-api rejected with (SoapFaultDetails, ServiceResponseException,
+ * a raw XHR error, …), using the transport trace for what the client does not keep.
+ */
+export function classify(err: unknown, trace: TransportTrace = {}): EwsFailure {
+  if (err instanceof EwsFailure) return err;
+  const e = (err ?? {}) as Record<string, unknown>;
+  const message = String(e.message ?? e.Message ?? e.FaultString ?? err ?? '');
+  const code = responseCodeName(e.ResponseCode ?? e.ErrorCode ?? (e.Response as Record<string, unknown> | undefined)?.ErrorCode);
+  const status = typeof e.HttpStatusCode === 'number' && e.HttpStatusCode !== 200 ? e.HttpStatusCode : trace.status;
+  const transportCode = trace.errorCode ?? (typeof e.code === 'string' ? e.code : undefined);
+  const where = status ? ` (HTTP ${status})` : '';
+
+  if (status === undefined && transportCode) {
+    if (isTlsCode(transportCode, trace.errorMessage ?? message)) {
+      return new EwsFailure('tls', `TLS failure: ${trace.errorMessage ?? message} [${transportCode}]`);
+    }
+    if (transportCode === 'ECONNABORTED' && /timeout/i.test(trace.errorMessage ?? message)) {
+      return new EwsFailure('timeout', `no answer from the server in time: ${trace.errorMessage ?? message}`);
+    }
+    if (TIMEOUT.has(transportCode)) return new EwsFailure('timeout', `no answer from the server in time [${transportCode}]`);
+    if (UNREACHABLE.has(transportCode)) return new EwsFailure('unreachable', `host unreachable: ${trace.errorMessage ?? message} [${transportCode}]`);
+  }
+  if (status === undefined && isTlsCode(undefined, message) && !code) return new EwsFailure('tls', `TLS failure: ${message}`);
+  if (status === 401) return new EwsFailure('unauthorized', `the server refused the login or password (HTTP 401)`, code, 401);
+  if (status === 403) return new EwsFailure('forbidden', `the server refused access (HTTP 403)`, code, 403);
+  if (status === 503 || status === 429) return new EwsFailure('throttled', `the server is busy${where}`, code, status, backOffFrom(e, message));
+  if (code && code !== 'ErrorInternalServerError' || (code === 'ErrorInternalServerError' && /ServerBusy/i.test(message))) {
+    const name = code === 'ErrorInternalServerError' ? 'ErrorServerBusy' : code;
+    const text = `${name}: ${message || 'no message'}${where}`;
+    if (THROTTLE_CODES.has(name)) return new EwsFailure('throttled', text, name, status, backOffFrom(e, message));
+    if (VERSION_CODES.has(name) && (status === 500 || status === undefined)) return new EwsFailure('version', text, name, status);
+    if (IMPERSONATION_CODES.has(name)) return new EwsFailure('impersonation', text, name, status);
+    return new EwsFailure('ews', text, name, status);
+  }
+  if (status !== undefined && status !== 200 && status !== 500) {
+    return new EwsFailure('not-ews', `the server answered HTTP ${status}, not an EWS response`, undefined, status);
+  }
+  const contentType = trace.contentType ?? '';
+  const body = trace.bodyStart ?? '';
+  if (trace.status !== undefined && (!/xml/i.test(contentType) || !/Envelope/.test(body))) {
+    return new EwsFailure('not-ews', `the server answered HTTP ${trace.status} with ${contentType || 'no content type'}, not a SOAP envelope`, undefined, trace.status);
+  }
+  return new EwsFailure('other', message || 'unknown error', code, status);
+}

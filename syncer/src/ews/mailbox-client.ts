@@ -1,0 +1,225 @@
+import {
+  Attachment,
+  BasePropertySet,
+  BodyType,
+  ChangeType,
+  DateTime,
+  EmailMessage,
+  EmailMessageSchema,
+  FileAttachment,
+  FindItemsResults,
+  Item,
+  Folder,
+  FolderId,
+  FolderSchema,
+  FolderTraversal,
+  FolderView,
+  ItemId,
+  ItemSchema,
+  ItemView,
+  OffsetBasePoint,
+  PropertyDefinitionBase,
+  PropertySet,
+  SearchFilter,
+  ServiceResult,
+  ServiceError,
+  SyncFolderItemsScope,
+  WellKnownFolderName,
+} from 'ews-javascript-api';
+import type { FolderInput, FolderType } from '../db/storage';
+import type { ExchangeGeneration } from '../settings/versions';
+import { connect, ConnectionParams, EwsConnection } from './client';
+import { EwsFailure } from './errors';
+import { mapMessage, RawMessage } from './mapping';
+import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry';
+
+export interface ItemSyncPage {
+  /** Items created or changed (read flag included) since the state. */
+  changed: string[];
+  deleted: string[];
+  syncState: string;
+  more: boolean;
+}
+
+export interface FetchedItems {
+  messages: RawMessage[];
+  failed: { itemId: string; error: string }[];
+}
+
+/** Folder classes that hold mail; calendars or contacts filed under Inbox are not synced. */
+const isMailFolder = (folderClass: string | undefined) => !folderClass || /^IPF\.Note(\.|$)/i.test(folderClass);
+
+/** The EWS calls the syncer makes for one impersonated mailbox, each retried on throttling. */
+export class MailboxClient {
+  readonly connection: EwsConnection;
+
+  constructor(
+    readonly params: ConnectionParams,
+    readonly mailbox: string,
+    readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {
+    this.connection = connect(params, mailbox);
+  }
+
+  private get generation(): ExchangeGeneration {
+    return this.params.generation;
+  }
+
+  private call<T>(fn: () => Promise<T>): Promise<T> {
+    return withRetry(fn, this.connection.transport, this.retry);
+  }
+
+  /** Inbox and Sent Items with all their subfolders, typed and with full names (Parent/Child). */
+  async folders(): Promise<FolderInput[]> {
+    const out: FolderInput[] = [];
+    const props = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName, FolderSchema.ParentFolderId, FolderSchema.FolderClass]);
+    const tops: [WellKnownFolderName, FolderType, FolderType][] = [
+      [WellKnownFolderName.Inbox, 'inbox', 'other'],
+      [WellKnownFolderName.SentItems, 'sent', 'sent'],
+    ];
+    for (const [wellKnown, topType, childType] of tops) {
+      const top = await this.call(() => Folder.Bind(this.connection.service, wellKnown, props));
+      const topId = top.Id.UniqueId;
+      out.push({ ewsId: topId, parentEwsId: null, displayName: top.DisplayName, fullName: top.DisplayName, type: topType });
+      const found: { id: string; parent: string; name: string }[] = [];
+      for (let offset = 0; ; ) {
+        const view = new FolderView(500, offset, OffsetBasePoint.Beginning);
+        view.PropertySet = props;
+        view.Traversal = FolderTraversal.Deep;
+        const page = await this.call(() => this.connection.service.FindFolders(new FolderId(topId), view));
+        for (const f of page.Folders) {
+          if (!isMailFolder(f.FolderClass)) continue;
+          found.push({ id: f.Id.UniqueId, parent: f.ParentFolderId.UniqueId, name: f.DisplayName });
+        }
+        if (!page.MoreAvailable || page.Folders.length === 0) break;
+        offset = page.NextPageOffset ?? offset + page.Folders.length;
+      }
+      const byId = new Map(found.map((f) => [f.id, f]));
+      const fullName = (id: string, depth = 0): string | undefined => {
+        if (id === topId) return top.DisplayName;
+        const f = byId.get(id);
+        if (!f || depth > 64) return undefined;
+        const parent = fullName(f.parent, depth + 1);
+        return parent === undefined ? undefined : `${parent}/${f.name}`;
+      };
+      for (const f of found) {
+        const name = fullName(f.id);
+        // A folder under a skipped (non-mail) folder has no path of mail folders: skip it too.
+        if (name !== undefined) out.push({ ewsId: f.id, parentEwsId: f.parent, displayName: f.name, fullName: name, type: childType });
+      }
+    }
+    return out;
+  }
+
+  /** One page of SyncFolderItems changes since `syncState` ('' for the first sync). */
+  async syncItems(folderEwsId: string, syncState: string, maxChanges = 512): Promise<ItemSyncPage> {
+    const changes = await this.call(() =>
+      this.connection.service.SyncFolderItems(
+        new FolderId(folderEwsId),
+        new PropertySet(BasePropertySet.IdOnly),
+        null as unknown as ItemId[],
+        maxChanges,
+        SyncFolderItemsScope.NormalItems,
+        syncState || (null as unknown as string),
+      ),
+    );
+    const page: ItemSyncPage = { changed: [], deleted: [], syncState: changes.SyncState, more: changes.MoreChangesAvailable };
+    for (const c of changes.GetEnumerator()) {
+      const id = c.ItemId?.UniqueId;
+      if (!id) continue;
+      if (c.ChangeType === ChangeType.Delete) page.deleted.push(id);
+      else page.changed.push(id);
+    }
+    return page;
+  }
+
+  /**
+   * One FindItem page (IdOnly, IndexedPageItemView of `pageSize` from `offset`), filtered to items
+   * received (or sent) on or after `since`: a Restriction on 2007, an AQS query on newer versions.
+   */
+  async findItemIds(folderEwsId: string, since: Date | undefined, field: 'received' | 'sent', offset: number, pageSize = 100): Promise<{ ids: string[]; more: boolean }> {
+    const view = new ItemView(pageSize, offset, OffsetBasePoint.Beginning);
+    view.PropertySet = new PropertySet(BasePropertySet.IdOnly);
+    const folderId = new FolderId(folderEwsId);
+    const service = this.connection.service;
+    let call: () => Promise<FindItemsResults<Item>>;
+    if (!since) call = () => service.FindItems(folderId, view);
+    else if (this.generation.hasAqs) {
+      // AQS dates have day granularity; already stored items are skipped before GetItem.
+      const query = `${field}:>=${since.toISOString().slice(0, 10)}`;
+      call = () => service.FindItems(folderId, query, view);
+    } else {
+      const prop = field === 'sent' ? ItemSchema.DateTimeSent : ItemSchema.DateTimeReceived;
+      const filter = new SearchFilter.IsGreaterThanOrEqualTo(prop, new DateTime(since.getTime()));
+      call = () => service.FindItems(folderId, filter, view);
+    }
+    const page = await this.call(call);
+    return { ids: page.Items.map((i) => i.Id.UniqueId), more: page.MoreAvailable };
+  }
+
+  /** GetItem for up to 100 ids with the properties the syncer stores; per-item errors are reported, not thrown. */
+  async getItems(ids: string[], withBody: boolean): Promise<FetchedItems> {
+    const props: PropertyDefinitionBase[] = [
+      EmailMessageSchema.From,
+      EmailMessageSchema.ToRecipients,
+      EmailMessageSchema.CcRecipients,
+      EmailMessageSchema.BccRecipients,
+      ItemSchema.Subject,
+      ItemSchema.DateTimeSent,
+      ItemSchema.DateTimeReceived,
+      ItemSchema.DateTimeCreated,
+      ItemSchema.Importance,
+      EmailMessageSchema.InternetMessageId,
+      EmailMessageSchema.IsRead,
+      ItemSchema.HasAttachments,
+    ];
+    if (this.generation.hasConversationId) props.push(ItemSchema.ConversationId);
+    if (withBody) props.push(ItemSchema.Body, ItemSchema.Attachments);
+    const set = new PropertySet(BasePropertySet.IdOnly, props);
+    const responses = await this.call(() => this.connection.service.BindToItems(ids.map((id) => new ItemId(id)), set));
+    const out: FetchedItems = { messages: [], failed: [] };
+    responses.Responses.forEach((r, i) => {
+      if (r.Result !== ServiceResult.Success || !r.Item) {
+        out.failed.push({ itemId: ids[i], error: `${ServiceError[r.ErrorCode] ?? r.ErrorCode}: ${r.ErrorMessage ?? ''}` });
+        return;
+      }
+      try {
+        out.messages.push(mapMessage(r.Item as EmailMessage, this.generation, withBody));
+      } catch (err) {
+        out.failed.push({ itemId: ids[i], error: err instanceof Error ? err.message : String(err) });
+      }
+    });
+    return out;
+  }
+
+  /** Which of these ItemIds still exist; a moved item's old id no longer does. */
+  async existingItemIds(ids: string[]): Promise<Set<string>> {
+    const alive = new Set<string>();
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      const responses = await this.call(() => this.connection.service.BindToItems(chunk.map((id) => new ItemId(id)), new PropertySet(BasePropertySet.IdOnly)));
+      responses.Responses.forEach((r, j) => {
+        if (r.Result === ServiceResult.Success) alive.add(chunk[j]);
+        else if (r.ErrorCode !== ServiceError.ErrorItemNotFound && r.ErrorCode !== ServiceError.ErrorInvalidIdMalformed) {
+          throw new EwsFailure('ews', `checking item ${chunk[j]}: ${ServiceError[r.ErrorCode]}`, ServiceError[r.ErrorCode]);
+        }
+      });
+    }
+    return alive;
+  }
+
+  /** GetAttachment for file attachments; returns base64 content by attachment id. */
+  async attachmentContents(ids: string[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    if (ids.length === 0) return out;
+    const responses = await this.call(() => this.connection.service.GetAttachments(ids, null as unknown as BodyType, []));
+    // Responses come in request order, one per id.
+    responses.Responses.forEach((r, i) => {
+      const a = r.Attachment as Attachment | undefined;
+      if (r.Result === ServiceResult.Success && a instanceof FileAttachment && a.Base64Content) {
+        out.set(ids[i], Buffer.from(a.Base64Content, 'base64'));
+      }
+    });
+    return out;
+  }
+}

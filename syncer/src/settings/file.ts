@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { parse, YAMLParseError } from 'yaml';
+import type { RawSettings, Violation } from './types';
+
+/** Reads a settings YAML file; a file that is not a YAML mapping comes back as a violation. */
+export function readSettingsFile(path: string): { raw?: RawSettings; violations: Violation[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { violations: [{ field: '(file)', rule: 'readable', message: `cannot read settings file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+  }
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    // The parser's message quotes the offending line, which may hold the password: report only where.
+    const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : '';
+    return { violations: [{ field: '(file)', rule: 'yaml', message: `settings file ${path} is not valid YAML${where}` }] };
+  }
+  if (doc === null || doc === undefined) return { raw: {}, violations: [] };
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    return { violations: [{ field: '(file)', rule: 'yaml', message: `settings file ${path} must be a YAML mapping of fields (enabled, server, version, login, password, domainList, …)` }] };
+  }
+  return { raw: doc as RawSettings, violations: [] };
+}

@@ -1,0 +1,217 @@
+import { isHostName, resolveEndpoint } from './server';
+import { DEFAULT_OPTIONS, RawSettings, Settings, SyncStrategy, Violation } from './types';
+import { findGeneration, VERSION_LABELS } from './versions';
+
+const PAGE_FIELDS = ['enabled', 'server', 'version', 'login', 'password', 'passwordEnv', 'domainList'];
+const OPTION_FIELDS = ['attachments', 'concurrency', 'mailboxTimeBudgetSeconds', 'maxRunSeconds', 'maxMailboxes', 'tlsVerify', 'strategy'];
+const STRATEGIES: SyncStrategy[] = ['sync-state', 'find-item'];
+
+const LOGIN_UPN = /^[^\s@\\]+@[^\s@\\]+$/;
+const LOGIN_DOWN_LEVEL = /^[A-Za-z0-9][A-Za-z0-9._-]*\\[^\s@\\/]+$/;
+const LOGIN_BARE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface ValidationResult {
+  settings?: Settings;
+  violations: Violation[];
+}
+
+/** Splits the Domain List as the settings page does: items separated by commas (or given as a list), trimmed, empties dropped. */
+export function splitDomainList(value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.split(',');
+  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
+  return undefined;
+}
+
+/**
+ * Checks settings against every rule and returns all violations at once, so a person can fix a
+ * file in one go. The password is never part of a message.
+ */
+export function validateSettings(
+  raw: RawSettings,
+  options: { env?: NodeJS.ProcessEnv; storedPassword?: string } = {},
+): ValidationResult {
+  const env = options.env ?? process.env;
+  const violations: Violation[] = [];
+  const add = (field: string, rule: string, message: string) => violations.push({ field, rule, message });
+
+  for (const field of Object.keys(raw)) {
+    if (!PAGE_FIELDS.includes(field) && !OPTION_FIELDS.includes(field)) {
+      add(field, 'unknown', `"${field}" is not a settings field; known fields are ${[...PAGE_FIELDS, ...OPTION_FIELDS].join(', ')}`);
+    }
+  }
+
+  const str = (field: string): string | undefined => {
+    const v = raw[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'number' && field !== 'password') return String(v);
+    if (typeof v !== 'string') {
+      add(field, 'type', `${field} must be text`);
+      return undefined;
+    }
+    return v.trim();
+  };
+
+  let enabled = false;
+  if (raw.enabled !== undefined && raw.enabled !== null) {
+    if (typeof raw.enabled === 'boolean') enabled = raw.enabled;
+    else add('enabled', 'type', 'enabled must be true or false');
+  }
+  const required = (field: string, value: string | undefined, what: string): boolean => {
+    if (value) return true;
+    if (enabled) add(field, 'required', `${what} is required when the integration is enabled`);
+    return false;
+  };
+
+  // Server
+  const server = str('server') ?? '';
+  let endpoint = '';
+  if (required('server', server, 'server')) {
+    const resolved = resolveEndpoint(server);
+    if ('url' in resolved) endpoint = resolved.url;
+    else add('server', resolved.rule, resolved.message);
+  }
+
+  // Version
+  const versionValue = str('version') ?? '';
+  const generation = versionValue ? findGeneration(versionValue) : undefined;
+  if (required('version', versionValue, 'version')) {
+    if (!generation) add('version', 'one-of', `version "${versionValue}" is not offered; choose one of ${VERSION_LABELS.join(', ')}`);
+  }
+
+  // Login
+  const login = str('login') ?? '';
+  if (required('login', login, 'login')) {
+    if (!(LOGIN_UPN.test(login) || LOGIN_DOWN_LEVEL.test(login) || LOGIN_BARE.test(login))) {
+      add('login', 'format', `login "${login}" must be user@domain, DOMAIN\\user or a bare user name`);
+    } else if (LOGIN_UPN.test(login) && !isHostName(login.split('@')[1])) {
+      add('login', 'format', `login "${login}" must be user@domain with a valid domain after @`);
+    }
+  }
+
+  // Password, or the name of an environment variable holding it
+  let password = '';
+  const passwordEnv = str('passwordEnv');
+  const rawPassword = raw.password;
+  if (rawPassword !== undefined && rawPassword !== null && typeof rawPassword !== 'string') {
+    add('password', 'type', 'password must be text (quote it in YAML)');
+  }
+  const givenPassword = typeof rawPassword === 'string' ? rawPassword : '';
+  if (givenPassword && passwordEnv) {
+    add('password', 'exclusive', 'give either password or passwordEnv, not both');
+  } else if (passwordEnv !== undefined) {
+    if (!ENV_NAME.test(passwordEnv)) {
+      add('passwordEnv', 'format', `passwordEnv "${passwordEnv}" is not an environment variable name`);
+    } else if (!env[passwordEnv]) {
+      add('passwordEnv', 'unset', `passwordEnv names ${passwordEnv}, which is not set (or empty) in the environment`);
+    } else {
+      password = env[passwordEnv]!;
+    }
+  } else {
+    // An empty password field keeps the stored one, as on the settings page.
+    password = givenPassword || options.storedPassword || '';
+    if (!password && enabled) add('password', 'required', 'password is required when the integration is enabled (give password or passwordEnv)');
+  }
+
+  // Domain list
+  const domainList: string[] = [];
+  const items = splitDomainList(raw.domainList);
+  if (items === undefined) {
+    add('domainList', 'type', 'domainList must be a comma-separated string or a list of domains');
+  } else {
+    items.forEach((item, i) => {
+      if (typeof item !== 'string') {
+        add(`domainList[${i}]`, 'type', `domainList item ${i + 1} must be text`);
+        return;
+      }
+      const domain = item.trim().toLowerCase().replace(/\.$/, '');
+      if (!domain) return;
+      if (domain.includes('@')) {
+        add('domainList', 'format', `"${item.trim()}" is an email address; domainList takes domains such as ${domain.split('@')[1] || 'example.com'}`);
+      } else if (!isHostName(domain) || !domain.includes('.') || /^[0-9.]+$/.test(domain)) {
+        add('domainList', 'format', `"${item.trim()}" is not a valid domain name (e.g. example.com)`);
+      } else if (!domainList.includes(domain)) {
+        domainList.push(domain);
+      }
+    });
+    const hasFormatError = violations.some((v) => v.field.startsWith('domainList'));
+    if (enabled && domainList.length === 0 && !hasFormatError) {
+      add('domainList', 'required', 'domainList must name at least one domain when the integration is enabled');
+    }
+  }
+
+  // Syncer options
+  const opts = { ...DEFAULT_OPTIONS, attachments: { ...DEFAULT_OPTIONS.attachments } };
+  const int = (field: string, value: unknown, min: number, max: number, rule: string, message: string): number | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      add(field, rule, message);
+      return undefined;
+    }
+    return value;
+  };
+  opts.concurrency = int('concurrency', raw.concurrency, 1, 100, 'range', 'concurrency must be a whole number from 1 to 100') ?? opts.concurrency;
+  opts.mailboxTimeBudgetSeconds =
+    int('mailboxTimeBudgetSeconds', raw.mailboxTimeBudgetSeconds, 1, 86_400, 'range', 'mailboxTimeBudgetSeconds must be a whole number of seconds from 1 to 86400') ??
+    opts.mailboxTimeBudgetSeconds;
+  if (raw.maxRunSeconds === -1) opts.maxRunSeconds = -1;
+  else {
+    opts.maxRunSeconds =
+      int('maxRunSeconds', raw.maxRunSeconds, 1, 7 * 86_400, 'range', 'maxRunSeconds must be -1 (unlimited) or a whole number of seconds from 1 to 604800') ??
+      opts.maxRunSeconds;
+  }
+  const maxMailboxes = int('maxMailboxes', raw.maxMailboxes, 1, 1_000_000, 'range', 'maxMailboxes must be a whole number of at least 1');
+  if (maxMailboxes !== undefined) opts.maxMailboxes = maxMailboxes;
+  if (raw.tlsVerify !== undefined && raw.tlsVerify !== null) {
+    if (typeof raw.tlsVerify === 'boolean') opts.tlsVerify = raw.tlsVerify;
+    else add('tlsVerify', 'type', 'tlsVerify must be true or false');
+  }
+  if (raw.strategy !== undefined && raw.strategy !== null) {
+    if (STRATEGIES.includes(raw.strategy as SyncStrategy)) opts.strategy = raw.strategy as SyncStrategy;
+    else add('strategy', 'one-of', `strategy must be one of ${STRATEGIES.join(', ')}`);
+  }
+  if (raw.attachments !== undefined && raw.attachments !== null) {
+    const a = raw.attachments;
+    if (typeof a !== 'object' || Array.isArray(a)) {
+      add('attachments', 'type', 'attachments must be a mapping with enabled and maxSizeBytes');
+    } else {
+      const att = a as Record<string, unknown>;
+      for (const k of Object.keys(att)) {
+        if (k !== 'enabled' && k !== 'maxSizeBytes') add(`attachments.${k}`, 'unknown', `"attachments.${k}" is not a settings field; known fields are attachments.enabled, attachments.maxSizeBytes`);
+      }
+      if (att.enabled !== undefined) {
+        if (typeof att.enabled === 'boolean') opts.attachments.enabled = att.enabled;
+        else add('attachments.enabled', 'type', 'attachments.enabled must be true or false');
+      }
+      opts.attachments.maxSizeBytes =
+        int('attachments.maxSizeBytes', att.maxSizeBytes, 0, Number.MAX_SAFE_INTEGER, 'range', 'attachments.maxSizeBytes must be a whole number of bytes, 0 or more') ??
+        opts.attachments.maxSizeBytes;
+    }
+  }
+
+  // Belt and braces: no message may carry the password, whatever field it was typed into.
+  if (password) {
+    for (const v of violations) v.message = v.message.split(password).join('********');
+  }
+  if (typeof rawPassword === 'string' && rawPassword && rawPassword !== password) {
+    for (const v of violations) v.message = v.message.split(rawPassword).join('********');
+  }
+
+  if (violations.length > 0) return { violations };
+  return {
+    violations,
+    settings: {
+      ...opts,
+      enabled,
+      server,
+      endpoint,
+      version: generation?.label ?? '',
+      generation,
+      login,
+      password,
+      passwordEnv,
+      domainList,
+    },
+  };
+}
