@@ -23,6 +23,7 @@ const entries = {
   ErrorImpersonateUserDenied: { shapes: ['fault'], message: 'The account does not have permission to impersonate the requested user.' },
   ErrorImpersonationDenied: { shapes: ['fault'], message: 'The server to which the application is connected cannot impersonate the requested user due to insufficient permission.' },
   ErrorIncorrectSchemaVersion: { shapes: ['fault'], message: 'The request is valid but does not specify the correct server version in the RequestServerVersion SOAP header. Ensure that the RequestServerVersion SOAP header is set with the correct RequestServerVersionValue.' },
+  ErrorIncorrectUpdatePropertyCount: { shapes: ['item'], message: 'An object within a change description must contain one and only one property to modify.' },
   ErrorInternalServerError: { shapes: ['item', 'fault'], message: 'An internal server error occurred. The operation failed.' },
   ErrorInvalidAttachmentId: { shapes: ['item'], message: 'The attachment ID is invalid.' },
   ErrorInvalidChangeKey: { shapes: ['item'], message: 'The change key is invalid.' },
@@ -33,9 +34,13 @@ const entries = {
   ErrorInvalidIndexedPagingParameters: { shapes: ['item'], message: 'The indexed paging parameters are invalid.' },
   ErrorInvalidOperation: { shapes: ['item'], message: 'The operation is not valid for this item.' },
   ErrorInvalidPagingMaxRows: { shapes: ['item'], message: 'The paging MaxEntriesReturned value is invalid.' },
+  ErrorInvalidPropertyAppend: { shapes: ['item'], message: 'Append action is invalid for property.' },
+  ErrorInvalidPropertyDelete: { shapes: ['item'], message: 'Delete action is invalid for property.' },
   ErrorInvalidPropertyForExists: { shapes: ['item'], message: 'Property cannot be used in Exists expression. Use IsEqualTo instead.' },
   ErrorInvalidPropertyForOperation: { shapes: ['item'], message: 'This property is not valid for this operation.' },
   ErrorInvalidPropertyRequest: { shapes: ['item'], message: 'The property request is invalid.' },
+  ErrorInvalidPropertySet: { shapes: ['item'], message: 'Set action is invalid for property.' },
+  ErrorInvalidRecipients: { shapes: ['item'], message: "At least one recipient isn't valid." },
   ErrorInvalidRequest: { shapes: ['fault', 'item'], message: 'The request is invalid.' },
   ErrorInvalidRestriction: { shapes: ['item'], message: 'The restriction or sort order is too complex for this operation.' },
   ErrorInvalidServerVersion: { shapes: ['fault'], message: 'The specified server version is invalid.' },
@@ -44,6 +49,7 @@ const entries = {
   ErrorInvalidValueForProperty: { shapes: ['item'], message: 'The specified value is invalid for property.' },
   ErrorIrresolvableConflict: { shapes: ['item'], message: 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.' },
   ErrorItemNotFound: { shapes: ['item'], message: 'The specified object was not found in the store.' },
+  ErrorMessageDispositionRequired: { shapes: ['item'], message: 'MessageDisposition attribute is required.' },
   ErrorMoveCopyFailed: { shapes: ['item'], message: 'The move or copy operation failed.' },
   ErrorNameResolutionMultipleResults: { shapes: ['item'], message: 'Multiple results were found.' },
   ErrorNameResolutionNoResults: { shapes: ['item'], message: 'No results were found.' },
@@ -54,6 +60,7 @@ const entries = {
   ErrorUnsupportedPathForQuery: { shapes: ['item'], message: 'The property path is not supported for this query.' },
   ErrorUnsupportedPathForSortGroup: { shapes: ['item'], message: 'The property can not be used for sorting or grouping results.' },
   ErrorUnsupportedQueryFilter: { shapes: ['item'], message: 'The query filter is not supported.' },
+  ErrorUpdatePropertyMismatch: { shapes: ['item'], message: 'Property for update does not match property in object.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ResponseCode = keyof typeof entries;
