@@ -10,6 +10,8 @@ import { requestedVersion } from '../profiles/version-gate';
 import { atLeast } from '../profiles/versions';
 import { OPERATIONS } from '../operations/registry';
 import type { MockState } from './state';
+import { injectFault, Interception, plainSend } from '../admin/fault-hook';
+import { captureRequest } from '../admin/journal';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const ACCEPTED_TYPES = /^(text\/xml|application\/xml|application\/soap\+xml)\b/i;
@@ -24,17 +26,28 @@ export interface ExchangeRecord {
   status: number;
   responseCode?: string;
   durationMs: number;
+  /** Journal number, assigned when recorded. */
+  id?: number;
+  /** Request headers without credentials, and both bodies with secrets redacted (admin/journal.ts). */
+  headers?: Record<string, string>;
+  requestXml?: string;
+  responseXml?: string;
+  /** The kind of injected fault that answered or shaped this request. */
+  fault?: string;
 }
 
 /** Handles POST /EWS/Exchange.asmx: auth, envelope, version, impersonation, dispatch. */
 export async function handleEws(state: MockState, req: Request, res: Response): Promise<void> {
   const started = Date.now();
   const record: ExchangeRecord = { at: new Date(), status: 0, durationMs: 0 };
+  captureRequest(record, req);
+  let injected: Interception | undefined;
   const finish = (status: number, body: string, headers: Record<string, string> = {}) => {
     record.status = status;
     record.durationMs = Date.now() - started;
+    record.responseXml = body;
     state.record(record);
-    res.status(status).set({ 'Content-Type': 'text/xml; charset=utf-8', ...headers }).send(body);
+    (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, body);
   };
   const fault = (f: EwsFault) => {
     record.responseCode = f.code;
@@ -90,6 +103,9 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     const impersonating = env.impersonation !== undefined;
     if (env.impersonation) mailbox = resolveImpersonation(state.store, caller, env.impersonation);
     record.mailbox = mailbox?.smtp;
+    // Injected faults (admin API) answer here, once the operation and mailbox are known.
+    injected = await injectFault(state, record, req, res);
+    if (injected?.answered) return;
 
     const { doc, body } = startEnvelope(state.profile);
     await op.handle({

@@ -3,6 +3,10 @@ import type { Store } from '../store/store';
 import type { Profile } from '../profiles/profiles';
 import type { Logger } from './logger';
 import type { ExchangeRecord } from './ews-endpoint';
+import { FaultEngine } from '../admin/faults';
+import { sanitise } from '../admin/journal';
+import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
+import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
 
 /** The running mock's mutable state, shared by the EWS endpoint and the admin API. */
 export class MockState {
@@ -18,9 +22,40 @@ export class MockState {
     readonly log: Logger,
   ) {}
 
+  /** Injected faults, consulted once per EWS request. */
+  readonly faults = new FaultEngine();
+  /** The scenario the store was built from; reset rebuilds it from here. */
+  scenario?: ScenarioSource;
+  /** A profile chosen at start (--profile), which wins over the scenario's. */
+  profileOverride?: Profile;
+  readonly startedAt = new Date();
+  private nextRecordId = 0;
+
+  /** Journals one EWS request: numbered, credentials redacted, bodies capped. */
   record(r: ExchangeRecord): void {
+    r.id = ++this.nextRecordId;
+    sanitise(r);
     this.records.push(r);
     if (this.records.length > this.recordLimit) this.records.splice(0, this.records.length - this.recordLimit);
+  }
+
+  /**
+   * Builds a store from a scenario and switches to it; a bad scenario throws ScenarioError and
+   * leaves the running state as it was.
+   */
+  async loadScenario(source: ScenarioSource): Promise<void> {
+    const loaded = await loadScenarioSource(source);
+    const name = loaded.profile ?? DEFAULT_PROFILE;
+    this.store = loaded.store;
+    this.profile = this.profileOverride ?? (isProfileName(name) ? PROFILES[name] : this.profile);
+    this.scenario = source;
+  }
+
+  /** Back to the loaded scenario: a fresh store, no faults, an empty journal. */
+  async reset(): Promise<void> {
+    if (this.scenario) await this.loadScenario(this.scenario);
+    this.faults.clear();
+    this.records.length = 0;
   }
 
   unexpected(error: unknown, record: ExchangeRecord): void {

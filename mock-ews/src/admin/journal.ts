@@ -1,0 +1,122 @@
+import type { Request } from 'express';
+import type { ExchangeRecord } from '../server/ews-endpoint';
+import { OPERATIONS } from '../operations/registry';
+
+/**
+ * The request journal's rules: what is kept of each EWS request (never credentials), how it is
+ * filtered, and what counts as unmatched or failed. The records live in MockState.records.
+ */
+
+/** Bytes kept of each request and response body; the rest is cut with a note. */
+export const JOURNAL_BODY_LIMIT = 256 * 1024;
+
+/** Element and attribute names whose content is a secret: passwords, tokens, signatures. */
+const SECRET_NAME = String.raw`[\w.-]*(?:password|passwd|secret|token|credential|assertion|signaturevalue|nonce)[\w.-]*`;
+const SECRET_ELEMENT = new RegExp(String.raw`<((?:[\w.-]+:)?${SECRET_NAME})(\s[^>]*)?>([\s\S]*?)</\1\s*>`, 'gi');
+const SECRET_ATTRIBUTE = new RegExp(String.raw`(\s(?:[\w.-]+:)?${SECRET_NAME}\s*=\s*)(["'])[^"']*\2`, 'gi');
+const AUTH_VALUE = /\b(Basic|Bearer|NTLM|Negotiate)\s+[A-Za-z0-9+/=._~-]{8,}/g;
+/** Headers never stored. */
+const DROPPED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+export const REDACTED = '***';
+
+/** Replaces the content of secret elements and attributes and any credential strings. */
+export function redactXml(xml: string): string {
+  return xml
+    .replace(SECRET_ELEMENT, (_m, qname: string, attrs: string | undefined) => `<${qname}${attrs ?? ''}>${REDACTED}</${qname}>`)
+    .replace(SECRET_ATTRIBUTE, (_m, lead: string, quote: string) => `${lead}${quote}${REDACTED}${quote}`);
+}
+
+/** Header values lose any credential they carry (a token in a custom header, say). */
+function redactHeader(name: string, value: string): string {
+  if (new RegExp(`^${SECRET_NAME}$`, 'i').test(name)) return REDACTED;
+  return value.replace(AUTH_VALUE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
+}
+
+function capped(text: string, limit = JOURNAL_BODY_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}\n<!-- journal: ${text.length - limit} more characters not kept -->`;
+}
+
+/** Keeps the request's body and headers (minus credentials) on its journal record. */
+export function captureRequest(record: ExchangeRecord, req: Request): void {
+  const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+  record.requestXml = raw;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (DROPPED_HEADERS.has(name) || value === undefined) continue;
+    headers[name] = redactHeader(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  record.headers = headers;
+}
+
+/** Redacts and caps a record's bodies before it is stored. */
+export function sanitise(record: ExchangeRecord): void {
+  if (record.requestXml !== undefined) record.requestXml = capped(redactXml(record.requestXml));
+  if (record.responseXml !== undefined) record.responseXml = capped(redactXml(record.responseXml));
+}
+
+/** A request no operation handled: unparseable, or naming an operation the mock does not have. */
+export function isUnmatched(r: ExchangeRecord): boolean {
+  if (r.status === 401 && r.operation === undefined) return false;
+  return r.operation === undefined || !OPERATIONS.has(r.operation);
+}
+
+/** A request that did not succeed: an HTTP error, no reply at all, or an error ResponseCode. */
+export function isFailed(r: ExchangeRecord): boolean {
+  return r.status === 0 || r.status >= 400 || (r.responseCode !== undefined && r.responseCode !== 'NoError');
+}
+
+export interface JournalFilter {
+  operation?: string;
+  mailbox?: string;
+  account?: string;
+  failed?: boolean;
+  limit?: number;
+}
+
+const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+
+/** Matching records, newest first. */
+export function queryJournal(records: readonly ExchangeRecord[], f: JournalFilter): ExchangeRecord[] {
+  const out: ExchangeRecord[] = [];
+  for (let i = records.length - 1; i >= 0 && out.length < (f.limit ?? Infinity); i--) {
+    const r = records[i];
+    if (f.operation && !same(r.operation, f.operation)) continue;
+    if (f.mailbox && !same(r.mailbox, f.mailbox)) continue;
+    if (f.account && !same(r.account, f.account)) continue;
+    if (f.failed !== undefined && isFailed(r) !== f.failed) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+/** A record as the admin API returns it (JSON-friendly). */
+export function recordView(r: ExchangeRecord) {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    account: r.account ?? null,
+    mailbox: r.mailbox ?? null,
+    operation: r.operation ?? null,
+    version: r.version ?? null,
+    status: r.status,
+    responseCode: r.responseCode ?? null,
+    durationMs: r.durationMs,
+    fault: r.fault ?? null,
+    unmatched: isUnmatched(r),
+    failed: isFailed(r),
+    headers: r.headers ?? {},
+    requestXml: r.requestXml ?? '',
+    responseXml: r.responseXml ?? '',
+  };
+}
+
+export type RecordView = ReturnType<typeof recordView>;
+
+export function journalCounts(records: readonly ExchangeRecord[]) {
+  return {
+    total: records.length,
+    unmatched: records.filter(isUnmatched).length,
+    failed: records.filter(isFailed).length,
+  };
+}
