@@ -46,8 +46,16 @@ export function parseXml(text: string): XmlElement {
     throw new XmlSyntaxError('Entity declarations are not allowed.', line, column);
   }
   checkDepth(text);
+  checkEntityReferences(text);
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
+    // The validator reports a truncated document as "Invalid '[names]' found."; say it as .NET does.
+    const open = valid.err.code === 'InvalidXml' ? /^Invalid '\[([\s\S]*)\]' found\.$/.exec(valid.err.msg) : null;
+    if (open) {
+      const names = open[1].split(',').map((n) => n.trim().replace(/^"|"$/g, '')).filter(Boolean);
+      const end = position(text, text.length);
+      throw new XmlSyntaxError(`Unexpected end of file has occurred. The following elements are not closed: ${names.join(', ')}.`, end.line, end.column);
+    }
     throw new XmlSyntaxError(valid.err.msg, valid.err.line, valid.err.col);
   }
   const ordered = parser.parse(text) as Ordered[];
@@ -120,6 +128,18 @@ function position(text: string, offset: number): { line: number; column: number 
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   return { line, column };
+}
+
+/** Only the five predefined entities and character references exist without a DTD. */
+function checkEntityReferences(text: string): void {
+  const withoutCdata = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
+  const re = /&([^;\s<&]*);?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(withoutCdata))) {
+    if (/^(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+)$/.test(m[1]) && m[0].endsWith(';')) continue;
+    const { line, column } = position(text, m.index);
+    throw new XmlSyntaxError(m[0].endsWith(';') ? `Reference to undeclared entity '${m[1]}'.` : "An error occurred while parsing EntityName.", line, column);
+  }
 }
 
 function checkDepth(text: string): void {
