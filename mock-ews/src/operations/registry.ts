@@ -1,6 +1,9 @@
 import type { Operation } from './operation';
 import { findFolder } from './find-folder';
 import { getFolder } from './get-folder';
+import { findItem } from './find-item';
+import { getItem } from './get-item';
+import { getAttachment } from './get-attachment';
 import { resolveNames } from './resolve-names';
 import { convertId } from './convert-id';
 
@@ -8,6 +11,6 @@ import { convertId } from './convert-id';
  * Every EWS operation the mock serves, keyed by the local name of its request element. Adding an
  * operation means adding one module and one line here.
  */
-const operations: Operation[] = [getFolder, findFolder, resolveNames, convertId];
+const operations: Operation[] = [getFolder, findFolder, resolveNames, convertId, findItem, getItem, getAttachment];
 
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(operations.map((op) => [op.name, op]));

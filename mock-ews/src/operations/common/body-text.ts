@@ -1,0 +1,60 @@
+/**
+ * Body conversions Exchange performs when a client asks for a body type the message does not
+ * natively have (BodyType HTML on a plain-text message, Text on an HTML message).
+ */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/** Plain text of an HTML body: block boundaries become line breaks, markup and scripts go away. */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<(head|style|script|title)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|h[1-6]|li|tr|table|blockquote|pre)\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[ \t\r\f]*\n[ \t\r\f]*/g, '\n');
+  return decodeEntities(text)
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .replace(/\n/g, '\r\n');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** An HTML document for a plain-text body, line breaks kept, the way Exchange wraps one. */
+export function textToHtml(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map(escapeHtml);
+  return (
+    '<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n' +
+    `<div>${lines.join('<br>\r\n')}</div>\r\n</body>\r\n</html>\r\n`
+  );
+}
+
+export type BodyKind = 'HTML' | 'Text';
+
+/** The body in the requested type: Best gives the native type (HTML when there is one). */
+export function bodyAs(body: { html?: string; text?: string }, requested: 'Best' | 'HTML' | 'Text'): { type: BodyKind; content: string } {
+  const native: BodyKind = body.html !== undefined ? 'HTML' : 'Text';
+  const type = requested === 'Best' ? native : requested;
+  if (type === 'HTML') return { type, content: body.html ?? textToHtml(body.text ?? '') };
+  return { type, content: body.text ?? htmlToText(body.html ?? '') };
+}
+
+/** Text used for searches on the body (content index): the plain form. */
+export function searchableBody(body: { html?: string; text?: string }): string {
+  return body.text ?? htmlToText(body.html ?? '');
+}

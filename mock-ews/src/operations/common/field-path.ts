@@ -1,0 +1,34 @@
+import { ItemError, schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import { FIELD_ACCESSORS, FieldAccessor, isSchemaFieldUri } from './item-properties';
+
+const PATH_ELEMENTS = new Set(['FieldURI', 'IndexedFieldURI', 'ExtendedFieldURI']);
+
+export function isPathElement(el: XmlElement): boolean {
+  return el.ns === NS.t && PATH_ELEMENTS.has(el.local);
+}
+
+/**
+ * Resolves a property path (t:FieldURI, t:IndexedFieldURI, t:ExtendedFieldURI) used in a
+ * restriction or sort order. A URI outside the schema's enumeration is a schema violation; a
+ * schema URI the store cannot query answers `unsupported` (ErrorUnsupportedPathForQuery or
+ * ErrorUnsupportedPathForSortGroup, depending on the caller).
+ */
+export function resolvePath(el: XmlElement, unsupported: 'ErrorUnsupportedPathForQuery' | 'ErrorUnsupportedPathForSortGroup'): { uri: string; accessor: FieldAccessor } {
+  const uri = el.attr('FieldURI');
+  if (el.local === 'FieldURI' || el.local === 'IndexedFieldURI') {
+    if (uri === undefined) throw schemaFault("The required attribute 'FieldURI' is missing.", el.line);
+    if (!isSchemaFieldUri(uri)) {
+      throw schemaFault(
+        `The 'FieldURI' attribute is invalid - The value '${uri}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:UnindexedFieldURIType' - The Enumeration constraint failed.`,
+        el.line,
+      );
+    }
+  }
+  // Indexed and extended properties are not kept by the store: nothing can match on them.
+  const accessor = el.local === 'FieldURI' && uri ? FIELD_ACCESSORS[uri] : undefined;
+  if (!accessor) throw new ItemError(unsupported);
+  if (unsupported === 'ErrorUnsupportedPathForSortGroup' && !accessor.sortable) throw new ItemError(unsupported);
+  return { uri: uri!, accessor };
+}

@@ -1,0 +1,61 @@
+import { schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import type { Folder, Item, Mailbox } from '../../store/types';
+import { compareValues, Value } from './compare';
+import { isPathElement, resolvePath } from './field-path';
+
+export type ItemComparator = (a: Item, b: Item) => number;
+
+/**
+ * Reads m:SortOrder: t:FieldOrder elements applied in request order. Properties without a value
+ * sort lowest, as the store's null values do. Undefined when the request has no SortOrder.
+ */
+export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): ItemComparator | undefined {
+  if (!el) return undefined;
+  if (el.children.length === 0) {
+    throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'FieldOrder' in namespace '${NS.t}'.`, el.line);
+  }
+  const keys = el.children.map((fo) => {
+    if (fo.ns !== NS.t || fo.local !== 'FieldOrder') throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has invalid child element ${fo.qname}.`, fo.line);
+    const order = fo.attr('Order');
+    if (order !== 'Ascending' && order !== 'Descending') {
+      throw schemaFault(
+        order === undefined
+          ? "The required attribute 'Order' is missing."
+          : `The 'Order' attribute is invalid - The value '${order}' is invalid according to its datatype '${NS.t}:SortDirectionType' - The Enumeration constraint failed.`,
+        fo.line,
+      );
+    }
+    const path = fo.children[0];
+    if (!path || !isPathElement(path)) throw schemaFault(`The element 'FieldOrder' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'Path' in namespace '${NS.t}'.`, fo.line);
+    const { accessor } = resolvePath(path, 'ErrorUnsupportedPathForSortGroup');
+    return { accessor, sign: order === 'Ascending' ? 1 : -1 };
+  });
+  return (a, b) => {
+    for (const { accessor, sign } of keys) {
+      const x = accessor.get(a, mailbox) as Value | undefined;
+      const y = accessor.get(b, mailbox) as Value | undefined;
+      let c: number;
+      if (x === undefined || y === undefined) c = x === y ? 0 : x === undefined ? -1 : 1;
+      else c = compareValues(accessor.kind, x, y);
+      if (c !== 0) return sign * c;
+    }
+    return 0;
+  };
+}
+
+/**
+ * A folder's items in the order FindItem lists them without a SortOrder: newest received first,
+ * later arrivals first among equal times. Folders fill in arrival order, so this is usually one
+ * reversed pass; only a folder whose items arrived out of order is sorted.
+ */
+export function defaultOrder(folder: Folder): Item[] {
+  const items = [...folder.items.values()];
+  let ordered = true;
+  for (let i = 1; i < items.length && ordered; i++) {
+    if (items[i].data.dateTimeReceived.getTime() < items[i - 1].data.dateTimeReceived.getTime()) ordered = false;
+  }
+  if (!ordered) items.sort((a, b) => a.data.dateTimeReceived.getTime() - b.data.dateTimeReceived.getTime());
+  return items.reverse();
+}

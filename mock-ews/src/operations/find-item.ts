@@ -1,0 +1,106 @@
+import { el, ResponseMessages, Xml } from '../soap/response-writer';
+import { EwsFault, ItemError, schemaFault } from '../soap/error-catalogue';
+import { atLeast } from '../profiles/versions';
+import type { XmlElement } from '../soap/xml-element';
+import type { Item } from '../store/types';
+import { folderIdElements, resolveFolderId } from './common/folder-ids';
+import { readIndexedPage } from './common/paging';
+import { readFractionalPage } from './common/fractional-page';
+import { readItemShape } from './common/item-shape';
+import { compileRestriction, Predicate } from './common/restriction';
+import { compileAqs } from './common/aqs';
+import { defaultOrder, readSortOrder } from './common/sort';
+import { writeItem } from './common/write-item';
+import type { Operation, OperationContext } from './operation';
+
+const TRAVERSALS = ['Shallow', 'SoftDeleted', 'Associated'];
+
+/**
+ * FindItem: the items of each parent folder (one ResponseMessage per folder, in request order),
+ * filtered by a Restriction or an AQS QueryString, sorted by SortOrder (newest received first
+ * without one) and cut by IndexedPageItemView or FractionalPageItemView.
+ */
+export const findItem: Operation = {
+  name: 'FindItem',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const request = ctx.request;
+    const traversal = request.attr('Traversal');
+    if (traversal === undefined || !TRAVERSALS.includes(traversal)) {
+      throw schemaFault(
+        traversal === undefined
+          ? "The required attribute 'Traversal' is missing."
+          : `The 'Traversal' attribute is invalid - The value '${traversal}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:ItemQueryTraversalType' - The Enumeration constraint failed.`,
+        request.line,
+      );
+    }
+    const { shape, refusal } = readItemShape(request.m('ItemShape'), ctx, 'find');
+    const parents = folderIdElements(request.m('ParentFolderIds'));
+    if (parents.length === 0) {
+      throw schemaFault("The element 'FindItem' has incomplete content. List of possible elements expected: 'ParentFolderIds'.", request.line);
+    }
+    const indexed = request.m('IndexedPageItemView');
+    const fractional = request.m('FractionalPageItemView');
+    const indexedPage = readIndexedPage(indexed);
+    const fractionalPage = fractional ? readFractionalPage(fractional) : undefined;
+    const filter = readFilter(ctx, request);
+
+    const out = new ResponseMessages(ctx.body, 'FindItem');
+    for (const idEl of parents) {
+      await out.add(async (message) => {
+        const folder = resolveFolderId(ctx, idEl);
+        const mailbox = ctx.mailbox!;
+        if (refusal) throw refusal;
+        const matches = filter();
+        // The store keeps neither a dumpster nor folder-associated items: those views are empty.
+        let items: Item[] = traversal === 'Shallow' ? defaultOrder(folder) : [];
+        if (matches) items = items.filter((i) => matches(i, mailbox));
+        const compare = readSortOrder(request.m('SortOrder'), mailbox);
+        if (compare) items.sort(compare);
+
+        let page: Item[];
+        let root: Xml;
+        if (fractionalPage) {
+          const slice = fractionalPage(items.length);
+          root = el(message, 'm:RootFolder', {
+            NumeratorOffset: slice.numeratorOffset,
+            AbsoluteDenominator: slice.absoluteDenominator,
+            IncludesLastItemInRange: slice.includesLast,
+            TotalItemsInView: items.length,
+          });
+          page = items.slice(slice.start, slice.end);
+        } else {
+          const slice = indexedPage.apply(items.length);
+          root = el(message, 'm:RootFolder', {
+            IndexedPagingOffset: indexed ? slice.nextOffset : undefined,
+            TotalItemsInView: items.length,
+            IncludesLastItemInRange: slice.includesLast,
+          });
+          page = items.slice(slice.start, slice.end);
+        }
+        const list = el(root, 't:Items');
+        for (const item of page) await writeItem(list, ctx, item, shape, 'find');
+      });
+    }
+  },
+};
+
+/**
+ * The item filter of the request, compiled once. Schema faults and version faults surface now;
+ * an error about the restriction's content is answered in each folder's message instead.
+ */
+function readFilter(ctx: OperationContext, request: XmlElement): () => Predicate | undefined {
+  const restriction = request.m('Restriction');
+  const query = request.m('QueryString');
+  if (query && !atLeast(ctx.version, 'Exchange2010')) throw new EwsFault('ErrorIncorrectSchemaVersion');
+  try {
+    if (restriction && query) throw new ItemError('ErrorInvalidRestriction', 'A restriction and a query string cannot be used together.');
+    const predicate = restriction ? compileRestriction(restriction) : query ? compileAqs(query.text) : undefined;
+    return () => predicate;
+  } catch (err) {
+    if (!(err instanceof ItemError)) throw err;
+    return () => {
+      throw err;
+    };
+  }
+}
