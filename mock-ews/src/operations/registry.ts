@@ -1,4 +1,6 @@
 import type { Operation } from './operation';
+import { syncFolderItems } from './sync-folder-items';
+import { syncFolderHierarchy } from './sync-folder-hierarchy';
 import { findFolder } from './find-folder';
 import { getFolder } from './get-folder';
 import { findItem } from './find-item';
@@ -11,6 +13,16 @@ import { convertId } from './convert-id';
  * Every EWS operation the mock serves, keyed by the local name of its request element. Adding an
  * operation means adding one module and one line here.
  */
-const operations: Operation[] = [getFolder, findFolder, resolveNames, convertId, findItem, getItem, getAttachment];
+const operations: Operation[] = [
+  getFolder,
+  findFolder,
+  resolveNames,
+  convertId,
+  findItem,
+  getItem,
+  getAttachment,
+  syncFolderItems,
+  syncFolderHierarchy,
+];
 
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(operations.map((op) => [op.name, op]));

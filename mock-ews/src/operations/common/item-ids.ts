@@ -1,0 +1,35 @@
+import { ItemError, schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import type { Item } from '../../store/types';
+import type { OperationContext } from '../operation';
+import { checkId } from './mailbox-access';
+
+const ID_ELEMENTS = ['ItemId', 'OccurrenceItemId', 'RecurringMasterItemId'];
+
+/**
+ * The item id elements of a container such as m:ItemIds, in request order. A container with none
+ * is a schema violation, as in Exchange's schema (minOccurs 1).
+ */
+export function itemIdElements(container: XmlElement | undefined, op: string, name: string): XmlElement[] {
+  if (!container) throw schemaFault(`The element '${op}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${name}' in namespace '${NS.m}'.`);
+  const ids = container.children.filter((c) => c.ns === NS.t && ID_ELEMENTS.includes(c.local));
+  if (ids.length === 0) {
+    throw schemaFault(`The element '${name}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ItemId, OccurrenceItemId, RecurringMasterItemId' in namespace '${NS.t}'.`, container.line);
+  }
+  return ids;
+}
+
+/**
+ * Resolves a t:ItemId to an item of the request's mailbox: malformed → ErrorInvalidIdMalformed,
+ * another mailbox's → ErrorAccessDenied, gone → ErrorItemNotFound. Occurrence ids name calendar
+ * items, which this store does not hold.
+ */
+export function resolveItemId(ctx: OperationContext, el: XmlElement): Item {
+  if (el.local !== 'ItemId') throw new ItemError('ErrorItemNotFound');
+  const id = el.attr('Id');
+  const mailbox = checkId(ctx, id, 'item');
+  const item = ctx.store.item(mailbox, id!);
+  if (!item) throw new ItemError('ErrorItemNotFound');
+  return item;
+}

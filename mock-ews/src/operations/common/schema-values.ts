@@ -1,0 +1,53 @@
+import { EwsFault, schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import { atLeast, SchemaVersion } from '../../profiles/versions';
+import type { OperationContext } from '../operation';
+
+/**
+ * Checks a request element that newer schemas added. A server whose own schema lacks it fails
+ * schema validation; a newer server answers ErrorIncorrectSchemaVersion when the request asked for
+ * an older RequestServerVersion than the element needs.
+ */
+export function requireSchemaFor(ctx: OperationContext, el: XmlElement, since: SchemaVersion): void {
+  if (!atLeast(ctx.profile.newestSchema, since)) {
+    throw schemaFault(`The element '${el.parent?.local}' in namespace '${el.parent?.ns}' has invalid child element ${el.qname}.`, el.line);
+  }
+  if (!atLeast(ctx.version, since)) throw new EwsFault('ErrorIncorrectSchemaVersion');
+}
+
+/** Reads an xs:boolean element; anything else is a schema violation. */
+export function booleanValue(el: XmlElement): boolean {
+  const v = el.text.trim();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${v}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${v}' is not a valid Boolean value.`, el.line);
+}
+
+/** Reads an xs:int element of at least `min`; anything else is a schema violation. */
+export function intValue(el: XmlElement, min: number): number {
+  const raw = el.text.trim();
+  const n = Number(raw);
+  if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(n) || Math.abs(n) > 2147483647) {
+    throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${raw}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:int' - The string '${raw}' is not a valid Int32 value.`, el.line);
+  }
+  if (n < min) {
+    throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${raw}' is invalid according to its datatype - The MinInclusive constraint failed.`, el.line);
+  }
+  return n;
+}
+
+/** Reads an enumeration value (element text or attribute); anything outside `allowed` is a schema violation. */
+export function enumValue<T extends string>(value: string | undefined, allowed: readonly T[], type: string, where: { el: XmlElement; attribute?: string }): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  const { el, attribute } = where;
+  if (attribute) {
+    throw schemaFault(
+      value === undefined
+        ? `The required attribute '${attribute}' is missing.`
+        : `The '${attribute}' attribute is invalid - The value '${value}' is invalid according to its datatype '${NS.t}:${type}' - The Enumeration constraint failed.`,
+      el.line,
+    );
+  }
+  throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${value ?? ''}' is invalid according to its datatype '${NS.t}:${type}' - The Enumeration constraint failed.`, el.line);
+}
