@@ -22,9 +22,9 @@ export interface HttpReply {
   doc?: unknown;
 }
 
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: () => true });
+const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute });
 
-export async function postSoap(url: string, xml: string, options: SoapPostOptions = {}): Promise<HttpReply> {
+export async function postSoap(url: string, xml: string | Uint8Array, options: SoapPostOptions = {}): Promise<HttpReply> {
   const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8', ...options.headers };
   const auth = options.auth === undefined ? [SUPER_USER, DEFAULT_PASSWORD] : options.auth;
   if (auth) headers.Authorization = 'Basic ' + Buffer.from(`${auth[0]}:${auth[1]}`).toString('base64');
