@@ -79,8 +79,15 @@ export function classify(err: unknown, trace: TransportTrace = {}): EwsFailure {
   const where = status ? ` (HTTP ${status})` : '';
 
   if (status === undefined && transportCode) {
-    if (isTlsCode(transportCode, trace.errorMessage ?? message)) {
-      return new EwsFailure('tls', `TLS failure: ${trace.errorMessage ?? message} [${transportCode}]`);
+    const detail = trace.errorMessage ?? message;
+    if (/wrong version number|packet length too long|unknown protocol/i.test(detail)) {
+      return new EwsFailure('tls', `TLS failure: the server does not speak TLS on this port [${transportCode}]; if it serves plain http, use an http:// URL`);
+    }
+    if (isTlsCode(transportCode, detail)) {
+      return new EwsFailure('tls', `TLS failure: the server's certificate was not accepted: ${detail} [${transportCode}]`);
+    }
+    if (transportCode === 'ECONNRESET' && /socket hang up/i.test(detail)) {
+      return new EwsFailure('unreachable', `host unreachable: the server closed the connection without answering [${transportCode}]; if the port serves https, use an https:// URL`);
     }
     if (transportCode === 'ECONNABORTED' && /timeout/i.test(trace.errorMessage ?? message)) {
       return new EwsFailure('timeout', `no answer from the server in time: ${trace.errorMessage ?? message}`);

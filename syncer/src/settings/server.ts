@@ -39,6 +39,17 @@ export function resolveEndpoint(server: string): { url: string } | ServerProblem
   if (scheme && !/^https?$/i.test(scheme[1])) {
     return { rule: 'scheme', message: `server URL scheme must be http or https, not "${scheme[1]}"` };
   }
+  if (!scheme && value.includes('/')) return formatProblem;
+  const hostPort = (scheme ? value.slice(scheme[0].length) : value).split('/')[0];
+  const portMatch = hostPort.endsWith(']') ? null : /:(\d*)$/.exec(hostPort);
+  const host = portMatch ? hostPort.slice(0, portMatch.index) : hostPort;
+  if (!isHost(host)) return formatProblem;
+  if (portMatch) {
+    const port = Number(portMatch[1]);
+    if (!portMatch[1] || !Number.isInteger(port) || port < 1 || port > 65535) {
+      return { rule: 'port', message: `server port must be a number from 1 to 65535, not "${portMatch[1]}"` };
+    }
+  }
   let url: URL;
   try {
     url = new URL(scheme ? value : `https://${value}`);
@@ -46,17 +57,6 @@ export function resolveEndpoint(server: string): { url: string } | ServerProblem
     return formatProblem;
   }
   if (url.username || url.password || url.search || url.hash) return formatProblem;
-  const hostPort = scheme ? value.slice(scheme[0].length).split('/')[0] : value.split('/')[0];
-  if (!scheme && value.includes('/')) return formatProblem;
-  const portMatch = /:(\d*)$/.exec(hostPort);
-  const host = portMatch && !hostPort.endsWith(']') ? hostPort.slice(0, portMatch.index) : hostPort;
-  if (!isHost(host)) return formatProblem;
-  if (portMatch && !hostPort.endsWith(']')) {
-    const port = Number(portMatch[1]);
-    if (!portMatch[1] || !Number.isInteger(port) || port < 1 || port > 65535) {
-      return { rule: 'port', message: `server port must be a number from 1 to 65535, not "${portMatch[1]}"` };
-    }
-  }
   const path = url.pathname === '/' || url.pathname === '' ? EWS_PATH : url.pathname;
   return { url: `${url.protocol}//${url.host}${path}` };
 }
