@@ -1,4 +1,9 @@
 import type { Operation } from './operation';
+import { createItem } from './create-item';
+import { updateItem } from './update-item';
+import { deleteItem } from './delete-item';
+import { moveItem } from './move-item';
+import { copyItem } from './copy-item';
 import { syncFolderItems } from './sync-folder-items';
 import { syncFolderHierarchy } from './sync-folder-hierarchy';
 import { findFolder } from './find-folder';
@@ -23,6 +28,11 @@ const operations: Operation[] = [
   getAttachment,
   syncFolderItems,
   syncFolderHierarchy,
+  createItem,
+  updateItem,
+  deleteItem,
+  moveItem,
+  copyItem,
 ];
 
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(operations.map((op) => [op.name, op]));

@@ -1,0 +1,54 @@
+import type { Store } from '../../store/store';
+import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
+
+export interface Delivery {
+  /** The sender's saved copy, when one was asked for. */
+  sentCopy?: Item;
+  /** The copies placed in recipients' Inboxes, one per mailbox of the store. */
+  delivered: Item[];
+}
+
+/**
+ * Sends a message: the sender's copy goes to `saveIn` (Sent Items for SendAndSaveCopy), and every
+ * To/Cc/Bcc recipient that has a mailbox in this store gets a copy in their Inbox, unread, without
+ * the Bcc list. Recipients elsewhere are accepted and dropped, as a smart host would take them.
+ */
+export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn?: Folder): Delivery {
+  const now = new Date();
+  const sent: MessageData = {
+    ...data,
+    from: data.from ?? { name: sender.displayName, address: sender.smtp },
+    dateTimeSent: now,
+    dateTimeReceived: now,
+    isDraft: false,
+    isRead: true,
+  };
+  const sentCopy = saveIn ? store.addItem(sender, saveIn, sent, now) : undefined;
+  const delivered: Item[] = [];
+  const seen = new Set<string>();
+  for (const r of [...data.to, ...data.cc, ...data.bcc]) {
+    const key = r.address.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const mailbox = store.mailbox(r.address);
+    if (!mailbox) continue;
+    const copy: MessageData = {
+      ...sent,
+      bcc: [],
+      isRead: false,
+      categories: [],
+      rawMime: sent.rawMime ? withoutBcc(sent.rawMime) : undefined,
+    };
+    delivered.push(store.addItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
+  }
+  return { sentCopy, delivered };
+}
+
+/** The message with its Bcc header removed: recipients never see the Bcc list. */
+function withoutBcc(raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  if (end < 0) return raw;
+  const header = text.slice(0, end).replace(/^bcc:.*(?:\r?\n[ \t].*)*(?:\r?\n|$)/gim, '');
+  return Buffer.from(header + text.slice(end), 'latin1');
+}

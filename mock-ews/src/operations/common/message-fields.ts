@@ -1,0 +1,102 @@
+import { schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import type { Address, Importance, MessageData } from '../../store/types';
+import { booleanValue, enumValue } from './schema-values';
+
+/** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
+export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId'>>;
+
+export interface MessageInput {
+  fields: WritableFields;
+  /** The raw RFC 822 message from t:MimeContent. */
+  mime?: Buffer;
+  /** PR_MESSAGE_FLAGS (0x0E07) from an ExtendedProperty: how importers mark items read / not draft. */
+  messageFlags?: number;
+}
+
+const IMPORTANCE = ['Low', 'Normal', 'High'] as const;
+const BODY_TYPES = ['HTML', 'Text'] as const;
+const PR_MESSAGE_FLAGS = 0x0e07;
+
+/** Reads t:Mailbox (Name, EmailAddress); an address is required to deliver or display it. */
+export function readAddress(mailbox: XmlElement): Address {
+  const address = mailbox.t('EmailAddress')?.value;
+  if (!address) throw schemaFault(`The element 'Mailbox' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'EmailAddress' in namespace '${NS.t}'.`, mailbox.line);
+  const name = mailbox.t('Name')?.value;
+  return name ? { name, address } : { address };
+}
+
+export function readRecipients(list: XmlElement): Address[] {
+  return list.all('Mailbox').map(readAddress);
+}
+
+/** Reads one property element of a t:Message into the fields it sets. */
+export function readProperty(prop: XmlElement, into: WritableFields): void {
+  switch (prop.local) {
+    case 'Subject':
+      into.subject = prop.text;
+      break;
+    case 'Body': {
+      const type = enumValue(prop.attr('BodyType'), BODY_TYPES, 'BodyTypeType', { el: prop, attribute: 'BodyType' });
+      into.body = type === 'HTML' ? { html: prop.text } : { text: prop.text };
+      break;
+    }
+    case 'Categories':
+      into.categories = prop.all('String').map((s) => s.text);
+      break;
+    case 'Importance':
+      into.importance = enumValue(prop.text.trim(), IMPORTANCE, 'ImportanceChoicesType', { el: prop }) as Importance;
+      break;
+    case 'ToRecipients':
+      into.to = readRecipients(prop);
+      break;
+    case 'CcRecipients':
+      into.cc = readRecipients(prop);
+      break;
+    case 'BccRecipients':
+      into.bcc = readRecipients(prop);
+      break;
+    case 'ReplyTo':
+      into.replyTo = readRecipients(prop);
+      break;
+    case 'From':
+    case 'Sender': {
+      const mb = prop.t('Mailbox');
+      if (mb) into[prop.local === 'From' ? 'from' : 'sender'] = readAddress(mb);
+      break;
+    }
+    case 'IsRead':
+      into.isRead = booleanValue(prop);
+      break;
+    case 'InternetMessageId':
+      into.internetMessageId = prop.text.trim();
+      break;
+    default:
+      // Other properties of the schema (reminders, flags, …) are accepted and not stored.
+      break;
+  }
+}
+
+/** Reads a t:Message of CreateItem. */
+export function readMessage(message: XmlElement): MessageInput {
+  const input: MessageInput = { fields: {} };
+  for (const prop of message.children) {
+    if (prop.ns !== NS.t) continue;
+    if (prop.local === 'MimeContent') {
+      const text = prop.text.replace(/\s+/g, '');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+        throw schemaFault(`The '${NS.t}:MimeContent' element is invalid - The value is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary'.`, prop.line);
+      }
+      input.mime = Buffer.from(text, 'base64');
+    } else if (prop.local === 'ExtendedProperty') {
+      const uri = prop.t('ExtendedFieldURI');
+      const tag = uri?.attr('PropertyTag');
+      const value = prop.t('Value')?.value;
+      if (tag !== undefined && Number(tag) === PR_MESSAGE_FLAGS && value !== undefined && /^\d+$/.test(value)) input.messageFlags = Number(value);
+    } else {
+      readProperty(prop, input.fields);
+    }
+  }
+  return input;
+}

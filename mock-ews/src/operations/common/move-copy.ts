@@ -1,0 +1,37 @@
+import { el, ResponseMessages } from '../../soap/response-writer';
+import { schemaFault } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { Item } from '../../store/types';
+import type { OperationContext } from '../operation';
+import { folderIdElements, resolveFolderId } from './folder-ids';
+import { itemIdElements, resolveItemId } from './item-ids';
+import { booleanValue, requireSchemaFor } from './schema-values';
+
+/**
+ * MoveItem and CopyItem share their request and answer: ToFolderId, ItemIds and (from Exchange
+ * 2010 SP1) ReturnNewItemIds; each item's message carries its new ItemId unless that was turned off.
+ * The target folder must be in the request's mailbox: another mailbox's folder is ErrorAccessDenied
+ * for every item, whatever the caller could otherwise reach.
+ */
+export async function moveOrCopy(ctx: OperationContext, op: 'MoveItem' | 'CopyItem', act: (item: Item, target: ReturnType<typeof resolveFolderId>) => Item): Promise<void> {
+  const req = ctx.request;
+  const toEl = folderIdElements(req.m('ToFolderId'))[0];
+  if (!toEl) throw schemaFault(`The element '${op}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ToFolderId' in namespace '${NS.m}'.`, req.line);
+  const ids = itemIdElements(req.m('ItemIds'), op, 'ItemIds');
+  const returnEl = req.m('ReturnNewItemIds');
+  let returnIds = true;
+  if (returnEl) {
+    requireSchemaFor(ctx, returnEl, 'Exchange2010_SP1');
+    returnIds = booleanValue(returnEl);
+  }
+  const out = new ResponseMessages(ctx.body, op);
+  for (const idEl of ids) {
+    await out.add((message) => {
+      const target = resolveFolderId(ctx, toEl);
+      const item = resolveItemId(ctx, idEl);
+      const result = act(item, target);
+      const items = el(message, 'm:Items');
+      if (returnIds) el(el(items, 't:Message'), 't:ItemId', { Id: result.id, ChangeKey: result.changeKey });
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { el, ResponseMessages } from '../soap/response-writer';
+import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { NS } from '../soap/namespaces';
+import { messageFromMime } from '../mime/derive';
+import type { Mailbox, MessageData } from '../store/types';
+import { folderIdElements, resolveFolderId } from './common/folder-ids';
+import { requireMailbox } from './common/mailbox-access';
+import { MessageInput, readMessage } from './common/message-fields';
+import { enumValue } from './common/schema-values';
+import { deliver } from './common/deliver';
+import type { Operation } from './operation';
+
+const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
+type Disposition = (typeof DISPOSITIONS)[number];
+
+const MSGFLAG_READ = 0x1;
+const MSGFLAG_UNSENT = 0x8;
+
+/**
+ * CreateItem for messages: SaveOnly stores the message (Drafts unless SavedItemFolderId says
+ * otherwise) and answers its new ItemId; SendOnly / SendAndSaveCopy deliver it to recipients who
+ * have a mailbox here and, for SendAndSaveCopy, keep a copy in Sent Items. Sends answer no ids.
+ */
+export const createItem: Operation = {
+  name: 'CreateItem',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const req = ctx.request;
+    const rawDisposition = req.attr('MessageDisposition');
+    const disposition = rawDisposition === undefined ? undefined : enumValue(rawDisposition, DISPOSITIONS, 'MessageDispositionType', { el: req, attribute: 'MessageDisposition' });
+    const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
+    const itemsEl = req.m('Items');
+    if (!itemsEl) throw schemaFault(`The element 'CreateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'Items' in namespace '${NS.m}'.`, req.line);
+    const items = itemsEl.children.filter((c) => c.ns === NS.t);
+    const out = new ResponseMessages(ctx.body, 'CreateItem');
+    for (const itemEl of items) {
+      await out.add(async (message) => {
+        // Only e-mail messages live in this store; calendar items, contacts and tasks are refused.
+        if (itemEl.local !== 'Message') throw new ItemError('ErrorInvalidRequest', `Items of type ${itemEl.local} are not supported by this server.`);
+        if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
+        const mailbox = requireMailbox(ctx);
+        const input = readMessage(itemEl);
+        const data = await messageData(mailbox, input, disposition);
+        const items = el(message, 'm:Items');
+        if (disposition === 'SaveOnly') {
+          const folder = savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'drafts');
+          const item = ctx.store.addItem(mailbox, folder, data);
+          el(el(items, 't:Message'), 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
+          return;
+        }
+        if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
+        const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
+        deliver(ctx.store, mailbox, data, saveIn);
+      });
+    }
+  },
+};
+
+/** The stored form of a new message: from its MIME when given, its fields override. */
+async function messageData(mailbox: Mailbox, input: MessageInput, disposition: Disposition): Promise<MessageData> {
+  const now = new Date();
+  const f = input.fields;
+  const base: MessageData = input.mime
+    ? await messageFromMime(input.mime, { dateTimeReceived: now })
+    : {
+        subject: '',
+        to: [],
+        cc: [],
+        bcc: [],
+        replyTo: [],
+        dateTimeSent: now,
+        dateTimeReceived: now,
+        internetMessageId: `<${randomUUID()}@${mailbox.smtp.split('@')[1] ?? 'localhost'}>`,
+        importance: 'Normal',
+        isRead: true,
+        isDraft: true,
+        categories: [],
+        body: {},
+        attachments: [],
+        headers: [],
+        itemClass: 'IPM.Note',
+      };
+  const data: MessageData = { ...base, ...definedOnly(f) };
+  // A saved message is a draft unless the client clears "unsent" in PR_MESSAGE_FLAGS, as importers do.
+  data.isDraft = disposition === 'SaveOnly' && (input.messageFlags === undefined || (input.messageFlags & MSGFLAG_UNSENT) !== 0);
+  // Something the mailbox owner writes is read, unless the flags or IsRead say otherwise.
+  if (f.isRead === undefined) data.isRead = input.messageFlags !== undefined ? (input.messageFlags & MSGFLAG_READ) !== 0 : true;
+  // Fields written next to MimeContent change the stored message; its raw MIME no longer matches then.
+  if (input.mime && Object.keys(definedOnly(f)).some((k) => k !== 'isRead')) data.rawMime = undefined;
+  return data;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,30 @@
+import { ResponseMessages } from '../soap/response-writer';
+import { itemIdElements, resolveItemId } from './common/item-ids';
+import { enumValue } from './common/schema-values';
+import type { Operation } from './operation';
+
+const DELETE_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
+
+/**
+ * DeleteItem. HardDelete and SoftDelete both take the item out of its folder (the recoverable-items
+ * dumpster a soft delete lands in is not visible to EWS folder operations, and not modelled);
+ * MoveToDeletedItems moves it into Deleted Items under a new id.
+ */
+export const deleteItem: Operation = {
+  name: 'DeleteItem',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const req = ctx.request;
+    const type = enumValue(req.attr('DeleteType'), DELETE_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
+    const ids = itemIdElements(req.m('ItemIds'), 'DeleteItem', 'ItemIds');
+    const out = new ResponseMessages(ctx.body, 'DeleteItem');
+    for (const idEl of ids) {
+      await out.add(() => {
+        const item = resolveItemId(ctx, idEl);
+        const mailbox = ctx.mailbox!;
+        if (type === 'MoveToDeletedItems') ctx.store.moveItem(mailbox, item, ctx.store.distinguishedFolder(mailbox, 'deleteditems'));
+        else ctx.store.deleteItem(mailbox, item);
+      });
+    }
+  },
+};

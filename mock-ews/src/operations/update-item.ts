@@ -1,0 +1,128 @@
+import { el, leaf, ResponseMessages } from '../soap/response-writer';
+import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { NS } from '../soap/namespaces';
+import type { XmlElement } from '../soap/xml-element';
+import { atLeast } from '../profiles/versions';
+import { changeKey } from '../store/ids';
+import type { Item, MessageData } from '../store/types';
+import { folderIdElements, resolveFolderId } from './common/folder-ids';
+import { resolveItemId } from './common/item-ids';
+import { readProperty, WritableFields } from './common/message-fields';
+import { enumValue } from './common/schema-values';
+import { deliver } from './common/deliver';
+import type { Operation } from './operation';
+
+const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
+const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
+
+type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc'>>;
+type PatchKey = keyof Patch;
+
+/** FieldURIs UpdateItem can change, the element that carries each, and what a delete leaves. */
+const WRITABLE: Record<string, { element: string; key: PatchKey; appendable: boolean; cleared?: Patch }> = {
+  'message:IsRead': { element: 'IsRead', key: 'isRead', appendable: false },
+  'item:Subject': { element: 'Subject', key: 'subject', appendable: false, cleared: { subject: '' } },
+  'item:Importance': { element: 'Importance', key: 'importance', appendable: false, cleared: { importance: 'Normal' } },
+  'item:Categories': { element: 'Categories', key: 'categories', appendable: false, cleared: { categories: [] } },
+  'item:Body': { element: 'Body', key: 'body', appendable: true, cleared: { body: {} } },
+  'message:ToRecipients': { element: 'ToRecipients', key: 'to', appendable: true, cleared: { to: [] } },
+  'message:CcRecipients': { element: 'CcRecipients', key: 'cc', appendable: true, cleared: { cc: [] } },
+  'message:BccRecipients': { element: 'BccRecipients', key: 'bcc', appendable: true, cleared: { bcc: [] } },
+};
+
+/**
+ * UpdateItem: SetItemField / AppendToItemField / DeleteItemField on a message's read flag,
+ * subject, importance, categories, body and recipients. A ChangeKey older than the item's is a
+ * conflict: NeverOverwrite refuses it (ErrorIrresolvableConflict); AutoResolve and AlwaysOverwrite
+ * apply the update and count the properties someone else changed since (ConflictResults).
+ */
+export const updateItem: Operation = {
+  name: 'UpdateItem',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const req = ctx.request;
+    const resolution = enumValue(req.attr('ConflictResolution'), RESOLUTIONS, 'ConflictResolutionType', { el: req, attribute: 'ConflictResolution' });
+    const rawDisposition = req.attr('MessageDisposition');
+    const disposition = rawDisposition === undefined ? undefined : enumValue(rawDisposition, DISPOSITIONS, 'MessageDispositionType', { el: req, attribute: 'MessageDisposition' });
+    const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
+    const changes = req.m('ItemChanges')?.all('ItemChange') ?? [];
+    if (changes.length === 0) throw schemaFault(`The element 'UpdateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ItemChanges' in namespace '${NS.m}'.`, req.line);
+    const out = new ResponseMessages(ctx.body, 'UpdateItem');
+    for (const change of changes) {
+      await out.add((message) => {
+        const idEl = change.children.find((c) => c.ns === NS.t && /ItemId$/.test(c.local));
+        if (!idEl) throw schemaFault(`The element 'ItemChange' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'ItemId' in namespace '${NS.t}'.`, change.line);
+        const item = resolveItemId(ctx, idEl);
+        if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
+        const mailbox = ctx.mailbox!;
+        const patch = readUpdates(change.t('Updates'), item);
+        const clientVersion = versionOfChangeKey(item, idEl.attr('ChangeKey'));
+        const stale = clientVersion < item.version;
+        if (stale && resolution === 'NeverOverwrite') throw new ItemError('ErrorIrresolvableConflict');
+        const conflicts = stale ? (Object.keys(patch) as PatchKey[]).filter((k) => (item.fieldVersions?.[k] ?? 0) > clientVersion).length : 0;
+        if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
+        const items = el(message, 'm:Items');
+        if (disposition === 'SaveOnly') {
+          el(el(items, 't:Message'), 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
+        } else {
+          // Sending an updated draft: deliver it, keep a copy if asked, and remove the draft.
+          if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
+          const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
+          deliver(ctx.store, mailbox, item.data, saveIn);
+          ctx.store.deleteItem(mailbox, item);
+        }
+        // ConflictResults appeared in Exchange 2007 SP1.
+        if (atLeast(ctx.version, 'Exchange2007_SP1')) leaf(el(message, 'm:ConflictResults'), 't:Count', conflicts);
+      });
+    }
+  },
+};
+
+/**
+ * The item version a ChangeKey names: none given → current (no conflict check, last writer wins);
+ * an earlier key of this item → that version; anything else → ErrorInvalidChangeKey.
+ */
+function versionOfChangeKey(item: Item, key: string | undefined): number {
+  if (key === undefined || key === item.changeKey) return item.version;
+  for (let v = item.version - 1; v >= 1; v--) if (changeKey(item.id, v) === key) return v;
+  throw new ItemError('ErrorInvalidChangeKey');
+}
+
+/** Reads t:Updates into one patch, so that all of an ItemChange applies together or not at all. */
+function readUpdates(updates: XmlElement | undefined, item: Item): Patch {
+  const patch: Patch = {};
+  for (const u of updates?.children ?? []) {
+    if (u.ns !== NS.t) continue;
+    const path = u.children.find((c) => c.ns === NS.t && /FieldURI$/.test(c.local));
+    if (!path) throw schemaFault(`The element '${u.local}' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'Path' in namespace '${NS.t}'.`, u.line);
+    const uri = path.local === 'FieldURI' ? path.attr('FieldURI') ?? '' : '';
+    const field = WRITABLE[uri];
+    if (u.local === 'DeleteItemField') {
+      if (!field?.cleared) throw new ItemError('ErrorInvalidPropertyDelete');
+      Object.assign(patch, field.cleared);
+      continue;
+    }
+    if (u.local !== 'SetItemField' && u.local !== 'AppendToItemField') throw schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
+    const append = u.local === 'AppendToItemField';
+    if (!field) throw new ItemError(append ? 'ErrorInvalidPropertyAppend' : 'ErrorInvalidPropertySet');
+    if (append && !field.appendable) throw new ItemError('ErrorInvalidPropertyAppend');
+    const holder = u.children.find((c) => c.ns === NS.t && c !== path);
+    const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
+    if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
+    if (props[0].local !== field.element) throw new ItemError('ErrorUpdatePropertyMismatch');
+    const value: WritableFields = {};
+    readProperty(props[0], value);
+    const next = value[field.key as keyof WritableFields];
+    if (!append) {
+      Object.assign(patch, { [field.key]: next });
+    } else if (field.key === 'body') {
+      const current = patch.body ?? item.data.body;
+      const add = next as MessageData['body'];
+      patch.body = add.html !== undefined ? { html: (current.html ?? current.text ?? '') + add.html } : { text: (current.text ?? '') + (add.text ?? '') };
+    } else {
+      const key = field.key as 'to' | 'cc' | 'bcc';
+      patch[key] = [...(patch[key] ?? item.data[key]), ...(next as MessageData['to'])];
+    }
+  }
+  return patch;
+}
