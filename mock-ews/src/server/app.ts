@@ -1,13 +1,15 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { handleEws } from './ews-endpoint';
+import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { faultEnvelope } from '../soap/response-writer';
 import { EwsFault } from '../soap/error-catalogue';
 import type { MockState } from './state';
+import { ADMIN_PREFIX, AdminOptions, createAdminRouter } from '../admin/router';
 
 /** Largest request body accepted; Exchange's default maxRequestLength is in this range. */
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
-export function createApp(state: MockState, options: { bodyLimit?: number } = {}): express.Express {
+export function createApp(state: MockState, options: { bodyLimit?: number; admin?: AdminOptions | false } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('case sensitive routing', false);
@@ -16,12 +18,18 @@ export function createApp(state: MockState, options: { bodyLimit?: number } = {}
     next();
   });
 
+  // The admin API on the same port, unless it is disabled or moved to its own port.
+  if (options.admin) app.use(ADMIN_PREFIX, createAdminRouter(state, options.admin));
+
   const raw = express.raw({ type: () => true, limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   // IIS matches paths case-insensitively; so does this route.
   app.post(/^\/ews\/exchange\.asmx$/i, raw, (req, res, next) => {
     handleEws(state, req, res).catch(next);
   });
-  app.all(/^\/ews\/exchange\.asmx$/i, (_req, res) => {
+  app.all(/^\/ews\/exchange\.asmx$/i, (req, res) => {
+    // IIS authenticates before the handler runs: NTLM clients may start the handshake with a GET.
+    const auth = authenticate(state, req);
+    if (!auth.ok) return sendUnauthorized(res, auth);
     res.status(405).set('Allow', 'POST').set('Content-Type', 'text/xml; charset=utf-8')
       .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The EWS endpoint accepts POST requests only.')));
   });

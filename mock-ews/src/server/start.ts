@@ -6,7 +6,11 @@ import { createApp } from './app';
 import { createLogger, Logger } from './logger';
 import { MockState } from './state';
 import { DEFAULT_PROFILE, isProfileName, ProfileName, PROFILES } from '../profiles/profiles';
-import { loadScenarioFile, DEFAULT_SCENARIO } from '../scenario/load';
+import { DEFAULT_SCENARIO } from '../scenario/load';
+import { loadScenarioSource, readScenarioSource } from '../admin/scenario-source';
+import { createAdminApp } from '../admin/router';
+import { AdminClient } from '../client/admin-client';
+import { fetchTrusting } from '../client/https-fetch';
 
 export interface StartOptions {
   port?: number;
@@ -18,6 +22,12 @@ export interface StartOptions {
   tls?: boolean | { cert: string; key: string };
   logger?: Logger;
   bodyLimit?: number;
+  /** Serve the admin API (/__admin); default true. */
+  admin?: boolean;
+  /** Serve the admin API on this port instead of the EWS port (0 = any free port). */
+  adminPort?: number;
+  /** Require `Authorization: Bearer <token>` on every admin route. */
+  adminToken?: string;
 }
 
 export interface RunningMock {
@@ -29,19 +39,30 @@ export interface RunningMock {
   state: MockState;
   /** The certificate in PEM when serving https, so clients can trust it. */
   certificate?: string;
+  /** A client for the admin API; when the mock runs without it, every call fails saying so. */
+  admin: AdminClient;
+  /** Base URL of the admin API (…/__admin), unless it is disabled. */
+  adminUrl?: string;
   close(): Promise<void>;
 }
 
 /** Starts a mock in-process (port 0 = any free port) on the given or the default scenario. */
 export async function startMock(options: StartOptions = {}): Promise<RunningMock> {
   const log = options.logger ?? createLogger();
-  const loaded = await loadScenarioFile(options.scenario ?? DEFAULT_SCENARIO);
+  const source = readScenarioSource(options.scenario ?? DEFAULT_SCENARIO);
+  const loaded = await loadScenarioSource(source);
   const profileName = options.profile ?? loaded.profile ?? DEFAULT_PROFILE;
   if (!isProfileName(profileName)) throw new Error(`unknown profile ${profileName}`);
   const state = new MockState(loaded.store, PROFILES[profileName], log);
-  const app = createApp(state, { bodyLimit: options.bodyLimit });
+  state.scenario = source;
+  if (options.profile) state.profileOverride = PROFILES[options.profile];
+  const adminEnabled = options.admin !== false;
+  const separateAdmin = adminEnabled && options.adminPort !== undefined;
+  const adminOptions = { token: options.adminToken };
+  const app = createApp(state, { bodyLimit: options.bodyLimit, admin: adminEnabled && !separateAdmin ? adminOptions : false });
 
   let server: http.Server;
+  let adminServer: http.Server | undefined;
   let certificate: string | undefined;
   if (options.tls) {
     const pems =
@@ -53,8 +74,10 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
           } as Parameters<typeof generate>[1]);
     certificate = pems.cert;
     server = https.createServer({ cert: pems.cert, key: pems.private }, app);
+    if (separateAdmin) adminServer = https.createServer({ cert: pems.cert, key: pems.private }, createAdminApp(state, adminOptions));
   } else {
     server = http.createServer(app);
+    if (separateAdmin) adminServer = http.createServer(createAdminApp(state, adminOptions));
   }
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -63,17 +86,37 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  const baseUrl = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`;
+  const scheme = options.tls ? 'https' : 'http';
+  const baseUrl = `${scheme}://${urlHost}:${port}`;
+  if (adminServer) {
+    const s = adminServer;
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(options.adminPort, host, () => resolve());
+    });
+  }
+  const adminUrl = !adminEnabled ? undefined : adminServer ? `${scheme}://${urlHost}:${(adminServer.address() as AddressInfo).port}/__admin` : `${baseUrl}/__admin`;
+  const admin = new AdminClient({
+    baseUrl: adminUrl ?? baseUrl,
+    token: options.adminToken,
+    fetch: certificate ? fetchTrusting(certificate) : undefined,
+    disabled: adminEnabled ? undefined : 'this mock runs without its admin API (admin: false / --no-admin)',
+  });
+  const stop = (s: http.Server) =>
+    new Promise<void>((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
   return {
     url: `${baseUrl}/EWS/Exchange.asmx`,
     baseUrl,
     port,
     state,
     certificate,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    admin,
+    adminUrl,
+    close: async () => {
+      await Promise.all([stop(server), ...(adminServer ? [stop(adminServer)] : [])]);
+    },
   };
 }

@@ -1,0 +1,48 @@
+import { Request, Router } from 'express';
+import type { MockState } from '../../server/state';
+import { AdminError, notFound } from '../errors';
+import { journalCounts, JournalFilter, queryJournal, recordView } from '../journal';
+import { intParam } from '../views';
+
+/** Reads the journal filter from the query string: operation, mailbox, account, failed, limit. */
+export function journalFilter(req: Request): JournalFilter {
+  const str = (name: string): string | undefined => {
+    const v = req.query[name];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'string') throw new AdminError(400, `${name}: give it once`, name);
+    return v;
+  };
+  const failed = str('failed');
+  if (failed !== undefined && failed !== 'true' && failed !== 'false') throw new AdminError(400, 'failed: must be true or false', 'failed');
+  return {
+    operation: str('operation'),
+    mailbox: str('mailbox'),
+    account: str('account'),
+    failed: failed === undefined ? undefined : failed === 'true',
+    limit: intParam(req.query.limit, 'limit', 100, 10_000),
+  };
+}
+
+export function requestRoutes(state: MockState): Router {
+  const router = Router();
+  router.get('/requests', (req, res) => {
+    res.json(queryJournal(state.records, journalFilter(req)).map(recordView));
+  });
+  router.get('/requests/count', (req, res) => {
+    const f = journalFilter(req);
+    const matching = queryJournal(state.records, { ...f, limit: undefined });
+    res.json({ ...journalCounts(matching), total: matching.length });
+  });
+  router.get('/requests/:id', (req, res) => {
+    const id = Number(req.params.id);
+    const record = Number.isInteger(id) ? state.records.find((r) => r.id === id) : undefined;
+    if (!record) throw notFound(`request ${req.params.id} in the journal`, 'id');
+    res.json(recordView(record));
+  });
+  router.delete('/requests', (_req, res) => {
+    const cleared = state.records.length;
+    state.records.length = 0;
+    res.json({ cleared });
+  });
+  return router;
+}

@@ -1,0 +1,250 @@
+import type { z } from 'zod';
+import type { faultSchema, Fault } from '../admin/faults';
+import type { messageInputSchema } from '../admin/message-input';
+import type { RecordView } from '../admin/journal';
+import type { folderView, itemDetail, itemSummary, mailboxView } from '../admin/views';
+import type { Profile } from '../profiles/profiles';
+
+/**
+ * A typed client for the mock's admin API (/__admin), built on fetch. Other projects use it to set
+ * up each test's world, break the server on purpose and read what their code sent; see
+ * docs/ADMIN.md. Every method throws AdminApiError when the API answers with an error.
+ */
+
+export type FaultInput = z.input<typeof faultSchema>;
+export type { Fault };
+export type MessageInput = z.input<typeof messageInputSchema>;
+export type MailboxInfo = ReturnType<typeof mailboxView>;
+export type FolderInfo = ReturnType<typeof folderView>;
+export type ItemSummary = ReturnType<typeof itemSummary>;
+export type ItemInfo = ReturnType<typeof itemDetail>;
+export type JournalEntry = RecordView;
+export type GrantScope = 'all' | { domains: string[] } | { mailboxes: string[] };
+export interface Grant {
+  account: string;
+  scope: GrantScope;
+}
+export interface AccountInput {
+  smtp: string;
+  password: string;
+  displayName?: string;
+  upn?: string;
+  logonName?: string;
+  sid?: string;
+  department?: string;
+  /** Give the account a mailbox; default true. */
+  mailbox?: boolean;
+}
+export interface AccountInfo {
+  smtp: string;
+  displayName: string;
+  upn: string;
+  logonName: string;
+  sid: string;
+  department: string | null;
+  mailbox: string | null;
+}
+export interface JournalQuery {
+  operation?: string;
+  mailbox?: string;
+  account?: string;
+  failed?: boolean;
+  limit?: number;
+}
+export type DeleteType = 'HardDelete' | 'MoveToDeletedItems';
+
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The request field the server named as wrong, if any. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AdminApiError';
+  }
+}
+
+export interface AdminClientOptions {
+  /** The server's base URL (`http://host:port`) or the admin API's (`…/__admin`). */
+  baseUrl: string;
+  /** The admin token, when the mock was started with one. */
+  token?: string;
+  /** A fetch to use instead of the global one (e.g. one that trusts a self-signed certificate). */
+  fetch?: typeof fetch;
+  /** Set when the mock runs without its admin API: every call then fails with this reason. */
+  disabled?: string;
+}
+
+const enc = encodeURIComponent;
+
+export class AdminClient {
+  readonly url: string;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: AdminClientOptions) {
+    const base = options.baseUrl.replace(/\/+$/, '');
+    this.url = base.endsWith('/__admin') ? base : `${base}/__admin`;
+    this.fetchFn = options.fetch ?? fetch;
+  }
+
+  /** Sends one request; JSON in and out unless a raw body is given. */
+  async call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+    if (this.options.disabled) throw new AdminApiError(0, this.options.disabled);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.options.token) headers.Authorization = `Bearer ${this.options.token}`;
+    let payload: string | Uint8Array | undefined;
+    if (body !== undefined) {
+      headers['Content-Type'] = contentType;
+      payload = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+    }
+    const res = await this.fetchFn(this.url + path, { method, headers, body: payload as RequestInit["body"] });
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    const data: unknown = type.includes('json') && text ? JSON.parse(text) : text;
+    if (!res.ok) {
+      const e = (typeof data === 'object' && data ? data : {}) as { error?: string; field?: string };
+      throw new AdminApiError(res.status, e.error ?? `${method} ${path}: HTTP ${res.status}`, e.field);
+    }
+    return data as T;
+  }
+
+  // ---- server ----
+  health() {
+    return this.call<{ status: string; uptimeMs: number; profile: string; mailboxes: number; accounts: number; faults: number; requests: number }>('GET', '/health');
+  }
+  ready() {
+    return this.call<{ ready: boolean }>('GET', '/ready');
+  }
+  /** Back to the loaded scenario: fresh store, no faults, empty journal. */
+  reset() {
+    return this.call<{ reset: true; profile: string }>('POST', '/reset');
+  }
+  /** Loads a scenario (YAML text, or an object sent as JSON) and makes it the one reset returns to. */
+  loadScenario(scenario: string | object) {
+    return typeof scenario === 'string'
+      ? this.call<{ loaded: true; profile: string; mailboxes: string[] }>('PUT', '/scenario', scenario, 'application/yaml')
+      : this.call<{ loaded: true; profile: string; mailboxes: string[] }>('PUT', '/scenario', scenario);
+  }
+  scenario() {
+    return this.call<{ label: string | null; text: string | null }>('GET', '/scenario');
+  }
+  profile() {
+    return this.call<Profile>('GET', '/profile');
+  }
+  openApi() {
+    return this.call<Record<string, unknown>>('GET', '/openapi.json');
+  }
+
+  // ---- directory ----
+  accounts() {
+    return this.call<AccountInfo[]>('GET', '/accounts');
+  }
+  createAccount(account: AccountInput) {
+    return this.call<AccountInfo>('POST', '/accounts', account);
+  }
+  deleteAccount(smtp: string) {
+    return this.call<string>('DELETE', `/accounts/${enc(smtp)}`);
+  }
+  mailboxes() {
+    return this.call<MailboxInfo[]>('GET', '/mailboxes');
+  }
+  mailbox(smtp: string) {
+    return this.call<MailboxInfo>('GET', `/mailboxes/${enc(smtp)}`);
+  }
+  createMailbox(smtp: string, displayName?: string) {
+    return this.call<MailboxInfo>('POST', '/mailboxes', displayName === undefined ? { smtp } : { smtp, displayName });
+  }
+  deleteMailbox(smtp: string) {
+    return this.call<string>('DELETE', `/mailboxes/${enc(smtp)}`);
+  }
+  grants() {
+    return this.call<Grant[]>('GET', '/grants');
+  }
+  setGrants(grants: Grant[]) {
+    return this.call<Grant[]>('PUT', '/grants', grants);
+  }
+  setGrant(account: string, scope: GrantScope) {
+    return this.call<Grant>('PUT', `/grants/${enc(account)}`, { scope });
+  }
+  deleteGrant(account: string) {
+    return this.call<string>('DELETE', `/grants/${enc(account)}`);
+  }
+
+  // ---- content ----
+  /** A folder (id, distinguished name or path such as "Inbox/Projects") with its items, newest first. */
+  folder(smtp: string, folder: string, page: { offset?: number; limit?: number } = {}) {
+    const q = new URLSearchParams();
+    if (page.offset !== undefined) q.set('offset', String(page.offset));
+    if (page.limit !== undefined) q.set('limit', String(page.limit));
+    return this.call<FolderInfo & { items: ItemSummary[] }>('GET', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}${q.size ? `?${q}` : ''}`);
+  }
+  createFolder(smtp: string, displayName: string, parent?: string) {
+    return this.call<FolderInfo>('POST', `/mailboxes/${enc(smtp)}/folders`, parent === undefined ? { displayName } : { displayName, parent });
+  }
+  updateFolder(smtp: string, folder: string, patch: { displayName?: string; parent?: string }) {
+    return this.call<FolderInfo>('PATCH', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}`, patch);
+  }
+  /** Deletes a folder as Outlook does (to Deleted Items), or for good with HardDelete. */
+  deleteFolder(smtp: string, folder: string, deleteType?: DeleteType) {
+    return this.call<FolderInfo | string>('DELETE', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}${deleteType ? `?deleteType=${deleteType}` : ''}`);
+  }
+  /** Delivers a message given as fields, as new mail arrives. */
+  deliver(smtp: string, folder: string, message: MessageInput) {
+    return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}/messages`, message);
+  }
+  /** Delivers a raw RFC 822 message. */
+  deliverMime(smtp: string, folder: string, mime: string | Uint8Array) {
+    return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}/messages`, mime, 'message/rfc822');
+  }
+  item(smtp: string, id: string) {
+    return this.call<ItemInfo>('GET', `/mailboxes/${enc(smtp)}/items/${enc(id)}`);
+  }
+  itemMime(smtp: string, id: string) {
+    return this.call<string>('GET', `/mailboxes/${enc(smtp)}/items/${enc(id)}/mime`);
+  }
+  updateItem(smtp: string, id: string, patch: { isRead?: boolean; categories?: string[]; importance?: 'Low' | 'Normal' | 'High' }) {
+    return this.call<ItemSummary>('PATCH', `/mailboxes/${enc(smtp)}/items/${enc(id)}`, patch);
+  }
+  /** Moves an item; it gets a new id, as in Exchange. */
+  moveItem(smtp: string, id: string, folder: string) {
+    return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/items/${enc(id)}/move`, { folder });
+  }
+  deleteItem(smtp: string, id: string, deleteType?: DeleteType) {
+    return this.call<ItemSummary | string>('DELETE', `/mailboxes/${enc(smtp)}/items/${enc(id)}${deleteType ? `?deleteType=${deleteType}` : ''}`);
+  }
+
+  // ---- faults ----
+  faults() {
+    return this.call<Fault[]>('GET', '/faults');
+  }
+  addFault(fault: FaultInput) {
+    return this.call<Fault>('POST', '/faults', fault);
+  }
+  clearFaults() {
+    return this.call<{ cleared: number }>('DELETE', '/faults');
+  }
+  removeFault(id: string) {
+    return this.call<string>('DELETE', `/faults/${enc(id)}`);
+  }
+
+  // ---- journal ----
+  private static query(q: JournalQuery): string {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) p.set(k, String(v));
+    return p.size ? `?${p}` : '';
+  }
+  /** Journal entries, newest first. */
+  requests(q: JournalQuery = {}) {
+    return this.call<JournalEntry[]>('GET', `/requests${AdminClient.query(q)}`);
+  }
+  requestCount(q: Omit<JournalQuery, 'limit'> = {}) {
+    return this.call<{ total: number; unmatched: number; failed: number }>('GET', `/requests/count${AdminClient.query(q)}`);
+  }
+  request(id: number) {
+    return this.call<JournalEntry>('GET', `/requests/${id}`);
+  }
+  clearRequests() {
+    return this.call<{ cleared: number }>('DELETE', '/requests');
+  }
+}
