@@ -15,6 +15,9 @@ const program = new Command()
   .option('--tls', 'serve https with a self-signed certificate generated on start')
   .option('--cert <file>', 'certificate (PEM) for https; implies --tls')
   .option('--key <file>', 'private key (PEM) for https; implies --tls')
+  .option('--admin-port <port>', 'serve the admin API (/__admin) on this port instead of the EWS port', parsePort)
+  .option('--no-admin', 'do not serve the admin API')
+  .option('--admin-token <token>', 'require Authorization: Bearer <token> on admin routes (default: $MOCK_EWS_ADMIN_TOKEN)')
   .showHelpAfterError();
 
 function parsePort(value: string): number {
@@ -30,7 +33,7 @@ function parseProfile(value: string): string {
 
 async function main(): Promise<void> {
   program.parse();
-  const o = program.opts<{ port: number; host: string; profile?: string; scenario?: string; tls?: boolean; cert?: string; key?: string }>();
+  const o = program.opts<{ port: number; host: string; profile?: string; scenario?: string; tls?: boolean; cert?: string; key?: string; admin: boolean; adminPort?: number; adminToken?: string }>();
   if ((o.cert && !o.key) || (o.key && !o.cert)) program.error('error: --cert and --key must be given together');
   const tls = o.cert && o.key ? { cert: readFileSync(o.cert, 'utf8'), key: readFileSync(o.key, 'utf8') } : Boolean(o.tls);
   const mock = await startMock({
@@ -39,10 +42,14 @@ async function main(): Promise<void> {
     profile: o.profile as never,
     scenario: o.scenario,
     tls,
+    admin: o.admin,
+    adminPort: o.adminPort,
+    adminToken: o.adminToken ?? process.env.MOCK_EWS_ADMIN_TOKEN,
   });
   const accounts = [...mock.state.store.accounts.values()];
   const admin = accounts.find((a) => mock.state.store.grants.some((g) => g.account.toLowerCase() === a.smtp.toLowerCase()));
   console.log(`mock-ews listening on ${mock.url}`);
+  if (mock.adminUrl) console.log(`admin API ${mock.adminUrl} (inspector ${mock.adminUrl}/ui)${o.adminToken ?? process.env.MOCK_EWS_ADMIN_TOKEN ? '; needs the admin token' : ''}`);
   console.log(`profile ${mock.state.profile.name}; ${mock.state.store.mailboxes.size} mailboxes`);
   if (admin) console.log(`super-user ${admin.smtp} / ${admin.password} (may impersonate)`);
   for (const a of accounts.filter((x) => x !== admin).slice(0, 6)) console.log(`user ${a.smtp} / ${a.password}`);
