@@ -5,8 +5,8 @@ import { isSchemaVersion, SchemaVersion } from './versions';
 
 /**
  * Decides which schema version a request is served at. No RequestServerVersion header means
- * Exchange 2007 RTM (the header appeared in 2007 SP1); an unknown value or one newer than the
- * server gets the answer the profile's generation gives.
+ * Exchange 2007 RTM (the header appeared in 2007 SP1); an unknown name or a schema newer than the
+ * server gets the answer the profile's generation gives for each.
  */
 export function requestedVersion(profile: Profile, env: ParsedEnvelope): SchemaVersion {
   if (!env.hasVersionHeader) return 'Exchange2007';
@@ -16,6 +16,7 @@ export function requestedVersion(profile: Profile, env: ParsedEnvelope): SchemaV
       messageXml: { violation: "The required attribute 'Version' is missing." },
     }, "The request failed schema validation: The required attribute 'Version' is missing.");
   }
-  if (!isSchemaVersion(v) || !accepts(profile, v)) throw new EwsFault(profile.unknownVersionCode);
+  if (!isSchemaVersion(v)) throw new EwsFault(profile.unknownVersionCode);
+  if (!accepts(profile, v)) throw new EwsFault(profile.tooNewVersionCode);
   return v;
 }

@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { Store } from '../store/store';
 import { hashId } from '../store/ids';
-import type { Account, Address, DistinguishedFolderName, Folder, Mailbox, MessageData } from '../store/types';
+import type { Account, Address, DistinguishedFolderName, Folder, GrantScope, ImpersonationGrant, Mailbox, MessageData } from '../store/types';
 import type { ProfileName } from '../profiles/profiles';
 import { messageFromMime } from '../mime/derive';
 import { generateMessages, syntheticBytes } from './generate';
@@ -64,10 +64,7 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
   const store = new Store();
   store.domains = spec.domains.map((d) => d.toLowerCase());
   for (const [i, a] of spec.accounts.entries()) store.addAccount(toAccount(a, i));
-  store.grants = spec.grants.map((g) => ({
-    account: g.account,
-    scope: g.scope === 'all' ? { kind: 'all' } : 'domains' in g.scope ? { kind: 'domains', domains: g.scope.domains } : { kind: 'mailboxes', mailboxes: g.scope.mailboxes },
-  }));
+  store.grants = spec.grants.map(toGrant);
   // Every account with a mailbox gets one, even when the scenario lists no folders for it.
   const mailboxSpecs = new Map(spec.mailboxes.map((m) => [m.smtp.toLowerCase(), m]));
   for (const a of spec.accounts) {
@@ -84,6 +81,16 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
     }
   }
   return { profile: spec.profile, store, spec };
+}
+
+function toGrant(g: ScenarioSpec['grants'][number]): ImpersonationGrant {
+  const s = g.scope ?? 'all';
+  const scope: GrantScope = s === 'all' ? { kind: 'all' } : 'domains' in s ? { kind: 'domains', domains: s.domains } : { kind: 'mailboxes', mailboxes: s.mailboxes };
+  const grant: ImpersonationGrant = { account: g.account ?? g.app ?? '', scope };
+  if (g.app) grant.right = 'Application EWS.AccessAsApp';
+  else if (g.right) grant.right = g.right;
+  if (g.recipientFilter !== undefined) grant.recipientFilter = g.recipientFilter;
+  return grant;
 }
 
 function formatIssues(error: z.ZodError): string {
@@ -106,7 +113,7 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
     if (!inDomains(a.smtp)) throw new ScenarioError(`${label}: accounts[${i}].smtp: ${a.smtp} is not in one of the scenario's domains`);
   });
   spec.grants.forEach((g, i) => {
-    if (!seen.has(g.account.toLowerCase())) throw new ScenarioError(`${label}: grants[${i}].account: no account ${g.account}`);
+    if (g.account && !seen.has(g.account.toLowerCase())) throw new ScenarioError(`${label}: grants[${i}].account: no account ${g.account}`);
   });
   const boxes = new Set<string>();
   spec.mailboxes.forEach((m, i) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROFILE_NAMES } from '../profiles/profiles';
+import { parseRecipientFilter } from '../auth/recipient-filter';
 
 /** The scenario file format: see docs/SCENARIOS.md. Validated on load; errors name the path. */
 
@@ -104,6 +105,33 @@ const scope = z.union([
   z.object({ mailboxes: z.array(email).min(1) }).strict(),
 ]);
 
+const recipientFilter = z.string().superRefine((text, ctx) => {
+  try {
+    parseRecipientFilter(text);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not a recipient filter: ${(err as Error).message}` });
+  }
+});
+
+/**
+ * An impersonation grant. `account` + `scope` is the ApplicationImpersonation role (2010–2019;
+ * on 2007 it stands for both 2007 rights); `right` names one of Exchange 2007's two rights
+ * instead; `app` + `scope` limits an application's full_access_as_app (Exchange Online RBAC for
+ * Applications). `recipientFilter` narrows the scope like a management scope's filter.
+ */
+const grant = z
+  .object({
+    account: email.optional(),
+    app: z.string().trim().min(1).optional(),
+    right: z.enum(['ApplicationImpersonation', 'ms-Exch-EPI-Impersonation', 'ms-Exch-EPI-May-Impersonate']).optional(),
+    scope: scope.optional(),
+    recipientFilter: recipientFilter.optional(),
+  })
+  .strict()
+  .refine((g) => (g.account === undefined) !== (g.app === undefined), 'give exactly one of account or app')
+  .refine((g) => !(g.app && g.right), 'an app grant takes no right: it limits the app\'s full_access_as_app')
+  .refine((g) => g.scope !== undefined || g.recipientFilter !== undefined || g.right === 'ms-Exch-EPI-Impersonation', 'give a scope (all, domains, mailboxes) or a recipientFilter');
+
 export const scenarioSchema = z
   .object({
     name: z.string().optional(),
@@ -111,7 +139,7 @@ export const scenarioSchema = z
     profile: z.enum(PROFILE_NAMES).optional(),
     domains: z.array(domain).default([]),
     accounts: z.array(account).default([]),
-    grants: z.array(z.object({ account: email, scope }).strict()).default([]),
+    grants: z.array(grant).default([]),
     mailboxes: z
       .array(
         z

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { TextDecoder } from 'node:util';
-import { checkBasic } from '../auth/basic';
+import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { resolveImpersonation } from '../auth/impersonation';
+import { checkHeaderElements } from '../profiles/elements';
 import { EwsFault, schemaFault } from '../soap/error-catalogue';
 import { parseEnvelope } from '../soap/envelope';
 import { NS } from '../soap/namespaces';
@@ -54,15 +55,16 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     finish(500, faultEnvelope(f));
   };
 
-  const auth = checkBasic(state.store, req.headers.authorization);
+  const auth = authenticate(state, req);
   if (!auth.ok) {
     record.status = 401;
     record.durationMs = Date.now() - started;
     state.record(record);
-    res.status(401).set('WWW-Authenticate', state.wwwAuthenticate(req)).set('Content-Type', 'text/html').send('401 - Unauthorized: Access is denied due to invalid credentials.');
+    sendUnauthorized(res, auth);
     return;
   }
-  const caller = auth.account;
+  const principal = auth.principal;
+  const caller = principal.account;
   record.account = caller.smtp;
 
   const contentType = req.headers['content-type'];
@@ -98,10 +100,14 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     const version = requestedVersion(state.profile, env);
     record.version = version;
     if (!atLeast(version, op.since)) throw new EwsFault('ErrorIncorrectSchemaVersion');
+    checkHeaderElements({ profile: state.profile, version }, env.header);
 
     let mailbox = caller.mailboxId ? state.store.mailboxes.get(caller.mailboxId) : undefined;
     const impersonating = env.impersonation !== undefined;
-    if (env.impersonation) mailbox = resolveImpersonation(state.store, caller, env.impersonation);
+    if (env.impersonation) {
+      const anchorMailbox = req.get('X-AnchorMailbox');
+      mailbox = resolveImpersonation({ store: state.store, profile: state.profile, version, principal, anchorMailbox }, env.impersonation);
+    }
     record.mailbox = mailbox?.smtp;
     // Injected faults (admin API) answer here, once the operation and mailbox are known.
     injected = await injectFault(state, record, req, res);

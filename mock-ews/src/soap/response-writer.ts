@@ -26,13 +26,15 @@ function nsOf(qname: string): string {
 
 /** Starts a response envelope with ServerVersionInfo in the header, as Exchange writes it. */
 export function startEnvelope(profile: Profile): { doc: Xml; body: Xml } {
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(NS.soap, 's:Envelope', {
-    'xmlns:s': NS.soap,
+  // Exchange 2007 writes soap:/t:, later generations s:/h: (profile.wire).
+  const { envelopePrefix: s, headerPrefix: h } = profile.wire;
+  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(NS.soap, `${s}:Envelope`, {
+    [`xmlns:${s}`]: NS.soap,
   });
-  const header = doc.ele(NS.soap, 's:Header');
+  const header = doc.ele(NS.soap, `${s}:Header`);
   const sv = profile.serverVersion;
-  const info = header.ele(NS.t, 'h:ServerVersionInfo', {
-    'xmlns:h': NS.t,
+  const info = header.ele(NS.t, `${h}:ServerVersionInfo`, {
+    [`xmlns:${h}`]: NS.t,
     MajorVersion: String(sv.major),
     MinorVersion: String(sv.minor),
     MajorBuildNumber: String(sv.majorBuild),
@@ -40,7 +42,7 @@ export function startEnvelope(profile: Profile): { doc: Xml; body: Xml } {
   });
   if (sv.version) info.att('Version', sv.version);
   info.att('xmlns:xsd', NS.xsd).att('xmlns:xsi', NS.xsi);
-  const body = doc.ele(NS.soap, 's:Body', { 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd });
+  const body = doc.ele(NS.soap, `${s}:Body`, { 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd });
   return { doc, body };
 }
 

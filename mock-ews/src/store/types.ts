@@ -145,8 +145,22 @@ export type GrantScope =
   | { kind: 'domains'; domains: string[] }
   | { kind: 'mailboxes'; mailboxes: string[] };
 
+/**
+ * What a grant gives. ApplicationImpersonation is the RBAC role (2010–2019; on 2007 it stands for
+ * both 2007 rights); the two ms-Exch-EPI rights are Exchange 2007's; "Application EWS.AccessAsApp"
+ * is Exchange Online's RBAC for Applications assignment to an app id.
+ */
+export type GrantRight = 'ApplicationImpersonation' | 'ms-Exch-EPI-Impersonation' | 'ms-Exch-EPI-May-Impersonate' | 'Application EWS.AccessAsApp';
+
 export interface ImpersonationGrant {
-  /** SMTP address of the account that may impersonate. */
+  /** SMTP address of the account that may impersonate (an application id for app grants). */
   account: string;
   scope: GrantScope;
+  /** Default ApplicationImpersonation. */
+  right?: GrantRight;
+  /**
+   * A management scope's recipient filter (OPATH subset, e.g. "Department -eq 'Sales'"): the grant
+   * covers only mailboxes inside `scope` that also match it.
+   */
+  recipientFilter?: string;
 }
