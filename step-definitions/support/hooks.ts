@@ -1,10 +1,18 @@
 import { After, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import type { EwsWorld } from './world';
+import { SKIP_REASON } from './target';
 
 setDefaultTimeout(30_000);
 
 Before(function (this: EwsWorld) {
   this.mockOptions = { port: 0 };
+});
+
+/** Against another EWS server (EWS_TARGET_URL) scenarios that need the mock itself are skipped, saying why. */
+Before({ tags: '@needs-admin or @mock-only' }, function (this: EwsWorld) {
+  if (!this.target) return undefined;
+  this.log(SKIP_REASON);
+  return 'skipped';
 });
 
 /**

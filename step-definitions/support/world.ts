@@ -3,6 +3,8 @@ import * as ews from 'ews-javascript-api';
 import { startMock, RunningMock, StartOptions } from '../../mock-ews/src/server/start';
 import type { ProfileName } from '../../mock-ews/src/profiles/profiles';
 import { HttpReply, postSoap, SoapPostOptions } from './soap';
+import { externalTarget, ExternalTarget, targetAddress, targetCredentials, translateAddresses } from './target';
+import type { AdminClient } from '../../mock-ews/src/client/admin-client';
 
 import { DEFAULT_PASSWORD, SUPER_USER } from './accounts';
 
@@ -23,6 +25,8 @@ export class EwsWorld extends World {
   clientError?: unknown;
   /** Free-form results of the last client call, by name. */
   results = new Map<string, unknown>();
+  /** Set when the suite runs against another EWS server (EWS_TARGET_URL); see support/target.ts. */
+  readonly target: ExternalTarget | undefined = externalTarget();
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -43,20 +47,40 @@ export class EwsWorld extends World {
     this.mockOptions.scenario = file;
   }
 
+  /** The EWS endpoint under test: EWS_TARGET_URL when set, else this scenario's mock. */
+  async ewsUrl(): Promise<string> {
+    return this.target ? this.target.url : (await this.ensureMock()).url;
+  }
+
+  /** The admin API client of this scenario's mock (scenarios using it are tagged @needs-admin). */
+  async admin(): Promise<AdminClient> {
+    if (this.target) throw new Error('the admin API exists only on the mock; tag this scenario @needs-admin');
+    return (await this.ensureMock()).admin;
+  }
+
   /** An ews-javascript-api service pointed at this scenario's mock, optionally impersonating. */
   async service(login = SUPER_USER, password = DEFAULT_PASSWORD, impersonate?: string, version = ews.ExchangeVersion.Exchange2010_SP2): Promise<ews.ExchangeService> {
-    const mock = await this.ensureMock();
-    const svc = new ews.ExchangeService(version);
-    svc.Credentials = new ews.WebCredentials(login, password);
-    svc.Url = new ews.Uri(mock.url);
-    if (impersonate) svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, impersonate);
+    const url = await this.ewsUrl();
+    const t = this.target;
+    const asked = t?.version && version === ews.ExchangeVersion.Exchange2010_SP2 ? (ews.ExchangeVersion[t.version as keyof typeof ews.ExchangeVersion] ?? version) : version;
+    const svc = new ews.ExchangeService(asked);
+    const [user, secret] = t ? targetCredentials(t, login, password) : [login, password];
+    svc.Credentials = new ews.WebCredentials(user, secret);
+    svc.Url = new ews.Uri(url);
+    if (impersonate) svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, t ? targetAddress(t, impersonate) : impersonate);
     return svc;
   }
 
-  /** Posts raw SOAP to the mock's EWS endpoint and keeps the reply. */
+  /** Posts raw SOAP to the endpoint under test and keeps the reply. */
   async post(xml: string, options: SoapPostOptions = {}): Promise<HttpReply> {
-    const mock = await this.ensureMock();
-    this.reply = await postSoap(mock.url, xml, options);
+    const url = await this.ewsUrl();
+    const t = this.target;
+    if (t) {
+      xml = translateAddresses(t, xml);
+      if (options.auth) options = { ...options, auth: targetCredentials(t, options.auth[0], options.auth[1]) };
+      else if (options.auth === undefined) options = { ...options, auth: [t.login, t.password] };
+    }
+    this.reply = await postSoap(url, xml, options);
     return this.reply;
   }
 
