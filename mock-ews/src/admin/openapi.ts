@@ -397,6 +397,25 @@ const paths: Json = {
   '/requests/{id}': {
     get: { summary: 'One journal entry', tags: ['journal'], parameters: [param('id', 'Journal number', 'path', { type: 'integer' })], responses: { '200': json(ref('JournalEntry')), '404': bad['404'] } },
   },
+  '/tokens': {
+    post: {
+      summary: 'Issue a signed test OAuth token (app-only unless an account is given)',
+      tags: ['server'],
+      requestBody: body({
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          account: { type: 'string' },
+          app: { type: 'string' },
+          roles: { type: 'array', items: { type: 'string' } },
+          scopes: { type: 'array', items: { type: 'string' } },
+          audience: { type: 'string' },
+          lifetimeSeconds: { type: 'integer' },
+        },
+      }),
+      responses: { '201': json({ type: 'object', properties: { token_type: { type: 'string' }, access_token: { type: 'string' }, expires_on: { type: 'integer' }, claims: { type: 'object' } } }), '400': bad['400'], '404': bad['404'] },
+    },
+  },
   '/openapi.json': { get: { summary: 'This document', tags: ['server'], responses: { '200': json({ type: 'object' }) } } },
   '/ui': { get: { summary: 'Inspector: mailboxes, faults, profile', tags: ['inspector'], responses: { '200': html('Page') } } },
   '/ui/mailboxes/{smtp}': { get: { summary: 'Inspector: a mailbox and its folders', tags: ['inspector'], parameters: [smtp], responses: { '200': html('Page'), '404': html('Not found') } } },

@@ -9,6 +9,7 @@ import { faultRoutes } from './routes/faults';
 import { requestRoutes } from './routes/requests';
 import { serverRoutes } from './routes/server';
 import { inspectorRoutes } from './ui/routes';
+import { tokenRoutes } from '../auth/token-route';
 
 export const ADMIN_PREFIX = '/__admin';
 /** The inspector keeps the token in this cookie, since a browser cannot add a Bearer header to links. */
@@ -31,6 +32,7 @@ export function createAdminRouter(state: MockState, options: AdminOptions = {}):
   router.use(contentRoutes(state));
   router.use(faultRoutes(state));
   router.use(requestRoutes(state));
+  router.use(tokenRoutes(state));
   router.use('/ui', inspectorRoutes(state));
   router.use((req, _res, next) => next(new AdminError(404, `no admin route ${req.method} ${ADMIN_PREFIX}${req.path}`)));
   router.use(adminErrors(state));
