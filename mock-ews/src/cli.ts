@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { startMock } from './server/start';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from './profiles/profiles';
 import { ScenarioError } from './scenario/load';
+import { tokenCommand } from './auth/token-cli';
 
 const program = new Command()
   .name('mock-ews')
@@ -32,6 +33,7 @@ function parseProfile(value: string): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'token') return tokenCommand(process.argv.slice(3));
   program.parse();
   const o = program.opts<{ port: number; host: string; profile?: string; scenario?: string; tls?: boolean; cert?: string; key?: string; admin: boolean; adminPort?: number; adminToken?: string }>();
   if ((o.cert && !o.key) || (o.key && !o.cert)) program.error('error: --cert and --key must be given together');
