@@ -76,11 +76,22 @@ export const ITEM_SHAPES: Readonly<Record<string, ShapeMembership>> = {
   'message:ReceivedRepresenting': { default: NONE, all: FIND_GET },
 };
 
-/** FieldURI families of the EWS schema; a URI outside them fails schema validation. */
-const URI_FAMILIES = /^(item|message|calendar|contacts|distributionlist|postitem|task|meeting|meetingRequest|conversation|folder|persona)(:[A-Za-z]+)+$/;
+/** item: and message: FieldURIs of the EWS schema (UnindexedFieldURIType) the writer does not answer. */
+const OTHER_SCHEMA_URIS = new Set([
+  'item:ResponseObjects', 'item:ReminderDueBy', 'item:ReminderNextTime', 'item:WebClientReadFormQueryString',
+  'item:WebClientEditFormQueryString', 'item:Flag', 'item:StoreEntryId', 'item:InstanceKey', 'item:NormalizedBody',
+  'item:EntityExtractionResult', 'item:PolicyTag', 'item:ArchiveTag', 'item:RetentionDate', 'item:Preview',
+  'item:NextPredictedAction', 'item:GroupingAction', 'item:PredictedActionReasons', 'item:IsClutter',
+  'item:RightsManagementLicenseData', 'item:BlockStatus', 'item:HasBlockedImages', 'item:TextBody', 'item:IconIndex',
+  'item:MimeContentUTF8', 'message:ApprovalRequestData', 'message:VotingInformation', 'message:ReminderMessageData',
+]);
 
+/** FieldURI families for other item and folder types; the mock keeps none of their properties. */
+const OTHER_FAMILIES = /^(calendar|contacts|distributionlist|postitem|task|meeting|meetingRequest|conversation|folder|persona):[A-Za-z]+$/;
+
+/** True when a FieldURI is a value of the schema's enumeration; anything else fails validation. */
 export function isSchemaFieldUri(uri: string): boolean {
-  return URI_FAMILIES.test(uri);
+  return uri in ITEM_SHAPES || OTHER_SCHEMA_URIS.has(uri) || OTHER_FAMILIES.test(uri);
 }
 
 // ---- values for restrictions and sort orders ----

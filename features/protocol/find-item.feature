@@ -1,0 +1,416 @@
+@protocol @FindItem
+Feature: Finding messages with FindItem
+  A client lists a folder's messages page by page, filters them with restrictions or AQS queries
+  and sorts them, and gets the summary properties Exchange returns for each.
+
+  Background:
+    Given the mock serves the scenario "find-item.yaml"
+
+  Scenario: Without a SortOrder the newest message comes first
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox
+    Then the subjects found are:
+      | Invoice 4712           |
+      | Offsite agenda         |
+      | Security update        |
+      | Quarterly planning     |
+      | Invoice 4711           |
+      | Lunch on Friday        |
+      | Re: Budget review 2027 |
+      | Budget review 2027     |
+    And the found item "Lunch on Friday" is from "Max Meyer <max@acme.test>" and read
+    And the found item "Invoice 4711" is from "Vendor Billing <billing@vendor.test>" and unread
+
+  Scenario: SortOrder with two keys: importance first, then oldest first
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "importance descending, received ascending"
+    Then the subjects found are:
+      | Re: Budget review 2027 |
+      | Quarterly planning     |
+      | Budget review 2027     |
+      | Invoice 4711           |
+      | Security update        |
+      | Offsite agenda         |
+      | Invoice 4712           |
+      | Lunch on Friday        |
+
+  Scenario: SortOrder on the subject, ascending, ignores case
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "subject ascending"
+    Then the subjects found are:
+      | Budget review 2027     |
+      | Invoice 4711           |
+      | Invoice 4712           |
+      | Lunch on Friday        |
+      | Offsite agenda         |
+      | Quarterly planning     |
+      | Re: Budget review 2027 |
+      | Security update        |
+
+  Scenario: IndexedPageItemView pages through the folder with the offsets the server reports
+    When svc-ews@acme.test impersonating mia@acme.test pages through inbox 3 items at a time
+    Then the item pages hold "3, 3, 2" items, each reporting 8 in total, and list:
+      | Invoice 4712           |
+      | Offsite agenda         |
+      | Security update        |
+      | Quarterly planning     |
+      | Invoice 4711           |
+      | Lunch on Friday        |
+      | Re: Budget review 2027 |
+      | Budget review 2027     |
+
+  Scenario: BasePoint End reads the oldest messages of the view
+    When svc-ews@acme.test impersonating mia@acme.test reads the last 2 items of inbox
+    Then the subjects found are:
+      | Re: Budget review 2027 |
+      | Budget review 2027     |
+    And the view holds 8 items in total and more are available
+
+  Scenario Outline: Restrictions through ews-javascript-api SearchFilters: <filter>
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox where <filter>
+    Then the subjects found are "<subjects>"
+
+    Examples:
+      | filter | subjects |
+      | received >= 2026-11-04T00:00:00Z | Invoice 4712, Offsite agenda |
+      | received > 2026-11-01T00:00:00Z and received < 2026-11-02T08:15:00Z | Invoice 4711 |
+      | received <= 2026-10-31T16:30:00Z | Re: Budget review 2027, Budget review 2027 |
+      | sent < 2026-10-31T16:29:00Z or sent >= 2026-11-05T07:00:00Z | Invoice 4712, Budget review 2027 |
+      | subject contains "INVOICE" | Invoice 4712, Invoice 4711 |
+      | subject starts with "re:" | Re: Budget review 2027 |
+      | subject has the word prefix "plan" | Quarterly planning |
+      | subject is exactly "Invoice 4711" | Invoice 4711 |
+      | subject = "lunch on friday" | Lunch on Friday |
+      | from = "nina@partner.test" | Quarterly planning, Budget review 2027 |
+      | from = "Vendor Billing" and isread = false | Invoice 4711 |
+      | sender contains "petra" | Offsite agenda |
+      | importance = High | Quarterly planning, Re: Budget review 2027 |
+      | importance < Normal | Lunch on Friday |
+      | hasattachments = true and not isread = true | Invoice 4711 |
+      | exists categories | Security update |
+      | not (isread = true or importance = High or received < 2026-11-01T12:00:00Z) | Offsite agenda, Invoice 4711 |
+      | body contains "pay invoice" | Invoice 4711 |
+
+  Scenario: A restriction that matches nothing gives an empty view
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox where subject contains "no such words"
+    Then no items are found
+
+  Scenario Outline: AQS query strings (Exchange 2010 and later): <query>
+    When svc-ews@acme.test impersonating mia@acme.test searches inbox with the query <query>
+    Then the subjects found are "<subjects>"
+
+    Examples:
+      | query | subjects |
+      | received:>=2026-11-04 | Invoice 4712, Offsite agenda |
+      | received:<11/1/2026 | Re: Budget review 2027, Budget review 2027 |
+      | received:2026-11-01 | Invoice 4711, Lunch on Friday |
+      | received:>=2026-11-01 AND received:<=11/1/2026 | Invoice 4711, Lunch on Friday |
+      | sent:>=2026-11-05 | Invoice 4712 |
+      | received:2026-10-30..2026-10-31 | Re: Budget review 2027, Budget review 2027 |
+      | subject:invoice | Invoice 4712, Invoice 4711 |
+      | subject:"budget review" NOT subject:"re:" | Budget review 2027 |
+      | from:billing@vendor.test received:<2026-11-05 | Invoice 4711 |
+      | from:petra OR from:otto | Offsite agenda, Re: Budget review 2027 |
+      | laptop | Security update |
+      | "next year" | Budget review 2027 |
+      | (subject:lunch OR subject:offsite) AND isread:true | Lunch on Friday |
+      | hasattachment:true received:>=2026-11-02 | Invoice 4712 |
+
+  Scenario: The FindItem summary of a message has the AllProperties fields and no body
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>
+        <m:IndexedPageItemView MaxEntriesReturned="1" Offset="0" BasePoint="Beginning"/>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the first message in the response has these elements in order:
+      | ItemId                     |
+      | ParentFolderId             |
+      | ItemClass                  |
+      | Subject                    |
+      | Sensitivity                |
+      | DateTimeReceived           |
+      | Size                       |
+      | Importance                 |
+      | IsSubmitted                |
+      | IsDraft                    |
+      | IsFromMe                   |
+      | IsResend                   |
+      | IsUnmodified               |
+      | DateTimeSent               |
+      | DateTimeCreated            |
+      | ReminderIsSet              |
+      | ReminderMinutesBeforeStart |
+      | DisplayCc                  |
+      | DisplayTo                  |
+      | HasAttachments             |
+      | Culture                    |
+      | EffectiveRights            |
+      | LastModifiedName           |
+      | LastModifiedTime           |
+      | IsAssociated               |
+      | ConversationId             |
+      | Sender                     |
+      | IsReadReceiptRequested     |
+      | IsDeliveryReceiptRequested |
+      | ConversationIndex          |
+      | ConversationTopic          |
+      | From                       |
+      | InternetMessageId          |
+      | IsRead                     |
+      | IsResponseRequested        |
+      | ReceivedBy                 |
+      | ReceivedRepresenting       |
+    And the first Subject in the response has the text "Invoice 4712"
+    And the first DisplayTo in the response has the text "mia@acme.test"
+    And the RootFolder of response message 1 has the attributes:
+      | IndexedPagingOffset     | 1     |
+      | TotalItemsInView        | 8     |
+      | IncludesLastItemInRange | false |
+
+  Scenario: The Default shape of FindItem is the documented summary
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape>
+        <m:IndexedPageItemView MaxEntriesReturned="1" Offset="2" BasePoint="Beginning"/>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the first message in the response has these elements in order:
+      | ItemId                     |
+      | Subject                    |
+      | Sensitivity                |
+      | Size                       |
+      | DateTimeSent               |
+      | DateTimeCreated            |
+      | HasAttachments             |
+      | IsAssociated               |
+      | IsDeliveryReceiptRequested |
+      | From                       |
+      | IsRead                     |
+    And the first Subject in the response has the text "Security update"
+    And the first EmailAddress in the response has the text "it-desk@acme.test"
+    And the first MailboxType in the response has the text "OneOff"
+
+  Scenario: IdOnly with AdditionalProperties returns exactly the id and the named properties
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties>
+            <t:FieldURI FieldURI="message:IsRead"/>
+            <t:FieldURI FieldURI="item:Subject"/>
+            <t:FieldURI FieldURI="item:DateTimeReceived"/>
+            <t:FieldURI FieldURI="message:InternetMessageId"/>
+          </t:AdditionalProperties>
+        </m:ItemShape>
+        <m:Restriction>
+          <t:IsEqualTo>
+            <t:FieldURI FieldURI="item:Subject"/>
+            <t:FieldURIOrConstant><t:Constant Value="Offsite agenda"/></t:FieldURIOrConstant>
+          </t:IsEqualTo>
+        </m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the first message in the response has these elements in order:
+      | ItemId            |
+      | Subject           |
+      | DateTimeReceived  |
+      | InternetMessageId |
+      | IsRead            |
+    And the first DateTimeReceived in the response has the text "2026-11-04T14:45:00Z"
+    And the RootFolder of response message 1 has the attributes:
+      | TotalItemsInView        | 1    |
+      | IncludesLastItemInRange | true |
+
+  Scenario: Comparing two properties with FieldURIOrConstant, and a message with no match of its own
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:Restriction>
+          <t:And>
+            <t:IsGreaterThan>
+              <t:FieldURI FieldURI="item:DateTimeReceived"/>
+              <t:FieldURIOrConstant><t:FieldURI FieldURI="item:DateTimeSent"/></t:FieldURIOrConstant>
+            </t:IsGreaterThan>
+            <t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase">
+              <t:FieldURI FieldURI="message:From"/>
+              <t:Constant Value="VENDOR"/>
+            </t:Contains>
+          </t:And>
+        </m:Restriction>
+        <m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="item:DateTimeReceived"/></t:FieldOrder></m:SortOrder>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response lists the message subjects:
+      | Re: Budget review 2027 |
+      | Invoice 4711           |
+      | Invoice 4712           |
+
+  Scenario: FractionalPageItemView starts at a fraction of the view
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:FractionalPageItemView MaxEntriesReturned="2" Numerator="1" Denominator="2"/>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response lists the message subjects:
+      | Invoice 4711    |
+      | Lunch on Friday |
+    And the RootFolder of response message 1 has the attributes:
+      | NumeratorOffset         | 6     |
+      | AbsoluteDenominator     | 8     |
+      | IncludesLastItemInRange | false |
+      | TotalItemsInView        | 8     |
+
+  Scenario: Several parent folders get one response message each, in request order
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ParentFolderIds>
+          <t:DistinguishedFolderId Id="sentitems"/>
+          <t:FolderId Id="not-a-folder-id"/>
+          <t:DistinguishedFolderId Id="inbox"/>
+        </m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError                 |
+      | ErrorInvalidIdMalformed |
+      | NoError                 |
+    And response message 1 lists 1 messages
+    And response message 3 lists 8 messages
+
+  Scenario: Soft-deleted and associated traversals find nothing in a store without a dumpster
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="SoftDeleted">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And response message 1 lists 0 messages
+
+  Scenario: Deep traversal is not a FindItem traversal
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Deep">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "ItemQueryTraversalType"
+
+  Scenario Outline: FindItem refuses properties only GetItem returns: <property>
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties><t:FieldURI FieldURI="<property>"/></t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidPropertyForOperation
+
+    Examples:
+      | property               |
+      | item:Body              |
+      | item:MimeContent       |
+      | item:Attachments       |
+      | message:ToRecipients   |
+      | message:BccRecipients  |
+
+  Scenario: IncludeMimeContent is refused by FindItem
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidPropertyForOperation
+
+  Scenario Outline: Restrictions the store cannot evaluate get the code Exchange sends: <code>
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:Restriction><expression></m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode <code>
+
+    Examples:
+      | expression                                                                                                                   | code                          |
+      | <t:IsEqualTo><t:FieldURI FieldURI="message:ToRecipients"/><t:FieldURIOrConstant><t:Constant Value="a@b.test"/></t:FieldURIOrConstant></t:IsEqualTo> | ErrorUnsupportedPathForQuery |
+      | <t:Contains ContainmentMode="Substring"><t:FieldURI FieldURI="item:DateTimeReceived"/><t:Constant Value="2026"/></t:Contains> | ErrorUnsupportedPathForQuery |
+      | <t:Exists><t:FieldURI FieldURI="message:IsRead"/></t:Exists>                                                                  | ErrorInvalidPropertyForExists |
+      | <t:IsGreaterThan><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant><t:Constant Value="last week"/></t:FieldURIOrConstant></t:IsGreaterThan> | ErrorInvalidValueForProperty |
+      | <t:IsEqualTo><t:FieldURI FieldURI="message:IsRead"/><t:FieldURIOrConstant><t:Constant Value="yes"/></t:FieldURIOrConstant></t:IsEqualTo> | ErrorInvalidValueForProperty |
+
+  Scenario: A FieldURI outside the schema fails schema validation
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:Restriction>
+          <t:Exists><t:FieldURI FieldURI="item:Colour"/></t:Exists>
+        </m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "item:Colour"
+
+  Scenario: Sorting on a property that cannot be sorted
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:SortOrder><t:FieldOrder Order="Descending"><t:FieldURI FieldURI="item:Body"/></t:FieldOrder></m:SortOrder>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorUnsupportedPathForSortGroup
+
+  Scenario: A QueryString under an Exchange 2007 RequestServerVersion is refused
+    When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+        <m:QueryString>subject:invoice</m:QueryString>
+      </m:FindItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
+
+  Scenario Outline: A query string that is not valid AQS is refused: <query>
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+        <m:QueryString><query></m:QueryString>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidRestriction
+
+    Examples:
+      | query |
+      | subject:"unterminated |
+      | (subject:invoice |
+      | received:>=2026-13-45 |
+      | subject:invoice OR |
+      | isread:maybe |
