@@ -8,39 +8,29 @@ export type FolderChangeOut = { type: 'create' | 'update'; folder: Folder } | { 
  * A folder is in scope when it is a descendant of the root; the root itself is never reported.
  * Scope before the window comes from replaying the journal up to `pos` (each entry records the
  * parent after the change), so folders moved in or out of the subtree show as Create or Delete.
- * Creates and updates come parents first, in tree order; deletes follow, in journal order.
+ * Creates and updates come parents first, in tree order; deletes follow.
  */
 export function hierarchyChanges(store: Store, mailbox: Mailbox, root: Folder | null, pos: number): FolderChangeOut[] {
   const rootId = root?.id ?? store.distinguishedFolder(mailbox, 'root').id;
   const parentBefore = new Map<string, string | null>();
-  const touched: string[] = [];
-  const seen = new Set<string>();
+  const changed = new Set<string>();
   for (const c of mailbox.hierarchy) {
-    if (c.seq <= pos) {
-      if (c.type === 'delete') parentBefore.delete(c.folderId);
-      else parentBefore.set(c.folderId, c.parentId);
-    } else if (!seen.has(c.folderId)) {
-      seen.add(c.folderId);
-      touched.push(c.folderId);
-    }
+    if (c.seq > pos) changed.add(c.folderId);
+    else if (c.type === 'delete') parentBefore.delete(c.folderId);
+    else parentBefore.set(c.folderId, c.parentId);
   }
-  const inScopeBefore = (id: string) => under(id, rootId, (f) => parentBefore.get(f));
-  const inScopeNow = (id: string) => under(id, rootId, (f) => mailbox.folders.get(f)?.parentId);
+  // Scope is decided for every folder, not only changed ones: moving a folder moves its subtree too.
+  const before = new Set([...parentBefore.keys()].filter((id) => under(id, rootId, (f) => parentBefore.get(f))));
+  const now = store.descendants(mailbox, mailbox.folders.get(rootId)!);
 
-  const tree = new Map<string, number>();
-  const rootFolder = mailbox.folders.get(rootId)!;
-  store.descendants(mailbox, rootFolder).forEach((f, i) => tree.set(f.id, i));
-
-  const upserts: { folder: Folder; type: 'create' | 'update' }[] = [];
-  const deletes: FolderChangeOut[] = [];
-  for (const id of touched) {
-    const before = inScopeBefore(id);
-    const now = inScopeNow(id);
-    if (before && !now) deletes.push({ type: 'delete', folderId: id });
-    else if (now) upserts.push({ folder: mailbox.folders.get(id)!, type: before ? 'update' : 'create' });
+  const out: FolderChangeOut[] = [];
+  for (const folder of now) {
+    if (!before.has(folder.id)) out.push({ type: 'create', folder });
+    else if (changed.has(folder.id)) out.push({ type: 'update', folder });
   }
-  upserts.sort((a, b) => tree.get(a.folder.id)! - tree.get(b.folder.id)!);
-  return [...upserts, ...deletes];
+  const nowIds = new Set(now.map((f) => f.id));
+  for (const id of before) if (!nowIds.has(id)) out.push({ type: 'delete', folderId: id });
+  return out;
 }
 
 /** True when folder `id` lies strictly below `rootId` following `parentOf`. */
