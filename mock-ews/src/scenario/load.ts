@@ -65,6 +65,7 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
   store.domains = spec.domains.map((d) => d.toLowerCase());
   for (const [i, a] of spec.accounts.entries()) store.addAccount(toAccount(a, i));
   store.grants = spec.grants.map(toGrant);
+  store.throttling = spec.throttling.map((p) => ({ ...p }));
   // Every account with a mailbox gets one, even when the scenario lists no folders for it.
   const mailboxSpecs = new Map(spec.mailboxes.map((m) => [m.smtp.toLowerCase(), m]));
   for (const a of spec.accounts) {
@@ -111,6 +112,9 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
   const inDomains = (smtp: string) => domains.size === 0 || domains.has(smtp.split('@')[1].toLowerCase());
   spec.accounts.forEach((a, i) => {
     if (!inDomains(a.smtp)) throw new ScenarioError(`${label}: accounts[${i}].smtp: ${a.smtp} is not in one of the scenario's domains`);
+  });
+  spec.throttling.forEach((p, i) => {
+    if (p.account && !seen.has(p.account.toLowerCase())) throw new ScenarioError(`${label}: throttling[${i}].account: no account ${p.account}`);
   });
   spec.grants.forEach((g, i) => {
     if (g.account && !seen.has(g.account.toLowerCase())) throw new ScenarioError(`${label}: grants[${i}].account: no account ${g.account}`);

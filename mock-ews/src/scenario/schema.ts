@@ -132,6 +132,19 @@ const grant = z
   .refine((g) => !(g.app && g.right), 'an app grant takes no right: it limits the app\'s full_access_as_app')
   .refine((g) => g.scope !== undefined || g.recipientFilter !== undefined || g.right === 'ms-Exch-EPI-Impersonation', 'give a scope (all, domains, mailboxes) or a recipientFilter');
 
+const limit = z.number().int().min(0);
+
+/** A throttling policy; without `account` the default policy. See docs/PROFILES.md. */
+const throttlingPolicy = z
+  .object({
+    account: email.optional(),
+    concurrentConnections: limit.optional(),
+    concurrentSyncCalls: limit.optional(),
+    findCountLimit: limit.optional(),
+    rate: z.object({ requests: z.number().int().min(1), perSeconds: z.number().positive() }).strict().optional(),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().optional(),
@@ -140,6 +153,7 @@ export const scenarioSchema = z
     domains: z.array(domain).default([]),
     accounts: z.array(account).default([]),
     grants: z.array(grant).default([]),
+    throttling: z.array(throttlingPolicy).default([]),
     mailboxes: z
       .array(
         z

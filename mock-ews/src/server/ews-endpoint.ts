@@ -3,6 +3,7 @@ import { TextDecoder } from 'node:util';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { resolveImpersonation } from '../auth/impersonation';
 import { checkHeaderElements } from '../profiles/elements';
+import { admit } from '../throttling/budget';
 import { EwsFault, schemaFault } from '../soap/error-catalogue';
 import { parseEnvelope } from '../soap/envelope';
 import { NS } from '../soap/namespaces';
@@ -109,6 +110,8 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
       mailbox = resolveImpersonation({ store: state.store, profile: state.profile, version, principal, anchorMailbox }, env.impersonation);
     }
     record.mailbox = mailbox?.smtp;
+    // Throttling budgets; the concurrency taken here is given back when the response is done.
+    res.once('close', admit({ store: state.store, profile: state.profile, caller, mailbox, impersonating }, opName));
     // Injected faults (admin API) answer here, once the operation and mailbox are known.
     injected = await injectFault(state, record, req, res);
     if (injected?.answered) return;

@@ -11,6 +11,7 @@ import type {
   ItemChangeType,
   Mailbox,
   MessageData,
+  ThrottlingPolicy,
 } from './types';
 
 /** Thrown by store operations when an argument names nothing or breaks a store rule. */
@@ -46,6 +47,8 @@ export class Store {
   readonly mailboxes = new Map<string, Mailbox>();
   private readonly mailboxBySmtp = new Map<string, string>();
   grants: ImpersonationGrant[] = [];
+  /** Throttling policies from the scenario (enforced by mock-ews/src/throttling). */
+  throttling: ThrottlingPolicy[] = [];
   domains: string[] = [];
   /** Monotonic sequence shared by every journal, so positions never repeat. */
   private seq = 0;

@@ -164,3 +164,19 @@ export interface ImpersonationGrant {
    */
   recipientFilter?: string;
 }
+
+/**
+ * An EWS throttling policy (the parts the mock enforces). Without `account` it is the default
+ * policy; an account's own policy wins over it. Undefined limits fall back to the generation's.
+ */
+export interface ThrottlingPolicy {
+  account?: string;
+  /** Requests of one budget owner in flight at once (EWSMaxConcurrency); 0 = unlimited. */
+  concurrentConnections?: number;
+  /** SyncFolderItems/SyncFolderHierarchy in flight at once; 0 = unlimited. */
+  concurrentSyncCalls?: number;
+  /** Items one FindItem page may hold (EWSFindCountLimit); 0 = unlimited. */
+  findCountLimit?: number;
+  /** Request-rate budget: at most `requests` per `perSeconds` (a token bucket). */
+  rate?: { requests: number; perSeconds: number };
+}
