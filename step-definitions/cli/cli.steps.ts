@@ -188,7 +188,7 @@ function httpsPost(url: string, body: string, ca?: string): Promise<{ status: nu
         const chunks: Buffer[] = [];
         const peer = (res.socket as import('node:tls').TLSSocket).getPeerCertificate();
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), peer: peer.subject?.CN ?? '' }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), peer: String(peer.subject?.CN ?? '') }));
       },
     );
     req.on('error', reject);

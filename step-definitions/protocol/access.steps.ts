@@ -1,8 +1,5 @@
-import { Given, Then, When } from '@cucumber/cucumber';
+import { Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
@@ -18,12 +15,6 @@ const getFolderBody = (folder: string) =>
 const getFolderById = (id: string) =>
   `<m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:FolderId Id="${id}"/></m:FolderIds></m:GetFolder>`;
 
-Given('the mock serves this scenario:', function (this: EwsWorld, yaml: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mock-ews-scenario-'));
-  const file = path.join(dir, 'scenario.yaml');
-  writeFileSync(file, yaml);
-  this.useScenario(file);
-});
 
 // ---- authentication ----
 

@@ -20,7 +20,7 @@ export function visibleDirectory(store: Store, actor: Account): DirectoryEntry[]
   for (const account of store.accounts.values()) {
     const mailbox = account.mailboxId ? store.mailboxes.get(account.mailboxId) : undefined;
     if (!mailbox) continue;
-    const visible = account === actor || domainOf(account.smtp) === domain || mayImpersonate(store.grants, actor, mailbox);
+    const visible = account === actor || domainOf(account.smtp) === domain || mayImpersonate(store.grants, actor, mailbox, account);
     if (visible) out.push({ account, mailbox });
   }
   return out;
