@@ -1,6 +1,8 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { handleEws } from './ews-endpoint';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
+import { autodiscoverRoutes } from '../autodiscover/routes';
+import { schemaDocRoutes } from '../autodiscover/schema-docs';
 import { faultEnvelope } from '../soap/response-writer';
 import { EwsFault } from '../soap/error-catalogue';
 import type { MockState } from './state';
@@ -33,6 +35,8 @@ export function createApp(state: MockState, options: { bodyLimit?: number; admin
     res.status(405).set('Allow', 'POST').set('Content-Type', 'text/xml; charset=utf-8')
       .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The EWS endpoint accepts POST requests only.')));
   });
+  app.use(schemaDocRoutes(state));
+  app.use(autodiscoverRoutes(state));
 
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);

@@ -1,0 +1,120 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { Store } from '../store/store';
+import type { Profile } from '../profiles/profiles';
+import type { XmlElement } from '../soap/xml-element';
+import { NS } from '../soap/namespaces';
+import { parseXml, XmlSyntaxError } from '../soap/parse-xml';
+import { KNOWN_UNSERVED_SETTINGS, settingValues, userInfo } from './user-settings';
+
+/** SOAP Autodiscover (autodiscover.svc, Exchange 2010 and later): GetUserSettings. */
+export const AD_NS = 'http://schemas.microsoft.com/exchange/2010/Autodiscover';
+const WSA = 'http://www.w3.org/2005/08/addressing';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const ACTION = 'http://schemas.microsoft.com/exchange/2010/Autodiscover/Autodiscover/';
+
+export interface SoapAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** Answers a POST to autodiscover.svc in the SOAP version it came in. */
+export function soapAnswer(store: Store, profile: Profile, text: string, origin: string): SoapAnswer {
+  let envelope: XmlElement;
+  try {
+    envelope = parseXml(text);
+  } catch (err) {
+    if (err instanceof XmlSyntaxError) return fault(NS.soap, 'Client', `The request is not well-formed XML: ${err.message}`);
+    throw err;
+  }
+  const soapNs = envelope.is(NS.soap12, 'Envelope') ? NS.soap12 : NS.soap;
+  const body = envelope.child('Body', soapNs);
+  if (!envelope.is(soapNs, 'Envelope') || !body || body.children.length !== 1) return fault(NS.soap, 'Client', 'The request is not a SOAP envelope with one operation.');
+  const op = body.children[0];
+  if (!op.is(AD_NS, 'GetUserSettingsRequestMessage')) {
+    return fault(soapNs, 'Client', `The operation ${op.local} in namespace ${op.ns} is not supported by this Autodiscover service.`);
+  }
+  const request = op.child('Request', AD_NS);
+  const smtps = (request?.child('Users', AD_NS)?.all('User', AD_NS) ?? []).map((u) => u.child('Mailbox', AD_NS)?.value ?? '');
+  const names = (request?.child('RequestedSettings', AD_NS)?.all('Setting', AD_NS) ?? []).map((s) => s.value ?? '');
+
+  const { doc, bodyEl } = envelopeFor(soapNs, profile, 'GetUserSettingsResponse');
+  const resp = bodyEl.ele(AD_NS, 'GetUserSettingsResponseMessage', { xmlns: AD_NS }).ele(AD_NS, 'Response', { 'xmlns:i': XSI });
+  if (smtps.length === 0 || names.length === 0) {
+    resp.ele(AD_NS, 'ErrorCode').txt('InvalidRequest');
+    resp.ele(AD_NS, 'ErrorMessage').txt(smtps.length === 0 ? 'The request must name at least one user.' : 'The request must name at least one setting.');
+    resp.ele(AD_NS, 'UserResponses');
+    return ok(soapNs, doc);
+  }
+  resp.ele(AD_NS, 'ErrorCode').txt('NoError');
+  resp.ele(AD_NS, 'ErrorMessage');
+  const users = resp.ele(AD_NS, 'UserResponses');
+  for (const smtp of smtps) {
+    const ur = users.ele(AD_NS, 'UserResponse');
+    const info = smtp ? userInfo(store, smtp, origin) : undefined;
+    if (!info) {
+      ur.ele(AD_NS, 'ErrorCode').txt('InvalidUser');
+      ur.ele(AD_NS, 'ErrorMessage').txt(`Invalid user: '${smtp}'`);
+      ur.ele(AD_NS, 'RedirectTarget', { 'i:nil': 'true' });
+      ur.ele(AD_NS, 'UserSettingErrors');
+      ur.ele(AD_NS, 'UserSettings');
+      continue;
+    }
+    const values = settingValues(info, profile);
+    ur.ele(AD_NS, 'ErrorCode').txt('NoError');
+    ur.ele(AD_NS, 'ErrorMessage').txt('No error.');
+    ur.ele(AD_NS, 'RedirectTarget', { 'i:nil': 'true' });
+    const errors = ur.ele(AD_NS, 'UserSettingErrors');
+    const settings = ur.ele(AD_NS, 'UserSettings');
+    for (const name of names) {
+      if (Object.prototype.hasOwnProperty.call(values, name)) {
+        const s = settings.ele(AD_NS, 'UserSetting', { 'i:type': 'StringSetting' });
+        s.ele(AD_NS, 'Name').txt(name);
+        s.ele(AD_NS, 'Value').txt(values[name]);
+        continue;
+      }
+      const e = errors.ele(AD_NS, 'UserSettingError');
+      const known = KNOWN_UNSERVED_SETTINGS.has(name);
+      e.ele(AD_NS, 'ErrorCode').txt(known ? 'SettingIsNotAvailable' : 'InvalidSetting');
+      e.ele(AD_NS, 'ErrorMessage').txt(known ? 'The setting is not available.' : 'The requested setting is invalid.');
+      e.ele(AD_NS, 'SettingName').txt(name);
+    }
+  }
+  return ok(soapNs, doc);
+}
+
+function envelopeFor(soapNs: string, profile: Profile, action: string): { doc: XMLBuilder; bodyEl: XMLBuilder } {
+  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(soapNs, 's:Envelope', { 'xmlns:s': soapNs, 'xmlns:a': WSA });
+  const header = doc.ele(soapNs, 's:Header');
+  header.ele(WSA, 'a:Action', { 's:mustUnderstand': '1' }).txt(ACTION + action);
+  const sv = profile.serverVersion;
+  const info = header.ele(AD_NS, 'h:ServerVersionInfo', { 'xmlns:h': AD_NS, 'xmlns:i': XSI });
+  info.ele(AD_NS, 'h:MajorVersion').txt(String(sv.major));
+  info.ele(AD_NS, 'h:MinorVersion').txt(String(sv.minor));
+  info.ele(AD_NS, 'h:MajorBuildNumber').txt(String(sv.majorBuild));
+  info.ele(AD_NS, 'h:MinorBuildNumber').txt(String(sv.minorBuild));
+  info.ele(AD_NS, 'h:Version').txt(sv.version ?? profile.newestSchema);
+  return { doc, bodyEl: doc.ele(soapNs, 's:Body') };
+}
+
+function contentType(soapNs: string): string {
+  return soapNs === NS.soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8';
+}
+
+function ok(soapNs: string, doc: XMLBuilder): SoapAnswer {
+  return { status: 200, contentType: contentType(soapNs), body: doc.end({ prettyPrint: false }) };
+}
+
+function fault(soapNs: string, code: 'Client', message: string): SoapAnswer {
+  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(soapNs, 's:Envelope', { 'xmlns:s': soapNs });
+  const f = doc.ele(soapNs, 's:Body').ele(soapNs, 's:Fault');
+  if (soapNs === NS.soap12) {
+    f.ele(soapNs, 's:Code').ele(soapNs, 's:Value').txt('s:Sender');
+    f.ele(soapNs, 's:Reason').ele(soapNs, 's:Text', { 'xml:lang': 'en-US' }).txt(message);
+  } else {
+    f.ele('faultcode').txt(`s:${code}`);
+    f.ele('faultstring', { 'xml:lang': 'en-US' }).txt(message);
+  }
+  return { status: 500, contentType: contentType(soapNs), body: doc.end({ prettyPrint: false }) };
+}
