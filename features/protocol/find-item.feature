@@ -122,7 +122,7 @@ Feature: Finding messages with FindItem
         <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
       </m:FindItem>
       """
-    Then the first message in the response has these elements in order:
+    Then the first Message in the response has these child elements in order:
       | ItemId                     |
       | ParentFolderId             |
       | ItemClass                  |
@@ -176,7 +176,7 @@ Feature: Finding messages with FindItem
         <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
       </m:FindItem>
       """
-    Then the first message in the response has these elements in order:
+    Then the first Message in the response has these child elements in order:
       | ItemId                     |
       | Subject                    |
       | Sensitivity                |
@@ -214,7 +214,7 @@ Feature: Finding messages with FindItem
         <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
       </m:FindItem>
       """
-    Then the first message in the response has these elements in order:
+    Then the first Message in the response has these child elements in order:
       | ItemId            |
       | Subject           |
       | DateTimeReceived  |

@@ -1,0 +1,319 @@
+@protocol @GetItem
+Feature: Reading messages with GetItem
+  A client reads whole messages — recipients, bodies in the type it asks for, attachment lists and
+  MIME content — one id or many per request, and gets one answer per id in request order.
+
+  Scenario: A multipart message from an .eml file, with its HTML body and CSV attachment
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Quartalsbericht für Q3"
+    Then the message subject is "Quartalsbericht für Q3"
+    And the message is from "Nina Partner <nina@partner.test>"
+    And the message is addressed to "Alice Anderson <alice@acme.test>" with copies to "Bob Brown <bob@acme.test>"
+    And the message body is HTML and contains "anbei der <b>Bericht</b> für Q3"
+    And the message has the attachments:
+      | name   | type     | size |
+      | q3.csv | text/csv | 36   |
+    And loading attachment "q3.csv" of the message gives 36 bytes starting with "region,revenue"
+
+  Scenario: BodyType Text gives the plain alternative of a multipart message
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Quartalsbericht für Q3" with a Text body
+    Then the message body is Text and contains "Hallo Alice, anbei der Bericht für Q3."
+    And the message body does not contain "<b>"
+
+  Scenario: An HTML-only message converted to text, with its non-ASCII subject kept
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Réunion d'équipe — 会議 📅" with a Text body
+    Then the message subject is "Réunion d'équipe — 会議 📅"
+    And the message body is Text and contains "Ordre du jour: budget."
+    And the message body does not contain "<i>"
+    And the message has High importance, is unread and was received at "2026-11-04T09:30:00Z"
+    And the message is addressed to "alice@acme.test <alice@acme.test>" with copies to "bob@acme.test <bob@acme.test>"
+
+  Scenario: A plain-text message read through the client, with its attachments listed
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Signed contract"
+    Then the message body is Text and contains "Please find the signed contract attached."
+    And the message has Normal importance, is read and was received at "2026-11-05T14:00:00Z"
+    And the message has the attachments:
+      | name         | type            | size  |
+      | contract.pdf | application/pdf | 20480 |
+      | notes.txt    | text/plain      | 23    |
+
+  Scenario: BodyType HTML converts a plain-text body to HTML
+    # ews-javascript-api never sends BodyType HTML (the enum value 0 is taken for "not set"), so
+    # this request is written out.
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:BodyType>HTML</t:BodyType><t:AdditionalProperties><t:FieldURI FieldURI="item:Body"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Signed contract}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first Body in the response has the attribute BodyType = "HTML"
+    And the first Body in the response contains "<div>Please find the signed contract attached.</div>"
+
+  Scenario: A newsletter without To or Cc headers has no recipients at all
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Product news for November"
+    Then the message is from "Newsletter <news@vendor.test>"
+    And the message is addressed to "nobody" with copies to "nobody"
+    And the message body is HTML and contains "<h1>Product news</h1>"
+    And the message has the attachments:
+      | name | type | size |
+
+  Scenario: A message without a subject reads back with an empty subject
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message ""
+    Then the message subject is ""
+    And the message is from "Otto Vendor <otto@vendor.test>"
+    And the message body is Text and contains "This message has no subject."
+
+  Scenario: MIME content of a message that came as an .eml file is the original message
+    When svc-ews@acme.test impersonating alice@acme.test reads the MIME content of the inbox message "Quartalsbericht für Q3"
+    Then the MIME content is UTF-8 and has the header "Message-ID: <q3-report-2026@partner.test>"
+
+  Scenario: MIME content of a message seeded from fields is composed from them
+    When svc-ews@acme.test impersonating alice@acme.test reads the MIME content of the inbox message "Signed contract"
+    Then the MIME content is UTF-8 and has the header "Subject: Signed contract"
+
+  Scenario: BindToItems reads several messages in one request, in request order
+    Given the mock serves the scenario "find-item.yaml"
+    When svc-ews@acme.test impersonating mia@acme.test binds to the messages "Lunch on Friday, Budget review 2027, Invoice 4712" of inbox in one request
+    Then the subjects found are "Lunch on Friday, Budget review 2027, Invoice 4712"
+
+  Scenario: LoadPropertiesForItems fills in the recipient lists FindItem leaves out
+    When svc-ews@acme.test impersonating alice@acme.test loads the recipients of every item in inbox
+    Then every item carries its recipients, "Quartalsbericht für Q3" with To "Alice Anderson <alice@acme.test>" and Cc "Bob Brown <bob@acme.test>"
+    And every item carries its recipients, "Product news for November" with To "nobody" and Cc "nobody"
+
+  Scenario: AllProperties lists the message's properties in the order of the schema
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Signed contract}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first Message in the response has these child elements in order:
+      | ItemId                     |
+      | ParentFolderId             |
+      | ItemClass                  |
+      | Subject                    |
+      | Sensitivity                |
+      | Body                       |
+      | Attachments                |
+      | DateTimeReceived           |
+      | Size                       |
+      | Importance                 |
+      | IsSubmitted                |
+      | IsDraft                    |
+      | IsFromMe                   |
+      | IsResend                   |
+      | IsUnmodified               |
+      | InternetMessageHeaders     |
+      | DateTimeSent               |
+      | DateTimeCreated            |
+      | ReminderIsSet              |
+      | ReminderMinutesBeforeStart |
+      | DisplayCc                  |
+      | DisplayTo                  |
+      | HasAttachments             |
+      | Culture                    |
+      | EffectiveRights            |
+      | LastModifiedName           |
+      | LastModifiedTime           |
+      | IsAssociated               |
+      | ConversationId             |
+      | Sender                     |
+      | ToRecipients               |
+      | IsReadReceiptRequested     |
+      | IsDeliveryReceiptRequested |
+      | ConversationIndex          |
+      | ConversationTopic          |
+      | From                       |
+      | InternetMessageId          |
+      | IsRead                     |
+      | IsResponseRequested        |
+      | ReceivedBy                 |
+      | ReceivedRepresenting       |
+    And the first Body in the response has the attribute BodyType = "Text"
+    And the first FileAttachment in the response has these child elements in order:
+      | AttachmentId     |
+      | Name             |
+      | ContentType      |
+      | Size             |
+      | LastModifiedTime |
+      | IsInline         |
+      | IsContactPhoto   |
+    And the response has no Content element
+    And the response has no MimeContent element
+
+  Scenario: The Default shape of GetItem includes the body, attachments and recipients
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>Default</t:BaseShape><t:BodyType>Best</t:BodyType></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Quartalsbericht für Q3}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first Message in the response has these child elements in order:
+      | ItemId                     |
+      | Subject                    |
+      | Sensitivity                |
+      | Body                       |
+      | Attachments                |
+      | Size                       |
+      | DateTimeSent               |
+      | DateTimeCreated            |
+      | HasAttachments             |
+      | IsAssociated               |
+      | ToRecipients               |
+      | CcRecipients               |
+      | IsReadReceiptRequested     |
+      | IsDeliveryReceiptRequested |
+      | From                       |
+      | IsRead                     |
+    And the first Body in the response has the attribute BodyType = "HTML"
+
+  Scenario: IncludeMimeContent puts the base64 MIME first, tagged UTF-8
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Product news for November}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first Message in the response has these child elements in order:
+      | MimeContent |
+      | ItemId      |
+    And the first MimeContent in the response has the attribute CharacterSet = "UTF-8"
+
+  Scenario: AdditionalProperties on IdOnly return just those properties
+    Given the mock serves the scenario "find-item.yaml"
+    When svc-ews@acme.test impersonating mia@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties>
+            <t:FieldURI FieldURI="item:Categories"/>
+            <t:FieldURI FieldURI="message:CcRecipients"/>
+            <t:FieldURI FieldURI="item:ItemClass"/>
+          </t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds>
+          <t:ItemId Id="{{item:Security update}}"/>
+          <t:ItemId Id="{{item:Quarterly planning}}"/>
+        </m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError |
+      | NoError |
+    And the first Message in the response has these child elements in order:
+      | ItemId     |
+      | ItemClass  |
+      | Categories |
+    And the first String in the response has the text "Internal"
+    And the first CcRecipients in the response has these child elements in order:
+      | Mailbox |
+    And the first Name in the response has the text "Max Meyer"
+    And the first MailboxType in the response has the text "Mailbox"
+
+  Scenario: A stale ChangeKey does not stop a read
+    Given the mock serves the scenario "find-item.yaml"
+    When svc-ews@acme.test impersonating mia@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Offsite agenda}}" ChangeKey="CQAAABYAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the response lists the message subjects:
+      | Offsite agenda |
+
+  Scenario: One answer per id: good, malformed, empty and another mailbox's
+    Given the mock serves the scenario "find-item.yaml"
+    When mia@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds>
+          <t:ItemId Id="{{item:Invoice 4711}}"/>
+          <t:ItemId Id="AAMkADg3Yzk5NTRk=="/>
+          <t:ItemId Id=""/>
+          <t:ItemId Id="{{item:max@acme.test:Max's private note}}"/>
+          <t:ItemId Id="{{item:Lunch on Friday}}"/>
+        </m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError                 |
+      | ErrorInvalidIdMalformed |
+      | ErrorInvalidIdEmpty     |
+      | ErrorAccessDenied       |
+      | NoError                 |
+    And the response lists the message subjects:
+      | Invoice 4711    |
+      | Lunch on Friday |
+
+  Scenario: A deleted message is no longer found
+    Given the mock serves the scenario "find-item.yaml"
+    When svc-ews@acme.test impersonating mia@acme.test posts the item request:
+      """
+      <m:DeleteItem DeleteType="HardDelete">
+        <m:ItemIds><t:ItemId Id="{{item:Lunch on Friday}}"/></m:ItemIds>
+      </m:DeleteItem>
+      """
+    And svc-ews@acme.test impersonating mia@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Lunch on Friday}}"/><t:ItemId Id="{{item:Invoice 4711}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorItemNotFound |
+      | NoError           |
+
+  Scenario: Under Exchange 2007 SP1 the 2010 properties are left out
+    Given the mock serves the scenario "find-item.yaml"
+    When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>AllProperties</t:BaseShape>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Invoice 4712}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the response has no ConversationId element
+    And the response has no IsInline element
+    And the response has no ViewPrivateItems element
+    And the first FileAttachment in the response has these child elements in order:
+      | AttachmentId   |
+      | Name           |
+      | ContentType    |
+      | IsContactPhoto |
+
+  Scenario: Asking for a 2010 property under Exchange 2007 SP1 is refused
+    Given the mock serves the scenario "find-item.yaml"
+    When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties><t:FieldURI FieldURI="item:ConversationId"/></t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Invoice 4712}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
+
+  Scenario: An ItemId without its Id attribute fails schema validation
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ItemIds><t:ItemId ChangeKey="CQAAAA=="/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "The required attribute 'Id' is missing."
