@@ -193,6 +193,11 @@ Feature: The SOAP envelope as Exchange reads and answers it
       And the body is a SOAP fault with ResponseCode ErrorInvalidRequest
       And the fault string contains "larger than the server accepts"
 
+    Scenario: ews-javascript-api facing the limit reports the HTTP status
+      Given the mock accepts request bodies up to 300 bytes
+      When "alice@acme.test" with password "Passw0rd!" binds to the inbox folder through ews-javascript-api
+      Then the client call fails with HTTP status 413
+
     Scenario: A request body just under the limit is served
       Given the mock accepts request bodies up to 4096 bytes
       When alice@acme.test posts a GetFolder request padded to 4000 bytes

@@ -10,6 +10,12 @@ Feature: RequestServerVersion decides the schema a request is served at
     And the folder in the response is named "Inbox" with 23 items
     And the response header has ServerVersionInfo with MajorVersion 14 and Version "Exchange2010_SP2"
 
+  Scenario: An Exchange 2007 RTM request gets no ConversationId, which arrived with Exchange 2010
+    When alice@acme.test gets the newest item of the inbox folder with AllProperties without RequestServerVersion
+    Then the item in the response is "Signed contract" without a ConversationId
+    When alice@acme.test gets the newest item of the inbox folder with AllProperties and RequestServerVersion "Exchange2010"
+    Then the item in the response is "Signed contract" with a ConversationId
+
   Scenario: ConvertId, new in Exchange 2007 SP1, is refused to an Exchange 2007 RTM request
     When alice@acme.test converts the EwsId of her inbox to HexEntryId without RequestServerVersion
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
