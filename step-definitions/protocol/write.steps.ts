@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD, SUPER_USER } from '../support/accounts';
-import { envelope } from '../support/soap';
+import { envelope, findAll } from '../support/soap';
 import * as control from '../support/mock-control';
 import { folderIdFor, serviceFor } from './sync.steps';
 
@@ -145,7 +145,7 @@ Then('the {folder} of {mailbox} does not hold {string}', async function (this: E
   assert.equal(await findMessage(this, owner, folder, subject), undefined, `"${subject}" is in ${owner} ${folder}`);
 });
 
-Then('the {folder} of {mailbox} holds {int} messages', async function (this: EwsWorld, folder: string, owner: string, count: number) {
+Then('FindItem counts {int} messages in the {folder} of {mailbox}', async function (this: EwsWorld, count: number, folder: string, owner: string) {
   const svc = await serviceFor(this, SUPER_USER, owner);
   const res = await svc.FindItems(await folderIdFor(this, owner, folder), new ews.ItemView(1000));
   assert.equal(res.TotalCount, count);
@@ -159,6 +159,20 @@ Then('the copy of {string} in the {folder} of {mailbox} has the Bcc recipients {
 Then('the {folder} message {string} of {mailbox} has the categories {string}', async function (this: EwsWorld, folder: string, subject: string, owner: string, categories: string) {
   const msg = await mustFind(this, owner, folder, subject);
   assert.deepEqual(msg.Categories?.GetEnumerator() ?? [], addresses(categories));
+});
+
+Then('the response answers {int} ItemId(s) with a ChangeKey', function (this: EwsWorld, count: number) {
+  const ids = findAll(this.reply?.doc, 'ItemId');
+  assert.equal(ids.length, count, this.reply?.body);
+  for (const id of ids) {
+    assert.ok(id['@Id'], this.reply?.body);
+    assert.ok(id['@ChangeKey'], this.reply?.body);
+  }
+});
+
+Then('the {folder} message {string} of {mailbox} is addressed to {string}', async function (this: EwsWorld, folder: string, subject: string, owner: string, to: string) {
+  const msg = await mustFind(this, owner, folder, subject);
+  assert.deepEqual(msg.ToRecipients.GetEnumerator().map((a) => a.Address), addresses(to));
 });
 
 // ---- noted ids for raw requests ----

@@ -1,0 +1,86 @@
+@protocol @CreateItem
+Feature: Saving and sending messages through CreateItem
+  SaveOnly stores a message and answers its ItemId; SendOnly and SendAndSaveCopy deliver it to
+  the recipients that have a mailbox here, Bcc kept from everyone but the sender.
+
+  Scenario: Saving a draft puts it in Drafts and answers its new ItemId
+    When svc-ews@acme.test impersonating alice@acme.test saves a draft "Quarterly plan" to bob@acme.test
+    Then the saved message has an ItemId and reads back as a draft "Quarterly plan" to "bob@acme.test"
+    And FindItem counts 3 messages in the drafts of alice@acme.test
+
+  Scenario: Sending with a saved copy delivers to every local recipient and keeps the copy in Sent Items
+    When alice@acme.test sends the message "Offsite agenda" to "bob@acme.test, carol@globex.test, someone@elsewhere.test"
+    Then the client call succeeds
+    And the inbox of bob@acme.test holds "Offsite agenda" as an unread message
+    And the inbox of carol@globex.test holds "Offsite agenda" as an unread message
+    And the sentitems of alice@acme.test holds "Offsite agenda" as a read message
+    And FindItem counts 23 messages in the inbox of bob@acme.test
+
+  Scenario: Bcc recipients get the message but nobody else sees them
+    When alice@acme.test sends the message "Salary review" to "bob@acme.test" and Bcc "carol@globex.test"
+    Then the inbox of carol@globex.test holds "Salary review" as an unread message
+    And the copy of "Salary review" in the inbox of bob@acme.test has the Bcc recipients ""
+    And the copy of "Salary review" in the sentitems of alice@acme.test has the Bcc recipients "carol@globex.test"
+
+  Scenario: SendOnly keeps no copy
+    When alice@acme.test sends the message "No copy please" to "bob@acme.test" without saving a copy
+    Then the inbox of bob@acme.test holds "No copy please" as an unread message
+    And the sentitems of alice@acme.test does not hold "No copy please"
+
+  Scenario: Importing MIME into the Inbox as received, read mail
+    When svc-ews@acme.test impersonating alice@acme.test imports this message into inbox marked read:
+      """
+      From: Rita Partner <rita@partner.test>
+      To: alice@acme.test
+      Subject: Imported from the archive
+      Date: Tue, 03 Nov 2026 08:15:00 +0000
+      Message-ID: <imported-1@partner.test>
+      Content-Type: text/plain; charset=utf-8
+
+      Restored from last year's archive.
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the response answers 1 ItemId with a ChangeKey
+    And the inbox of alice@acme.test holds "Imported from the archive" as a read message
+    And FindItem counts 24 messages in the inbox of alice@acme.test
+
+  Scenario: Errors: no MessageDisposition, nothing to send to, a folder of another mailbox
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem>
+        <m:Items><t:Message><t:Subject>No disposition</t:Subject></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorMessageDispositionRequired |
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SendAndSaveCopy">
+        <m:Items><t:Message><t:Subject>To nobody</t:Subject></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorInvalidRecipients |
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId>
+          <t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>
+        </m:SavedItemFolderId>
+        <m:Items><t:Message><t:Subject>Planted</t:Subject></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorAccessDenied |
+    And the inbox of bob@acme.test does not hold "Planted"
+    And the sentitems of alice@acme.test does not hold "To nobody"
+
+  Scenario: An unknown MessageDisposition fails schema validation
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveLater">
+        <m:Items><t:Message><t:Subject>Never</t:Subject></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "SaveLater"

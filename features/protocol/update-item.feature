@@ -1,0 +1,149 @@
+@protocol @UpdateItem
+Feature: Changing messages through UpdateItem
+  A client sets, appends to or deletes item fields; the ChangeKey it read guards against
+  overwriting someone else's change.
+
+  Scenario: Marking read and setting categories through ews-javascript-api
+    When svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
+    And svc-ews@acme.test impersonating alice@acme.test sets the categories of the inbox message "Signed contract" to "Legal, Urgent"
+    Then the inbox of alice@acme.test holds "Signed contract" as an unread message
+    And the inbox message "Signed contract" of alice@acme.test has the categories "Legal, Urgent"
+
+  Scenario: SetItemField and DeleteItemField answer the new ChangeKey and no conflicts
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="NeverOverwrite">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:contract}}" ChangeKey="{{changekey:contract}}"/>
+            <t:Updates>
+              <t:SetItemField>
+                <t:FieldURI FieldURI="item:Subject"/>
+                <t:Message><t:Subject>Signed contract (filed)</t:Subject></t:Message>
+              </t:SetItemField>
+              <t:SetItemField>
+                <t:FieldURI FieldURI="item:Importance"/>
+                <t:Message><t:Importance>High</t:Importance></t:Message>
+              </t:SetItemField>
+              <t:DeleteItemField>
+                <t:FieldURI FieldURI="item:Categories"/>
+              </t:DeleteItemField>
+            </t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the response answers 1 ItemId with a ChangeKey
+    And the first Count in the response has the text "0"
+    And the inbox of alice@acme.test holds "Signed contract (filed)" as a read message
+
+  Scenario: Recipients and body accept AppendToItemField, categories do not
+    Given the ItemId and ChangeKey of the drafts message "Draft: follow-up" of alice@acme.test are noted as "draft"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:draft}}"/>
+            <t:Updates>
+              <t:AppendToItemField>
+                <t:FieldURI FieldURI="message:ToRecipients"/>
+                <t:Message><t:ToRecipients><t:Mailbox><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Mailbox></t:ToRecipients></t:Message>
+              </t:AppendToItemField>
+            </t:Updates>
+          </t:ItemChange>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:draft}}"/>
+            <t:Updates>
+              <t:AppendToItemField>
+                <t:FieldURI FieldURI="item:Categories"/>
+                <t:Message><t:Categories><t:String>Extra</t:String></t:Categories></t:Message>
+              </t:AppendToItemField>
+            </t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError                    |
+      | ErrorInvalidPropertyAppend |
+    And the drafts message "Draft: follow-up" of alice@acme.test is addressed to "bob@acme.test"
+    And the drafts message "Draft: follow-up" of alice@acme.test has the categories ""
+
+  Scenario Outline: A bad update fails for its item only: <case>
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AutoResolve">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:contract}}"/>
+            <t:Updates><update></t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | <code> |
+    And the inbox of alice@acme.test holds "Signed contract" as a read message
+
+    Examples:
+      | case                         | update                                                                                                                                                | code                              |
+      | read-only property           | <t:SetItemField><t:FieldURI FieldURI="item:DateTimeReceived"/><t:Message><t:DateTimeReceived>2020-01-01T00:00:00Z</t:DateTimeReceived></t:Message></t:SetItemField> | ErrorInvalidPropertySet           |
+      | value for another property   | <t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:IsRead>false</t:IsRead></t:Message></t:SetItemField>                                   | ErrorUpdatePropertyMismatch       |
+      | two values in one change     | <t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>false</t:IsRead><t:Subject>x</t:Subject></t:Message></t:SetItemField>        | ErrorIncorrectUpdatePropertyCount |
+      | deleting a required property | <t:DeleteItemField><t:FieldURI FieldURI="message:IsRead"/></t:DeleteItemField>                                                                          | ErrorInvalidPropertyDelete        |
+
+  Scenario: A stale ChangeKey: NeverOverwrite refuses, AlwaysOverwrite applies and counts the conflict
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "before"
+    And svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="NeverOverwrite">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:before}}" ChangeKey="{{changekey:before}}"/>
+            <t:Updates>
+              <t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>true</t:IsRead></t:Message></t:SetItemField>
+            </t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorIrresolvableConflict |
+    And the inbox of alice@acme.test holds "Signed contract" as an unread message
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:before}}" ChangeKey="{{changekey:before}}"/>
+            <t:Updates>
+              <t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>true</t:IsRead></t:Message></t:SetItemField>
+            </t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the first Count in the response has the text "1"
+    And the inbox of alice@acme.test holds "Signed contract" as a read message
+
+  Scenario: A missing ConflictResolution fails schema validation
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:contract}}"/>
+            <t:Updates><t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>false</t:IsRead></t:Message></t:SetItemField></t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "ConflictResolution"
