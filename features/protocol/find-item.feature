@@ -414,3 +414,17 @@ Feature: Finding messages with FindItem
       | received:>=2026-13-45 |
       | subject:invoice OR |
       | isread:maybe |
+
+  Scenario: Grouped views are refused rather than answered ungrouped
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:GroupBy Order="Ascending">
+          <t:FieldURI FieldURI="item:Importance"/>
+          <t:AggregateOn Aggregate="Maximum"><t:FieldURI FieldURI="item:DateTimeReceived"/></t:AggregateOn>
+        </m:GroupBy>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidOperation

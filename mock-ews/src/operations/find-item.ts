@@ -44,6 +44,9 @@ export const findItem: Operation = {
     const indexedPage = readIndexedPage(indexed);
     const fractionalPage = fractional ? readFractionalPage(fractional) : undefined;
     const filter = readFilter(ctx, request);
+    // Grouped views are not implemented; answering them ungrouped would mislead a client that
+    // reads m:Groups, so they are refused per folder.
+    const grouped = request.m('GroupBy') ?? request.m('DistinguishedGroupBy');
 
     const out = new ResponseMessages(ctx.body, 'FindItem');
     for (const idEl of parents) {
@@ -51,6 +54,7 @@ export const findItem: Operation = {
         const folder = resolveFolderId(ctx, idEl);
         const mailbox = ctx.mailbox!;
         if (refusal) throw refusal;
+        if (grouped) throw new ItemError('ErrorInvalidOperation', 'Grouped FindItem views are not supported by this server.');
         const matches = filter();
         // The store keeps neither a dumpster nor folder-associated items: those views are empty.
         let items: Item[] = traversal === 'Shallow' ? defaultOrder(folder) : [];
