@@ -84,3 +84,30 @@ Feature: Saving and sending messages through CreateItem
       """
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "SaveLater"
+
+  Scenario: File attachments given inline are stored with the message
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="inbox"/></m:SavedItemFolderId>
+        <m:Items>
+          <t:Message>
+            <t:Subject>With notes attached</t:Subject>
+            <t:Body BodyType="Text">See the notes.</t:Body>
+            <t:Attachments>
+              <t:FileAttachment>
+                <t:Name>notes.txt</t:Name>
+                <t:ContentType>text/plain</t:ContentType>
+                <t:Content>TWVldGluZyBub3Rlcy4=</t:Content>
+              </t:FileAttachment>
+            </t:Attachments>
+          </t:Message>
+        </m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "With notes attached"
+    Then the message has the attachments:
+      | name      | type       | size |
+      | notes.txt | text/plain | 14   |
+    And loading attachment "notes.txt" of the message gives the text "Meeting notes."

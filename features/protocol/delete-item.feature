@@ -55,3 +55,9 @@ Feature: Deleting messages through DeleteItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "DeleteType"
     And FindItem counts 23 messages in the inbox of alice@acme.test
+
+  Scenario: MoveToDeletedItems on a message already in Deleted Items removes it
+    Given a message "Already binned" arrives in the deleteditems of alice@acme.test
+    When svc-ews@acme.test impersonating alice@acme.test deletes the deleteditems message "Already binned" with MoveToDeletedItems
+    Then the deleteditems of alice@acme.test does not hold "Already binned"
+    And FindItem counts 3 messages in the deleteditems of alice@acme.test

@@ -147,3 +147,26 @@ Feature: Changing messages through UpdateItem
       """
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "ConflictResolution"
+
+  Scenario: Updating a draft with SendAndSaveCopy sends it and files it in Sent Items
+    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "proposal"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SendAndSaveCopy" ConflictResolution="AutoResolve">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:proposal}}" ChangeKey="{{changekey:proposal}}"/>
+            <t:Updates>
+              <t:SetItemField>
+                <t:FieldURI FieldURI="message:ToRecipients"/>
+                <t:Message><t:ToRecipients><t:Mailbox><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Mailbox></t:ToRecipients></t:Message>
+              </t:SetItemField>
+            </t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the inbox of bob@acme.test holds "Draft: proposal" as an unread message
+    And the sentitems of alice@acme.test holds "Draft: proposal" as a read message
+    And the drafts of alice@acme.test does not hold "Draft: proposal"

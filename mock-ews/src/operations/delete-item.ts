@@ -8,7 +8,7 @@ const DELETE_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const
 /**
  * DeleteItem. HardDelete and SoftDelete both take the item out of its folder (the recoverable-items
  * dumpster a soft delete lands in is not visible to EWS folder operations, and not modelled);
- * MoveToDeletedItems moves it into Deleted Items under a new id.
+ * MoveToDeletedItems moves it into Deleted Items under a new id (or removes it when it is there already).
  */
 export const deleteItem: Operation = {
   name: 'DeleteItem',
@@ -22,7 +22,9 @@ export const deleteItem: Operation = {
       await out.add(() => {
         const item = resolveItemId(ctx, idEl);
         const mailbox = ctx.mailbox!;
-        if (type === 'MoveToDeletedItems') ctx.store.moveItem(mailbox, item, ctx.store.distinguishedFolder(mailbox, 'deleteditems'));
+        const deletedItems = ctx.store.distinguishedFolder(mailbox, 'deleteditems');
+        // Deleting from Deleted Items itself removes the item, as Outlook and OWA do.
+        if (type === 'MoveToDeletedItems' && item.folderId !== deletedItems.id) ctx.store.moveItem(mailbox, item, deletedItems);
         else ctx.store.deleteItem(mailbox, item);
       });
     }

@@ -1,11 +1,11 @@
 import { schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
-import type { Address, Importance, MessageData } from '../../store/types';
+import type { Address, AttachmentData, Importance, MessageData } from '../../store/types';
 import { booleanValue, enumValue } from './schema-values';
 
 /** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
-export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId'>>;
+export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'attachments'>>;
 
 export interface MessageInput {
   fields: WritableFields;
@@ -29,6 +29,21 @@ export function readAddress(mailbox: XmlElement): Address {
 
 export function readRecipients(list: XmlElement): Address[] {
   return list.all('Mailbox').map(readAddress);
+}
+
+function readFileAttachment(a: XmlElement): AttachmentData {
+  const content = (a.t('Content')?.text ?? '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) {
+    throw schemaFault(`The '${NS.t}:Content' element is invalid - The value is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary'.`, a.line);
+  }
+  const contentId = a.t('ContentId')?.value;
+  return {
+    name: a.t('Name')?.value ?? 'attachment',
+    contentType: a.t('ContentType')?.value ?? 'application/octet-stream',
+    content: Buffer.from(content, 'base64'),
+    isInline: a.t('IsInline') ? booleanValue(a.t('IsInline')!) : false,
+    ...(contentId ? { contentId } : {}),
+  };
 }
 
 /** Reads one property element of a t:Message into the fields it sets. */
@@ -71,6 +86,10 @@ export function readProperty(prop: XmlElement, into: WritableFields): void {
       break;
     case 'InternetMessageId':
       into.internetMessageId = prop.text.trim();
+      break;
+    case 'Attachments':
+      // File attachments given inline; item attachments (attached messages) are not kept.
+      into.attachments = prop.all('FileAttachment').map(readFileAttachment);
       break;
     default:
       // Other properties of the schema (reminders, flags, …) are accepted and not stored.
