@@ -60,6 +60,12 @@ Feature: ConvertId converts item and folder ids between formats
       Then the response messages have these ResponseCodes:
         | ErrorAccessDenied |
 
+    Scenario: A well-formed id of a mailbox this server does not have is denied, not reported missing
+      When alice@acme.test converts these ids to EwsId:
+        | format      | id                                       | mailbox         |
+        | EwsLegacyId | TEdDWR9mb2xkZXIfZ2hvc3RAYWNtZS50ZXN0H2Yx | ghost@acme.test |
+      Then every response message has ResponseClass "Error" and ResponseCode ErrorAccessDenied
+
     Scenario Outline: A malformed <format> id
       When alice@acme.test converts these ids to EwsId:
         | format   | id   | mailbox         |

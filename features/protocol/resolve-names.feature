@@ -100,6 +100,21 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
         | svc-ews@acme.test | carol | carol@globex.test | resolved |
         | svc-ews@acme.test | dave  | dave@initech.test | nothing  |
 
+    Scenario: Shared mailboxes (no account of their own) follow the same rule
+      Given the mock serves this scenario:
+        """
+        domains: [acme.test, globex.test]
+        accounts:
+          - { smtp: alice@acme.test, password: "Passw0rd!", displayName: Alice Anderson }
+        mailboxes:
+          - { smtp: support@acme.test, displayName: Support Desk }
+          - { smtp: sales@globex.test, displayName: Support Globex }
+        """
+      When alice@acme.test resolves the name "Support"
+      Then the resolutions are:
+        | name         | address           | routing | type    |
+        | Support Desk | support@acme.test | SMTP    | Mailbox |
+
     Scenario: An impersonated request sees what the impersonated user sees
       When svc-ews@acme.test impersonating carol@globex.test resolves the name "alice"
       Then nothing is resolved

@@ -2,7 +2,7 @@ import { el, ResponseMessages } from '../soap/response-writer';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
-import { decodeAlternate, encodeAlternate, ID_FORMATS, isIdFormat } from './common/alternate-ids';
+import { decodeAlternate, encodeAlternate, IdFormat, isIdFormat } from './common/alternate-ids';
 import { requireMailbox } from './common/mailbox-access';
 import type { Operation, OperationContext } from './operation';
 
@@ -51,7 +51,7 @@ function checkAttributes(source: XmlElement): void {
   if (!isIdFormat(format)) throw enumFault('Format', format, source.line);
 }
 
-function convertOne(ctx: OperationContext, source: XmlElement, destination: (typeof ID_FORMATS)[number]): { id: string; mailbox: string } {
+function convertOne(ctx: OperationContext, source: XmlElement, destination: IdFormat): { id: string; mailbox: string } {
   // This store has no public folders, so no public folder id can name anything.
   if (source.local !== 'AlternateId') throw new ItemError('ErrorInvalidIdMalformed');
   const format = source.attr('Format')!;
@@ -60,8 +60,10 @@ function convertOne(ctx: OperationContext, source: XmlElement, destination: (typ
   if (!SMTP.test(source.attr('Mailbox')!)) throw new ItemError('ErrorInvalidSmtpAddress');
   const facts = isIdFormat(format) ? decodeAlternate(ctx.store, format, id) : undefined;
   if (!facts) throw new ItemError('ErrorInvalidIdMalformed');
-  if (facts.mailbox.id !== requireMailbox(ctx).id) throw new ItemError('ErrorAccessDenied');
-  return { id: encodeAlternate(destination, facts), mailbox: facts.mailbox.smtp };
+  // Like checkId: an id of any other mailbox, existing or not, is out of reach.
+  const mailbox = requireMailbox(ctx);
+  if (facts.mailboxId !== mailbox.id) throw new ItemError('ErrorAccessDenied');
+  return { id: encodeAlternate(destination, facts, mailbox), mailbox: mailbox.smtp };
 }
 
 function enumFault(attribute: string, value: string, line: number) {

@@ -67,8 +67,8 @@ function search(ctx: OperationContext, entry: string): DirectoryEntry[] {
       smtp.split('@')[0].startsWith(q) ||
       name.startsWith(q) ||
       name.split(/\s+/).some((w) => w.startsWith(q)) ||
-      account.upn.toLowerCase() === q ||
-      account.logonName.toLowerCase() === q
+      account?.upn.toLowerCase() === q ||
+      account?.logonName.toLowerCase() === q
     );
   });
   return matches.sort((a, b) => a.mailbox.displayName.localeCompare(b.mailbox.displayName) || a.mailbox.smtp.localeCompare(b.mailbox.smtp));
@@ -88,7 +88,7 @@ function writeResolution(resolution: Xml, { account, mailbox }: DirectoryEntry, 
   if (words.length > 1) leaf(contact, 't:GivenName', words[0]);
   el(el(contact, 't:EmailAddresses'), 't:Entry', { Key: 'EmailAddress1' }).txt(`SMTP:${mailbox.smtp}`);
   leaf(contact, 't:ContactSource', 'ActiveDirectory');
-  leaf(contact, 't:Department', account.department);
+  leaf(contact, 't:Department', account?.department);
   if (words.length > 1) leaf(contact, 't:Surname', words.slice(1).join(' '));
 }
 

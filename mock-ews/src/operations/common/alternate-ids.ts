@@ -26,7 +26,8 @@ export function isIdFormat(v: string): v is IdFormat {
 /** What an id in any format names. */
 export interface IdFacts {
   kind: Exclude<IdKind, 'attachment'>;
-  mailbox: Mailbox;
+  /** The store id of the mailbox the id names; it may name no mailbox of this store. */
+  mailboxId: string;
   local: string;
 }
 
@@ -37,23 +38,25 @@ const LEGACY_TAG = 'LGCY';
 const SEP = '\u001f';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-/** Decodes an id given in `format`; undefined when it is not well formed or names no mailbox. */
+/**
+ * Decodes an id given in `format`; undefined when it is not well formed. A well-formed id may name
+ * a mailbox the store does not have: callers treat that like any mailbox out of reach.
+ */
 export function decodeAlternate(store: Store, format: IdFormat, id: string): IdFacts | undefined {
   switch (format) {
     case 'EwsId': {
       const d = decodeId(id);
       if (!d || d.kind === 'attachment') return undefined;
-      const mailbox = store.mailboxes.get(d.mailboxId);
-      return mailbox ? { kind: d.kind, mailbox, local: d.local } : undefined;
+      return { kind: d.kind, mailboxId: d.mailboxId, local: d.local };
     }
     case 'EntryId':
-      return BASE64.test(id) ? fromEntryBytes(store, Buffer.from(id, 'base64')) : undefined;
+      return BASE64.test(id) ? fromEntryBytes(Buffer.from(id, 'base64')) : undefined;
     case 'HexEntryId':
-      return /^([0-9A-Fa-f]{2})+$/.test(id) ? fromEntryBytes(store, Buffer.from(id, 'hex')) : undefined;
+      return /^([0-9A-Fa-f]{2})+$/.test(id) ? fromEntryBytes(Buffer.from(id, 'hex')) : undefined;
     case 'StoreId': {
       if (!BASE64.test(id)) return undefined;
       const bytes = Buffer.from(id, 'base64');
-      const facts = fromEntryBytes(store, bytes.subarray(0, bytes.length - 1));
+      const facts = fromEntryBytes(bytes.subarray(0, bytes.length - 1));
       return facts && bytes[bytes.length - 1] === CLASS_BYTE[facts.kind] ? facts : undefined;
     }
     case 'OwaId': {
@@ -65,33 +68,33 @@ export function decodeAlternate(store: Store, format: IdFormat, id: string): IdF
       }
       if (!BASE64.test(raw)) return undefined;
       const bytes = Buffer.from(raw, 'base64');
-      return bytes[0] === OWA_MARKER ? fromEntryBytes(store, bytes.subarray(1)) : undefined;
+      return bytes[0] === OWA_MARKER ? fromEntryBytes(bytes.subarray(1)) : undefined;
     }
     case 'EwsLegacyId': {
       if (!BASE64.test(id)) return undefined;
       const parts = Buffer.from(id, 'base64').toString('utf8').split(SEP);
       if (parts.length !== 4 || parts[0] !== LEGACY_TAG || (parts[1] !== 'folder' && parts[1] !== 'item') || !parts[3]) return undefined;
-      const mailbox = store.mailbox(parts[2]);
-      return mailbox ? { kind: parts[1], mailbox, local: parts[3] } : undefined;
+      // Legacy ids name the mailbox by address; an unknown address names no mailbox of this store.
+      return { kind: parts[1], mailboxId: store.mailbox(parts[2])?.id ?? `smtp:${parts[2]}`, local: parts[3] };
     }
   }
 }
 
-/** Writes the facts in `format`. */
-export function encodeAlternate(format: IdFormat, facts: IdFacts): string {
+/** Writes the facts of an id of `mailbox` in `format`. */
+export function encodeAlternate(format: IdFormat, facts: IdFacts, mailbox: Mailbox): string {
   switch (format) {
     case 'EwsId':
-      return encodeId(facts.kind, facts.mailbox.id, facts.local);
+      return encodeId(facts.kind, mailbox.id, facts.local);
     case 'EntryId':
-      return entryBytes(facts).toString('base64');
+      return entryBytes(facts, mailbox).toString('base64');
     case 'HexEntryId':
-      return entryBytes(facts).toString('hex').toUpperCase();
+      return entryBytes(facts, mailbox).toString('hex').toUpperCase();
     case 'StoreId':
-      return Buffer.concat([entryBytes(facts), Buffer.from([CLASS_BYTE[facts.kind]])]).toString('base64');
+      return Buffer.concat([entryBytes(facts, mailbox), Buffer.from([CLASS_BYTE[facts.kind]])]).toString('base64');
     case 'OwaId':
-      return encodeURIComponent(Buffer.concat([Buffer.from([OWA_MARKER]), entryBytes(facts)]).toString('base64'));
+      return encodeURIComponent(Buffer.concat([Buffer.from([OWA_MARKER]), entryBytes(facts, mailbox)]).toString('base64'));
     case 'EwsLegacyId':
-      return Buffer.from([LEGACY_TAG, facts.kind, facts.mailbox.smtp, facts.local].join(SEP), 'utf8').toString('base64');
+      return Buffer.from([LEGACY_TAG, facts.kind, mailbox.smtp, facts.local].join(SEP), 'utf8').toString('base64');
   }
 }
 
@@ -102,21 +105,20 @@ function providerUid(mailboxId: string): Buffer | undefined {
   return Buffer.concat([head, Buffer.from(head.map((b) => b ^ 0xff))]);
 }
 
-function entryBytes(facts: IdFacts): Buffer {
-  const uid = providerUid(facts.mailbox.id);
+function entryBytes(facts: IdFacts, mailbox: Mailbox): Buffer {
+  const uid = providerUid(mailbox.id);
   // Store mailbox ids are 16 hex digits; anything else would be a store bug, not bad input.
-  if (!uid) throw new Error(`mailbox id ${facts.mailbox.id} cannot be written as a provider UID`);
+  if (!uid) throw new Error(`mailbox id ${mailbox.id} cannot be written as a provider UID`);
   return Buffer.concat([Buffer.alloc(4), uid, Buffer.from([TYPE_BYTE[facts.kind]]), Buffer.from(facts.local, 'utf8')]);
 }
 
-function fromEntryBytes(store: Store, bytes: Buffer): IdFacts | undefined {
+function fromEntryBytes(bytes: Buffer): IdFacts | undefined {
   if (bytes.length < 22 || bytes.readUInt32BE(0) !== 0) return undefined;
   const head = bytes.subarray(4, 12);
   const tail = bytes.subarray(12, 20);
   if (!head.every((b, i) => (b ^ 0xff) === tail[i])) return undefined;
   const kind = bytes[20] === TYPE_BYTE.folder ? 'folder' : bytes[20] === TYPE_BYTE.item ? 'item' : undefined;
   const local = bytes.subarray(21).toString('utf8');
-  const mailbox = store.mailboxes.get(head.toString('hex'));
-  if (!kind || !mailbox || !/^[fi]\d+$/.test(local)) return undefined;
-  return { kind, mailbox, local };
+  if (!kind || !/^[fi]\d+$/.test(local)) return undefined;
+  return { kind, mailboxId: head.toString('hex'), local };
 }

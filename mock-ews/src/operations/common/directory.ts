@@ -2,26 +2,27 @@ import { mayImpersonate } from '../../auth/impersonation';
 import type { Store } from '../../store/store';
 import type { Account, Mailbox } from '../../store/types';
 
-/** A mail-enabled directory entry: an account and the mailbox it owns. */
+/** A mail-enabled directory entry: a mailbox and, unless it is a shared mailbox, its owner. */
 export interface DirectoryEntry {
-  account: Account;
   mailbox: Mailbox;
+  account?: Account;
 }
 
 /**
  * The directory a request may see. The mock's rule (documented in docs/SCENARIOS.md): the acting
  * user — the impersonated one when the request impersonates, else the caller — sees the mailboxes
  * of its own domain, its own mailbox, and every mailbox its impersonation grants cover. Nothing
- * else is revealed, so a tenant-like domain never leaks another domain's users.
+ * else is revealed, so one organisation's domain never leaks another's users.
  */
 export function visibleDirectory(store: Store, actor: Account): DirectoryEntry[] {
+  const owners = new Map<string, Account>();
+  for (const account of store.accounts.values()) if (account.mailboxId) owners.set(account.mailboxId, account);
   const domain = domainOf(actor.smtp);
   const out: DirectoryEntry[] = [];
-  for (const account of store.accounts.values()) {
-    const mailbox = account.mailboxId ? store.mailboxes.get(account.mailboxId) : undefined;
-    if (!mailbox) continue;
-    const visible = account === actor || domainOf(account.smtp) === domain || mayImpersonate(store.grants, actor, mailbox, account);
-    if (visible) out.push({ account, mailbox });
+  for (const mailbox of store.mailboxes.values()) {
+    const account = owners.get(mailbox.id);
+    const visible = mailbox.id === actor.mailboxId || domainOf(mailbox.smtp) === domain || mayImpersonate(store.grants, actor, mailbox, account);
+    if (visible) out.push({ mailbox, account });
   }
   return out;
 }
