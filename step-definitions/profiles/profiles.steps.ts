@@ -92,9 +92,11 @@ Then('the Bearer challenge names Exchange\'s client id and the trusted issuers',
   assert.match(bearer, /authorization_uri="https:\/\/login\.microsoftonline\.com\/[^"]+"/);
 });
 
-When('{mailbox} with password {string} impersonating {mailbox} binds to the {folder} folder through NTLM', async function (this: EwsWorld, login: string, password: string, target: string, folder: string) {
+When('{mailbox} with password {string} impersonating {mailbox} binds to the {folder} folder through NTLM asking for {word}', async function (this: EwsWorld, login: string, password: string, target: string, folder: string, version: string) {
   const mock = await this.ensureMock();
-  const svc = new ews.ExchangeService(ews.ExchangeVersion.Exchange2010_SP1);
+  const v = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
+  assert.ok(v !== undefined, `ews-javascript-api knows no ExchangeVersion ${version}`);
+  const svc = new ews.ExchangeService(v);
   svc.Credentials = new ews.WebCredentials(login, password);
   svc.XHRApi = new XhrApi({ rejectUnauthorized: false }).useNtlmAuthentication(login, password);
   svc.Url = new ews.Uri(mock.url);
@@ -106,6 +108,11 @@ Then('the mock journal shows the request authenticated as {mailbox}', function (
   const records = this.mock?.state.records.filter((r) => r.status === 200) ?? [];
   assert.ok(records.length > 0, 'no successful request in the journal');
   assert.equal(records[records.length - 1].account, login);
+});
+
+Then('the mock journal shows the request authenticated as the test application', function (this: EwsWorld) {
+  const records = this.mock?.state.records.filter((r) => r.status === 200) ?? [];
+  assert.equal(records[records.length - 1]?.account, DEFAULT_APP_ID);
 });
 
 /** Runs NEGOTIATE → CHALLENGE → AUTHENTICATE by hand with the NTLM client library ews-javascript-api uses. */
