@@ -55,8 +55,10 @@ export function encodeSyncState(store: Store, state: SyncState): string {
 
 function decode(store: Store, text: string): SyncState {
   const invalid = () => new ItemError('ErrorInvalidSyncStateData');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw invalid();
-  const raw = Buffer.from(text, 'base64');
+  // Line breaks some clients wrap long base64 in are not part of the state.
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw invalid();
+  const raw = Buffer.from(compact, 'base64');
   if (raw.length <= 1 + MAC_BYTES || raw[0] !== FORMAT) throw invalid();
   const given = raw.subarray(1, 1 + MAC_BYTES);
   const payload = raw.subarray(1 + MAC_BYTES);
