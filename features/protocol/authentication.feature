@@ -60,6 +60,22 @@ Feature: Basic authentication against the scenario's accounts
     Then the HTTP status is 200
     And the folder in the response is named "Inbox" with 0 items
 
+  Scenario: A UPN that differs from the SMTP address is a logon name too
+    Given the mock serves this scenario:
+      """
+      domains: [acme.test]
+      accounts:
+        - { smtp: sam@acme.test, password: "Secret-1", upn: s.smith@corp.acme.test, logonName: CORP\ssmith }
+      """
+    When "s.smith@corp.acme.test" with password "Secret-1" posts a GetFolder for inbox
+    Then the HTTP status is 200
+    When "CORP\ssmith" with password "Secret-1" posts a GetFolder for inbox
+    Then the HTTP status is 200
+    When "ssmith" with password "Secret-1" posts a GetFolder for inbox
+    Then the HTTP status is 200
+    When "ACME\sam" with password "Secret-1" posts a GetFolder for inbox
+    Then the HTTP status is 401
+
   Scenario: ews-javascript-api with a wrong password gets a 401 error
     When "alice@acme.test" with password "wrong" binds to the inbox folder through ews-javascript-api
     Then the client call fails with HTTP status 401
