@@ -35,7 +35,10 @@ export async function adminRequest(world: EwsWorld, method: string, path: string
   const base = mock.adminUrl ?? `${mock.baseUrl}/__admin`;
   const h: Record<string, string> = { ...headers };
   if (body !== undefined && contentType) h['Content-Type'] = contentType;
-  const res = await fetch(base + substitute(world, path, true), { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? substitute(world, body, false) : new Uint8Array(body) });
+  const url = base + substitute(world, path, true);
+  const res = await fetch(url, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? substitute(world, body, false) : new Uint8Array(body) }).catch((err: Error) => {
+    throw new Error(`${method} ${url} failed: ${String((err.cause as Error | undefined)?.message ?? err.message)}`);
+  });
   const text = await res.text();
   let json: unknown;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) json = JSON.parse(text);

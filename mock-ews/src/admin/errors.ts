@@ -30,8 +30,8 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, prefix?
   const issue = parsed.error.issues[0];
   const unknownKey = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys?.[0] : undefined;
   const path = [...(prefix ? [prefix] : []), ...issue.path, ...(unknownKey ? [unknownKey] : [])];
-  const field = fieldPath(path);
-  throw new AdminError(400, `${field ?? 'body'}: ${issue.message}`, field);
+  const field = fieldPath(path) ?? 'body';
+  throw new AdminError(400, `${field}: ${issue.message}`, field);
 }
 
 /** Maps a store rule violation to the admin API's status codes. */

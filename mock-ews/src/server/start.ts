@@ -79,6 +79,9 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
     server = http.createServer(app);
     if (separateAdmin) adminServer = http.createServer(createAdminApp(state, adminOptions));
   }
+  // IIS keeps idle connections for 120 s; Node's 5 s default makes clients that reuse a socket
+  // after a pause (a slow test step) race the server's close and see ECONNRESET.
+  for (const s of [server, adminServer]) if (s) s.keepAliveTimeout = 120_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
