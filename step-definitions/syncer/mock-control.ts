@@ -111,6 +111,33 @@ export class MockControl {
     this.store.createFolder(this.mailbox(smtp), this.folder(smtp, parentPath).id, name);
   }
 
+  /** The Message-ID of the message with this subject anywhere in the mailbox. */
+  messageIdBySubject(smtp: string, subject: string): string {
+    const item = [...this.mailbox(smtp).items.values()].find((i) => i.data.subject === subject);
+    if (!item) throw new Error(`no message "${subject}" in ${smtp}`);
+    return item.data.internetMessageId;
+  }
+
+  /** The Message-ID behind an ItemId, in whichever mailbox holds it (undefined when gone). */
+  messageIdOfItem(itemId: string): string | undefined {
+    for (const m of this.store.mailboxes.values()) {
+      const item = m.items.get(itemId);
+      if (item) return item.data.internetMessageId;
+    }
+    return undefined;
+  }
+
+  /** The SMTP address of the mailbox holding an ItemId. */
+  mailboxOfItem(itemId: string): string | undefined {
+    for (const m of this.store.mailboxes.values()) if (m.items.has(itemId)) return m.smtp;
+    return undefined;
+  }
+
+  /** Requests the mock answered, oldest first, from journal position `from`. */
+  requests(from = 0) {
+    return this.mock.state.records.slice(from);
+  }
+
   /** Narrows the super-user's impersonation grants so that `smtp` is no longer covered. */
   denyImpersonation(account: string, smtp: string): void {
     const store = this.store;

@@ -1,10 +1,10 @@
 import { Given, Then, When, World } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SecretBox } from '../../syncer/src/db/secret-box';
-import { cli, mockOf, mockSettings, query, syncer } from './syncer-world';
+import { cli, mockOf, mockSettings, query, syncer, writeSettings } from './syncer-world';
 
 interface Violation {
   field: string;
@@ -48,8 +48,8 @@ Given('settings for a local Exchange server', function (this: World) {
   };
 });
 
-Given('the settings point at the mock', async function (this: World) {
-  syncer(this).settings = { ...syncer(this).settings, ...(await mockSettings(this)) };
+Given('the settings point at the mock', function (this: World) {
+  syncer(this).settings = { ...syncer(this).settings, ...mockSettings() };
 });
 
 Given('the settings file contains:', function (this: World, text: string) {
@@ -83,22 +83,12 @@ Given('the settings are saved', async function (this: World) {
   assert.equal(r.code, 0, `settings save failed:\n${r.out}`);
 });
 
-function currentSettingsFile(world: World): string {
-  const s = syncer(world);
-  if (s.rawSettingsText !== undefined) {
-    writeFileSync(s.settingsFile, s.rawSettingsText);
-    return s.settingsFile;
-  }
-  writeFileSync(s.settingsFile, JSON.stringify(s.settings));
-  return s.settingsFile;
-}
-
-function saveCurrent(world: World) {
-  return cli(world, ['settings', 'save', currentSettingsFile(world)]);
+async function saveCurrent(world: World) {
+  return cli(world, ['settings', 'save', await writeSettings(world)]);
 }
 
 When('I validate the settings', async function (this: World) {
-  await cli(this, ['validate', currentSettingsFile(this)]);
+  await cli(this, ['validate', await writeSettings(this)]);
 });
 
 When('I save the settings', async function (this: World) {

@@ -28,6 +28,12 @@ export interface SyncerState {
   /** Verbatim settings file text, when a scenario gives the file itself. */
   rawSettingsText?: string;
   env: NodeJS.ProcessEnv;
+  /** Where MOCK_URL points instead of the mock (a fault proxy, a second server). */
+  serverOverride?: string;
+  /** Messages by the names scenarios give them → Message-ID. */
+  messages: Map<string, string>;
+  /** Index into the mock's request journal where the last command started. */
+  journalStart: number;
   last?: CliResult;
   closers: (() => Promise<void>)[];
 }
@@ -51,6 +57,8 @@ export function syncer(world: World): SyncerState {
       // A fixed key keeps scenarios independent of any key file on the machine.
       env: { ...process.env, EWS_SYNC_KEY: 'a'.repeat(64) },
       closers: [],
+      messages: new Map(),
+      journalStart: 0,
     };
     states.set(world, s);
   }
@@ -65,12 +73,14 @@ export async function control(world: World): Promise<MockControl> {
   return new MockControl(await mockOf(world));
 }
 
+/** Placeholder for the server URL, resolved when a command runs so Given steps can still pick the mock's profile. */
+export const MOCK_URL = '{{mock}}';
+
 /** Settings that point at this scenario's mock with the default scenario's super-user. */
-export async function mockSettings(world: World, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const mock = await mockOf(world);
+export function mockSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     enabled: true,
-    server: mock.url,
+    server: MOCK_URL,
     version: '2010 SP2',
     login: 'svc-ews@acme.test',
     password: 'Passw0rd!',
@@ -81,7 +91,15 @@ export async function mockSettings(world: World, overrides: Record<string, unkno
   };
 }
 
-export function writeSettings(s: SyncerState, settings: Record<string, unknown> = s.settings): string {
+/** Writes the scenario's settings file, with the server placeholder replaced by the current target. */
+export async function writeSettings(world: World): Promise<string> {
+  const s = syncer(world);
+  if (s.rawSettingsText !== undefined) {
+    writeFileSync(s.settingsFile, s.rawSettingsText);
+    return s.settingsFile;
+  }
+  const settings = { ...s.settings };
+  if (settings.server === MOCK_URL) settings.server = s.serverOverride ?? (await mockOf(world)).url;
   writeFileSync(s.settingsFile, stringify(settings));
   return s.settingsFile;
 }
@@ -89,6 +107,8 @@ export function writeSettings(s: SyncerState, settings: Record<string, unknown> 
 /** Runs `ews-sync <args>` in-process with this scenario's database. */
 export async function cli(world: World, args: string[]): Promise<CliResult> {
   const s = syncer(world);
+  const mock = (world as unknown as MockHolder).mock;
+  s.journalStart = mock ? mock.state.records.length : 0;
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(['node', 'ews-sync', ...args, '--db', s.db], {
@@ -103,8 +123,7 @@ export async function cli(world: World, args: string[]): Promise<CliResult> {
 
 /** Runs a command with the scenario's settings written to a file and passed with --settings. */
 export async function cliWithSettings(world: World, args: string[]): Promise<CliResult> {
-  const s = syncer(world);
-  return cli(world, [...args, '--settings', writeSettings(s)]);
+  return cli(world, [...args, '--settings', await writeSettings(world)]);
 }
 
 /** Opens the syncer's database read-only for assertions. */

@@ -237,12 +237,11 @@ export class SqliteStorage implements SyncStorage {
     return (this.db.prepare(sql).all(...params) as Row[]).map(mailboxFromRow);
   }
 
-  claimMailbox(id: number, now: Date): boolean {
-    return (
-      this.db
-        .prepare(`UPDATE mailboxes SET state = 'in_progress', changed_at = ? WHERE id = ? AND active = 1 AND state <> 'in_progress'`)
-        .run(iso(now), id).changes === 1
-    );
+  claimMailbox(id: number, now: Date, seenChangedAt?: string): boolean {
+    const sql = `UPDATE mailboxes SET state = 'in_progress', changed_at = ? WHERE id = ? AND active = 1 AND state <> 'in_progress'`;
+    const stmt = this.db.prepare(seenChangedAt === undefined ? sql : `${sql} AND changed_at = ?`);
+    const params = seenChangedAt === undefined ? [iso(now), id] : [iso(now), id, seenChangedAt];
+    return stmt.run(...params).changes === 1;
   }
 
   finishMailbox(id: number, outcome: { ok: true } | { ok: false; error: string }, now: Date): void {

@@ -194,8 +194,11 @@ export interface SyncStorage {
   mailboxes(): MailboxRecord[];
   /** Active mailboxes due for a sync, longest-waiting first, in-progress ones excluded. */
   dueMailboxes(query: DueQuery): MailboxRecord[];
-  /** Atomically moves a mailbox into in_progress; false when another run holds it. */
-  claimMailbox(id: number, now: Date): boolean;
+  /**
+   * Atomically moves a mailbox into in_progress; false when another run holds it or, given
+   * `seenChangedAt`, when its state changed since it was selected (another run synced it meanwhile).
+   */
+  claimMailbox(id: number, now: Date, seenChangedAt?: string): boolean;
   finishMailbox(id: number, outcome: { ok: true } | { ok: false; error: string }, now: Date): void;
 
   folders(mailboxId: number): FolderRecord[];

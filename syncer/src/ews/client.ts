@@ -69,7 +69,8 @@ export interface EwsConnection {
 
 /**
  * An ExchangeService for the super-user, impersonating `mailbox` when given. ews-javascript-api
- * writes the ConnectingSID as PrimarySmtpAddress for 2007 SP1 and SmtpAddress for newer versions.
+ * writes an SMTP ConnectingSID as PrimarySmtpAddress for 2007 SP1 and SmtpAddress for newer
+ * versions; 2007 RTM gets PrincipalName.
  */
 export function connect(params: ConnectionParams, mailbox?: string): EwsConnection {
   const xhr = new TracingXhrApi({ rejectUnauthorized: params.tlsVerify, timeout: params.timeoutMs ?? 60_000 });
@@ -79,6 +80,6 @@ export function connect(params: ConnectionParams, mailbox?: string): EwsConnecti
   service.Exchange2007CompatibilityMode = params.generation.exchange2007CompatibilityMode;
   service.Credentials = new WebCredentials(params.login, params.password);
   service.Url = new Uri(params.endpoint);
-  if (mailbox) service.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, mailbox);
+  if (mailbox) service.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType[params.generation.impersonateBy], mailbox);
   return { service, transport: () => xhr.last };
 }

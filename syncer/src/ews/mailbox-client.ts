@@ -186,7 +186,7 @@ export class MailboxClient {
       try {
         out.messages.push(mapMessage(r.Item as EmailMessage, this.generation, withBody));
       } catch (err) {
-        out.failed.push({ itemId: ids[i], error: err instanceof Error ? err.message : String(err) });
+        out.failed.push({ itemId: ids[i], error: (err instanceof Error ? err.message : String(err)).split('\n')[0] });
       }
     });
     return out;

@@ -72,7 +72,7 @@ export function mapMessage(m: EmailMessage, generation: ExchangeGeneration, with
     mapped.body = { type: body?.BodyType === BodyType.HTML ? 'html' : 'text', content: body?.Text ?? '' };
     for (const a of optional(() => m.Attachments?.GetEnumerator()) ?? []) {
       // Item attachments (attached messages) are not files; the reference skips them too.
-      if (!(a instanceof FileAttachment) || a.IsInline) continue;
+      if (!(a instanceof FileAttachment) || optional(() => a.IsInline)) continue;
       mapped.fileAttachments.push({
         ewsId: a.Id,
         name: a.Name ?? '',

@@ -79,8 +79,8 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
         summary.notStarted.push(mailbox.email);
         continue;
       }
-      if (!storage.claimMailbox(mailbox.id, new Date())) {
-        log.info(`${mailbox.email}: already being synced by another run; skipped`);
+      if (!storage.claimMailbox(mailbox.id, new Date(), mailbox.changedAt)) {
+        log.info(`${mailbox.email}: being synced, or just synced, by another run; skipped`);
         summary.notStarted.push(mailbox.email);
         continue;
       }

@@ -19,6 +19,11 @@ export interface ExchangeGeneration {
   hasAqs: boolean;
   /** FileAttachment Size in GetItem exists from Exchange 2010 on. */
   hasAttachmentSize: boolean;
+  /**
+   * How the ConnectingSID names the impersonated mailbox. Exchange 2007 RTM knows no SMTP form, so the
+   * address is sent as the user principal name (which must then equal the address).
+   */
+  impersonateBy: 'SmtpAddress' | 'PrincipalName';
 }
 
 const gen = (
@@ -35,6 +40,7 @@ const gen = (
   hasConversationId: modern,
   hasAqs: modern,
   hasAttachmentSize: modern,
+  impersonateBy: compat ? 'PrincipalName' : 'SmtpAddress',
 });
 
 export const GENERATIONS: readonly ExchangeGeneration[] = [
