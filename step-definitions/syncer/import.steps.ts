@@ -9,6 +9,9 @@ import { main } from '../../syncer/src/cli';
 import { startFaultProxy, FaultProxy } from './fault-proxy';
 import { cli, cliWithSettings, control, mockOf, mockSettings, query, syncer, writeSettings } from './syncer-world';
 
+/** Runs import whole mailboxes; big folders under parallel load need more than the default step time. */
+const RUN_TIMEOUT = { timeout: 180_000 };
+
 const USERS_FILE = join(__dirname, '../../fixtures/users/default-users.yaml');
 
 interface ImportState {
@@ -249,9 +252,6 @@ async function run(world: World, args: string[] = []): Promise<void> {
   await cliWithSettings(world, ['run', ...args]);
   s.runMs = Date.now() - s.runStarted;
 }
-
-/** Runs import whole mailboxes; big folders under parallel load need more than the default step time. */
-const RUN_TIMEOUT = { timeout: 180_000 };
 
 When('the syncer runs', RUN_TIMEOUT, async function (this: World) {
   await run(this);
