@@ -11,6 +11,7 @@ import { faultEnvelope, startEnvelope } from '../soap/response-writer';
 import { requestedVersion } from '../profiles/version-gate';
 import { atLeast } from '../profiles/versions';
 import { OPERATIONS } from '../operations/registry';
+import { checkRequestChildren } from '../soap/request-children';
 import type { MockState } from './state';
 import { injectFault, Interception, plainSend } from '../admin/fault-hook';
 import { captureRequest } from '../admin/journal';
@@ -98,6 +99,7 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
         2,
       );
     }
+    checkRequestChildren(env.operation);
     const version = requestedVersion(state.profile, env);
     record.version = version;
     if (!atLeast(version, op.since)) throw new EwsFault('ErrorIncorrectSchemaVersion');

@@ -1,0 +1,55 @@
+import { NS } from './namespaces';
+import type { XmlElement } from './xml-element';
+import { schemaFault } from './error-catalogue';
+
+/**
+ * The child elements each operation's request type declares in Exchange's messages.xsd (all in the
+ * messages namespace). Exchange validates the whole request against its schema before running it,
+ * so an element it does not declare fails the request with ErrorSchemaValidation and nothing runs;
+ * without this check a handler would ignore the stranger and go ahead (a DeleteItem would delete).
+ * Version-dependent children are still gated by profiles/elements.ts.
+ */
+export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+  GetFolder: ['FolderShape', 'FolderIds'],
+  FindFolder: ['FolderShape', 'IndexedPageFolderView', 'FractionalPageFolderView', 'Restriction', 'ParentFolderIds'],
+  FindItem: [
+    'ItemShape',
+    'IndexedPageItemView',
+    'FractionalPageItemView',
+    'SeekToConditionPageItemView',
+    'CalendarView',
+    'ContactsView',
+    'GroupBy',
+    'DistinguishedGroupBy',
+    'Restriction',
+    'SortOrder',
+    'ParentFolderIds',
+    'QueryString',
+  ],
+  GetItem: ['ItemShape', 'ItemIds'],
+  GetAttachment: ['AttachmentShape', 'AttachmentIds'],
+  SyncFolderItems: ['ItemShape', 'SyncFolderId', 'SyncState', 'Ignore', 'MaxChangesReturned', 'SyncScope', 'NumberOfDays'],
+  SyncFolderHierarchy: ['FolderShape', 'SyncFolderId', 'SyncState'],
+  CreateItem: ['SavedItemFolderId', 'Items'],
+  UpdateItem: ['SavedItemFolderId', 'ItemChanges'],
+  DeleteItem: ['ItemIds'],
+  MoveItem: ['ToFolderId', 'ItemIds', 'ReturnNewItemIds'],
+  CopyItem: ['ToFolderId', 'ItemIds', 'ReturnNewItemIds'],
+  ResolveNames: ['ParentFolderIds', 'UnresolvedEntry'],
+  ConvertId: ['SourceIds'],
+};
+
+/** Refuses an operation element with a child its request type does not declare. */
+export function checkRequestChildren(operation: XmlElement): void {
+  const allowed = REQUEST_CHILDREN[operation.local];
+  if (!allowed) return;
+  for (const child of operation.children) {
+    if (child.ns === NS.m && allowed.includes(child.local)) continue;
+    throw schemaFault(
+      `The element '${operation.local}' in namespace '${operation.ns}' has invalid child element '${child.local}' in namespace '${child.ns}'. ` +
+        `List of possible elements expected: '${allowed.join(', ')}' in namespace '${NS.m}'.`,
+      child.line,
+      2,
+    );
+  }
+}
