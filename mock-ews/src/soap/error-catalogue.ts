@@ -37,7 +37,7 @@ const entries = {
   ErrorInvalidPropertyAppend: { shapes: ['item'], message: 'Append action is invalid for property.' },
   ErrorInvalidPropertyDelete: { shapes: ['item'], message: 'Delete action is invalid for property.' },
   ErrorInvalidPropertyForExists: { shapes: ['item'], message: 'Property cannot be used in Exists expression. Use IsEqualTo instead.' },
-  ErrorInvalidPropertyForOperation: { shapes: ['item'], message: 'This property is not valid for this operation.' },
+  ErrorInvalidPropertyForOperation: { shapes: ['item'], message: 'Property is not valid for this operation.' },
   ErrorInvalidPropertyRequest: { shapes: ['item'], message: 'The property request is invalid.' },
   ErrorInvalidPropertySet: { shapes: ['item'], message: 'Set action is invalid for property.' },
   ErrorInvalidRecipients: { shapes: ['item'], message: "At least one recipient isn't valid." },
