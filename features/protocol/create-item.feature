@@ -111,3 +111,17 @@ Feature: Saving and sending messages through CreateItem
       | name      | type       | size |
       | notes.txt | text/plain | 14   |
     And loading attachment "notes.txt" of the message gives the text "Meeting notes."
+
+  Scenario: A schema violation in any item fails the request and stores none of them
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:Items>
+          <t:Message><t:Subject>First of two</t:Subject></t:Message>
+          <t:Message><t:Subject>Second of two</t:Subject><t:Importance>Urgent</t:Importance></t:Message>
+        </m:Items>
+      </m:CreateItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "Urgent"
+    And the drafts of alice@acme.test does not hold "First of two"

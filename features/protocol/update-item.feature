@@ -170,3 +170,24 @@ Feature: Changing messages through UpdateItem
     And the inbox of bob@acme.test holds "Draft: proposal" as an unread message
     And the sentitems of alice@acme.test holds "Draft: proposal" as a read message
     And the drafts of alice@acme.test does not hold "Draft: proposal"
+
+  Scenario: A schema violation in a later change fails the request before the first is applied
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:contract}}"/>
+            <t:Updates><t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>false</t:IsRead></t:Message></t:SetItemField></t:Updates>
+          </t:ItemChange>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:contract}}"/>
+            <t:Updates><t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>maybe</t:IsRead></t:Message></t:SetItemField></t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "maybe"
+    And the inbox of alice@acme.test holds "Signed contract" as a read message

@@ -32,15 +32,15 @@ export const createItem: Operation = {
     const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
     const itemsEl = req.m('Items');
     if (!itemsEl) throw schemaFault(`The element 'CreateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'Items' in namespace '${NS.m}'.`, req.line);
-    const items = itemsEl.children.filter((c) => c.ns === NS.t);
+    // Parsed up front: a schema violation in any item fails the request before anything is stored.
+    const inputs = itemsEl.children.filter((c) => c.ns === NS.t).map((itemEl) => ({ itemEl, input: itemEl.local === 'Message' ? readMessage(itemEl) : undefined }));
     const out = new ResponseMessages(ctx.body, 'CreateItem');
-    for (const itemEl of items) {
+    for (const { itemEl, input } of inputs) {
       await out.add(async (message) => {
         // Only e-mail messages live in this store; calendar items, contacts and tasks are refused.
-        if (itemEl.local !== 'Message') throw new ItemError('ErrorInvalidRequest', `Items of type ${itemEl.local} are not supported by this server.`);
+        if (!input) throw new ItemError('ErrorInvalidRequest', `Items of type ${itemEl.local} are not supported by this server.`);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
         const mailbox = requireMailbox(ctx);
-        const input = readMessage(itemEl);
         const data = await messageData(mailbox, input, disposition);
         const items = el(message, 'm:Items');
         if (disposition === 'SaveOnly') {

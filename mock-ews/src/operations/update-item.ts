@@ -47,15 +47,24 @@ export const updateItem: Operation = {
     const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
     const changes = req.m('ItemChanges')?.all('ItemChange') ?? [];
     if (changes.length === 0) throw schemaFault(`The element 'UpdateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ItemChanges' in namespace '${NS.m}'.`, req.line);
+    // Schema checks first, for every change: a malformed request changes nothing.
+    const parsed = changes.map((change) => {
+      const idEl = change.children.find((c) => c.ns === NS.t && /ItemId$/.test(c.local));
+      if (!idEl) throw schemaFault(`The element 'ItemChange' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'ItemId' in namespace '${NS.t}'.`, change.line);
+      try {
+        readUpdates(change.t('Updates'), EMPTY);
+      } catch (err) {
+        if (!(err instanceof ItemError)) throw err;
+      }
+      return { idEl, updates: change.t('Updates') };
+    });
     const out = new ResponseMessages(ctx.body, 'UpdateItem');
-    for (const change of changes) {
+    for (const { idEl, updates } of parsed) {
       await out.add((message) => {
-        const idEl = change.children.find((c) => c.ns === NS.t && /ItemId$/.test(c.local));
-        if (!idEl) throw schemaFault(`The element 'ItemChange' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'ItemId' in namespace '${NS.t}'.`, change.line);
         const item = resolveItemId(ctx, idEl);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
         const mailbox = ctx.mailbox!;
-        const patch = readUpdates(change.t('Updates'), item);
+        const patch = readUpdates(updates, item.data);
         const clientVersion = versionOfChangeKey(item, idEl.attr('ChangeKey'));
         const stale = clientVersion < item.version;
         if (stale && resolution === 'NeverOverwrite') throw new ItemError('ErrorIrresolvableConflict');
@@ -88,8 +97,14 @@ function versionOfChangeKey(item: Item, key: string | undefined): number {
   throw new ItemError('ErrorInvalidChangeKey');
 }
 
-/** Reads t:Updates into one patch, so that all of an ItemChange applies together or not at all. */
-function readUpdates(updates: XmlElement | undefined, item: Item): Patch {
+type Appendable = Pick<MessageData, 'body' | 'to' | 'cc' | 'bcc'>;
+const EMPTY: Appendable = { body: {}, to: [], cc: [], bcc: [] };
+
+/**
+ * Reads t:Updates into one patch, so that all of an ItemChange applies together or not at all.
+ * Appends extend `current`, the item's present values.
+ */
+function readUpdates(updates: XmlElement | undefined, current: Appendable): Patch {
   const patch: Patch = {};
   for (const u of updates?.children ?? []) {
     if (u.ns !== NS.t) continue;
@@ -116,12 +131,12 @@ function readUpdates(updates: XmlElement | undefined, item: Item): Patch {
     if (!append) {
       Object.assign(patch, { [field.key]: next });
     } else if (field.key === 'body') {
-      const current = patch.body ?? item.data.body;
+      const body = patch.body ?? current.body;
       const add = next as MessageData['body'];
-      patch.body = add.html !== undefined ? { html: (current.html ?? current.text ?? '') + add.html } : { text: (current.text ?? '') + (add.text ?? '') };
+      patch.body = add.html !== undefined ? { html: (body.html ?? body.text ?? '') + add.html } : { text: (body.text ?? '') + (add.text ?? '') };
     } else {
       const key = field.key as 'to' | 'cc' | 'bcc';
-      patch[key] = [...(patch[key] ?? item.data[key]), ...(next as MessageData['to'])];
+      patch[key] = [...(patch[key] ?? current[key]), ...(next as MessageData['to'])];
     }
   }
   return patch;
