@@ -1,0 +1,185 @@
+@needs-admin @admin @faults
+Feature: Injected faults, as clients see them
+  A test breaks the server on purpose to prove that its code copes: each fault kind is scoped by
+  operation, mailbox and account, and limited by a count or a seeded probability.
+
+  Scenario: ErrorServerBusy with BackOffMilliseconds reaches ews-javascript-api
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "backOffMilliseconds": 2500, "operation": "GetFolder", "count": 1 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the client call fails with ErrorServerBusy
+    And ews-javascript-api reports BackOffMilliseconds 2500
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the folder is "Inbox" with 23 items
+
+  Scenario: ErrorServerBusy on the wire is a SOAP fault with the back-off value
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "backOffMilliseconds": 30000 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the response is a SOAP fault with ResponseCode ErrorServerBusy
+    And the fault detail carries the value BackOffMilliseconds = "30000"
+
+  Scenario Outline: HTTP status <status> from the web server reaches ews-javascript-api
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": <status> }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then ews-javascript-api reports HTTP status <status>
+
+    Examples:
+      | status |
+      | 401    |
+      | 403    |
+      | 503    |
+
+  # ews-javascript-api 0.15 throws an uncaught TypeError (ExtensionMethods.js, reading 'nodeType')
+  # on a 500 whose body is not XML, which would take down the test process; so the bare 500 is
+  # checked on the wire.
+  Scenario Outline: HTTP status <status> on the wire: an IIS-style HTML page
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": <status> }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the HTTP answer is <status> with the HTML body "<body>"
+
+    Examples:
+      | status | body                                                             |
+      | 401    | 401 - Unauthorized: Access is denied due to invalid credentials. |
+      | 403    | 403 - Forbidden: Access is denied.                               |
+      | 500    | 500 - Internal server error.                                     |
+      | 503    | <h1>Service Unavailable</h1>                                     |
+
+  Scenario: An injected 401 challenges like a real one
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": 401 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the challenges offered include Basic with a realm
+
+  Scenario: An item-shaped ResponseCode comes as ResponseClass Error in a 200
+    Given the tester injects the fault:
+      """
+      { "kind": "response-code", "code": "ErrorFolderNotFound", "operation": "GetFolder" }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the client call fails with ErrorFolderNotFound
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorFolderNotFound
+
+  Scenario: A fault-shaped ResponseCode comes as a SOAP fault, with the message the test gave
+    Given the tester injects the fault:
+      """
+      { "kind": "response-code", "code": "ErrorAccessDenied", "shape": "fault", "message": "Mailbox is on hold." }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the client call fails with ErrorAccessDenied
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the response is a SOAP fault with ResponseCode ErrorAccessDenied
+    And the fault message is "Mailbox is on hold."
+
+  Scenario: A connection reset
+    Given the tester injects the fault:
+      """
+      { "kind": "connection-reset", "count": 2 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then ews-javascript-api reports the network error "ECONNRESET"
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the connection ends without an HTTP answer, with "ECONNRESET"
+
+  Scenario: An empty reply: the connection closes before a byte is sent
+    Given the tester injects the fault:
+      """
+      { "kind": "empty-reply", "count": 2 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then ews-javascript-api reports the network error "socket hang up"
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the connection ends without an HTTP answer, with "other side closed"
+
+  Scenario: Malformed XML: the reply is cut in the middle
+    Given the tester injects the fault:
+      """
+      { "kind": "malformed-xml", "count": 2 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then ews-javascript-api fails to read the reply with "The request failed."
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the reply is cut short: a 200 answer that starts as SOAP but is not well-formed XML
+
+  Scenario: A delay holds the answer back, then answers normally
+    Given the tester injects the fault:
+      """
+      { "kind": "delay", "ms": 400, "operation": "GetFolder" }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder, timed
+    Then the folder is "Inbox" with 23 items
+    And the call took at least 400 ms
+
+  Scenario: A slow drip sends the whole answer a few bytes at a time
+    Given the tester injects the fault:
+      """
+      { "kind": "slow-drip", "chunkBytes": 100, "intervalMs": 40 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the raw reply took at least 300 ms and is a complete GetFolder answer for "Inbox"
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder, timed
+    Then the folder is "Inbox" with 23 items
+    And the call took at least 300 ms
+
+  Scenario: A fault scoped by operation leaves other operations alone
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "operation": "FindFolder" }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the folder is "Inbox" with 23 items
+    When svc-ews@acme.test impersonating alice@acme.test finds folders under msgfolderroot with traversal Shallow
+    Then the client call fails with ErrorServerBusy
+
+  Scenario: A fault scoped by mailbox hits only requests for that mailbox
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "mailbox": "bob@acme.test" }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the folder is "Inbox" with 23 items
+    When svc-ews@acme.test impersonating bob@acme.test binds to the inbox folder
+    Then the client call fails with ErrorServerBusy
+
+  Scenario: A fault scoped by account hits only that caller
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": 403, "account": "alice@acme.test" }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the folder is "Inbox" with 23 items
+    When alice@acme.test binds to the inbox folder of alice@acme.test without impersonation
+    Then ews-javascript-api reports HTTP status 403
+
+  Scenario: A counted fault answers that many requests, then expires
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "count": 2 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder 4 times
+    Then between 2 and 2 of them failed with ErrorServerBusy and the rest succeeded
+    When the tester sends GET "/faults" to the admin API
+    Then the admin answer is a list of 0
+
+  Scenario: A fault with a probability is reproducible from its seed
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "probability": 0.5, "seed": 42 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder 20 times
+    Then between 4 and 16 of them failed with ErrorServerBusy and the rest succeeded
+    When the tester resets the mock, injects the same fault again and repeats the 20 binds as svc-ews@acme.test impersonating alice@acme.test
+    Then the same binds failed as before
