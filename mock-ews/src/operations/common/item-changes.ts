@@ -34,6 +34,9 @@ type SortKey = [number, number];
  * journal from that position, so nothing that changed while the client paged is lost. Journal
  * entries are folded into net changes per item within the page: created and deleted → nothing;
  * created then updated → one Create with the current state; only the read flag → ReadFlagChange.
+ * A snapshot item deleted before its page came is reported as a Delete of an id the client never
+ * saw; clients ignore those, and the alternative (remembering what each client saw) needs server
+ * state per sync, which an opaque token avoids.
  */
 export function itemChangesPage(folder: Folder, state: ItemSyncState, opts: PageOptions): ItemPage {
   const changes: ItemChangeOut[] = [];
