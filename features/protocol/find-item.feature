@@ -340,6 +340,7 @@ Feature: Finding messages with FindItem
       </m:FindItem>
       """
     Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidPropertyForOperation
+    And the first MessageText in the response has the text "Property is not valid for this operation."
 
   Scenario Outline: Restrictions the store cannot evaluate get the code Exchange sends: <code>
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:

@@ -271,6 +271,7 @@ Feature: Reading messages with GetItem
     Then the response messages have these ResponseCodes:
       | ErrorItemNotFound |
       | NoError           |
+    And the first MessageText in the response has the text "The specified object was not found in the store."
 
   Scenario: Under Exchange 2007 SP1 the 2010 properties are left out
     Given the mock serves the scenario "find-item.yaml"
