@@ -225,7 +225,17 @@ export function buildProgram(io: CliIo = processIo): Command {
         }
         const progress = io.isTTY ? createProgress() : undefined;
         const log = createLog({ quiet: Boolean(progress), write: (l) => io.err(l) });
+        // SIGTERM/SIGINT: finish the batches being saved, start nothing new, exit normally.
+        const stopping = new AbortController();
+        const onSignal = (signal: NodeJS.Signals) => {
+          if (stopping.signal.aborted) return;
+          log.warn(`${signal}: finishing the batches in progress, then stopping; the rest waits for the next run`);
+          stopping.abort();
+        };
+        process.on('SIGTERM', onSignal);
+        process.on('SIGINT', onSignal);
         const summary = await runSync(storage, settings, {
+          stopSignal: stopping.signal,
           concurrency: opts.concurrency,
           maxRunSeconds: opts.maxRunSeconds,
           maxMailboxes: opts.maxMailboxes,
@@ -233,6 +243,9 @@ export function buildProgram(io: CliIo = processIo): Command {
           withBodies: opts.bodies,
           log,
           progress,
+        }).finally(() => {
+          process.off('SIGTERM', onSignal);
+          process.off('SIGINT', onSignal);
         });
         if (!summary.configured) {
           io.out('sync is not configured (integration disabled or no server); nothing synced');

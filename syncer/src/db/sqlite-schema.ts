@@ -111,4 +111,7 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (email_id, name, size)
   );
   `,
+  // Which process holds an in-progress mailbox (host:pid), so a run killed mid-sync does not leave
+  // its mailboxes stuck in progress: the next run on the host sees the process is gone and releases them.
+  `ALTER TABLE mailboxes ADD COLUMN claimed_by TEXT;`,
 ];

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { hostname } from 'node:os';
 import { MIGRATIONS } from './sqlite-schema';
 import type {
   AttachmentInput,
@@ -23,6 +24,23 @@ import type {
 type Row = Record<string, unknown>;
 
 const iso = (d: Date) => d.toISOString();
+
+/** This process as the holder of a claim. */
+const CLAIM_OWNER = `${hostname()}:${process.pid}`;
+
+/** True when a claim's process is known to be gone: on this host, and no process has its pid. */
+function claimOwnerGone(owner: string): boolean {
+  const at = owner.lastIndexOf(':');
+  if (at < 0 || owner.slice(0, at) !== hostname()) return false;
+  const pid = Number(owner.slice(at + 1));
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 function mailboxFromRow(r: Row): MailboxRecord {
   return {
@@ -201,12 +219,27 @@ export class SqliteStorage implements SyncStorage {
   }
 
   resetStuckMailboxes(before: Date, now: Date): number {
-    return this.db
+    return this.releaseOrphanedClaims(now) + this.db
       .prepare(
         `UPDATE mailboxes SET state = 'failed', changed_at = ?, last_error = 'reset: in progress for more than a day'
          WHERE state = 'in_progress' AND changed_at < ?`,
       )
       .run(iso(now), iso(before)).changes;
+  }
+
+  /**
+   * In-progress mailboxes claimed by a process of this host that no longer exists (killed, crashed)
+   * go back to where they were before the claim, so the next run syncs them at once.
+   */
+  private releaseOrphanedClaims(now: Date): number {
+    const rows = this.db.prepare(`SELECT id, claimed_by FROM mailboxes WHERE state = 'in_progress' AND claimed_by IS NOT NULL`).all() as { id: number; claimed_by: string }[];
+    const release = this.db.prepare(
+      `UPDATE mailboxes SET state = CASE WHEN last_sync_at IS NULL THEN 'new' ELSE 'succeeded' END, changed_at = ?, claimed_by = NULL,
+         last_error = 'interrupted: the run syncing it ended without finishing' WHERE id = ? AND state = 'in_progress' AND claimed_by = ?`,
+    );
+    let n = 0;
+    for (const r of rows) if (claimOwnerGone(r.claimed_by)) n += release.run(iso(now), r.id, r.claimed_by).changes;
+    return n;
   }
 
   mailbox(id: number): MailboxRecord | undefined {
@@ -238,9 +271,9 @@ export class SqliteStorage implements SyncStorage {
   }
 
   claimMailbox(id: number, now: Date, seenChangedAt?: string): boolean {
-    const sql = `UPDATE mailboxes SET state = 'in_progress', changed_at = ? WHERE id = ? AND active = 1 AND state <> 'in_progress'`;
+    const sql = `UPDATE mailboxes SET state = 'in_progress', changed_at = ?, claimed_by = ? WHERE id = ? AND active = 1 AND state <> 'in_progress'`;
     const stmt = this.db.prepare(seenChangedAt === undefined ? sql : `${sql} AND changed_at = ?`);
-    const params = seenChangedAt === undefined ? [iso(now), id] : [iso(now), id, seenChangedAt];
+    const params = seenChangedAt === undefined ? [iso(now), CLAIM_OWNER, id] : [iso(now), CLAIM_OWNER, id, seenChangedAt];
     return stmt.run(...params).changes === 1;
   }
 

@@ -15,6 +15,12 @@ export interface RunOptions {
   mailboxIds?: number[];
   withBodies?: boolean;
   retry?: RetryPolicy;
+  /**
+   * Aborted to stop gracefully (SIGTERM): mailboxes in progress finish the batch they are saving and
+   * leave their remaining folders for the next run, as when their time budget runs out; no new
+   * mailbox starts.
+   */
+  stopSignal?: AbortSignal;
   log: Log;
   /** Progress hooks; the CLI draws a bar with them on a terminal. */
   progress?: {
@@ -75,7 +81,7 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
   const retry = { ...(options.retry ?? DEFAULT_RETRY), deadline: Number.isFinite(runDeadline) ? runDeadline : undefined };
   const worker = async () => {
     for (let mailbox = queue.shift(); mailbox; mailbox = queue.shift()) {
-      if (Date.now() >= runDeadline) {
+      if (Date.now() >= runDeadline || options.stopSignal?.aborted) {
         summary.notStarted.push(mailbox.email);
         continue;
       }
@@ -86,17 +92,22 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
       }
       const mailboxStart = Date.now();
       log.info(`${mailbox.email}: sync started`);
+      const ctx = {
+        storage,
+        settings,
+        mailbox,
+        client: new MailboxClient(params, mailbox.email, retry),
+        deadline: options.stopSignal?.aborted ? 0 : Math.min(mailboxStart + settings.mailboxTimeBudgetSeconds * 1000, runDeadline),
+        withBodies: options.withBodies ?? true,
+        log,
+        onProgress: (d: { emails: number }) => options.progress?.emails(d.emails),
+      };
+      const stop = () => {
+        ctx.deadline = 0;
+      };
+      options.stopSignal?.addEventListener('abort', stop);
       try {
-        const result = await syncMailbox({
-          storage,
-          settings,
-          mailbox,
-          client: new MailboxClient(params, mailbox.email, retry),
-          deadline: Math.min(mailboxStart + settings.mailboxTimeBudgetSeconds * 1000, runDeadline),
-          withBodies: options.withBodies ?? true,
-          log,
-          onProgress: (d) => options.progress?.emails(d.emails),
-        });
+        const result = await syncMailbox(ctx).finally(() => options.stopSignal?.removeEventListener('abort', stop));
         storage.finishMailbox(mailbox.id, { ok: true }, new Date());
         summary.succeeded.push({ email: mailbox.email, result });
         log.info(
