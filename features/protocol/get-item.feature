@@ -143,6 +143,21 @@ Feature: Reading messages with GetItem
     And the response has no Content element
     And the response has no MimeContent element
 
+  Scenario: A message the mailbox owner sent is from the owner and has no receiving mailbox
+    Given the mock serves the scenario "find-item.yaml"
+    When svc-ews@acme.test impersonating mia@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Travel plans}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first IsFromMe in the response has the text "true"
+    And the first DisplayTo in the response has the text "Max Meyer"
+    And the first EmailAddress in the response has the text "mia@acme.test"
+    And the response has no ReceivedBy element
+    And the response has no ReceivedRepresenting element
+
   Scenario: The Default shape of GetItem includes the body, attachments and recipients
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:
       """

@@ -96,11 +96,17 @@ export async function writeItem(parent: Xml, ctx: OperationContext, item: Item, 
   if (want('message:IsResponseRequested')) leaf(m, 't:IsResponseRequested', false);
   if (want('message:References')) leaf(m, 't:References', data.references || undefined);
   if (want('message:ReplyTo')) writeList(m, 't:ReplyTo', data.replyTo, ctx);
-  if (!isFromMe(item, mailbox)) {
+  if (wasReceived(item, mailbox)) {
     const owner: Address = { name: mailbox.displayName, address: mailbox.smtp };
     if (want('message:ReceivedBy')) writeSingle(m, 't:ReceivedBy', owner, ctx);
     if (want('message:ReceivedRepresenting')) writeSingle(m, 't:ReceivedRepresenting', owner, ctx);
   }
+}
+
+/** Received mail has a receiving mailbox; drafts, sent and outgoing messages do not. */
+function wasReceived(item: Item, mailbox: Mailbox): boolean {
+  const outgoing = (['drafts', 'sentitems', 'outbox'] as const).some((name) => mailbox.distinguished.get(name) === item.folderId);
+  return !outgoing && !item.data.isDraft && item.data.from !== undefined && !isFromMe(item, mailbox);
 }
 
 function writeBody(parent: Xml, name: string, body: { html?: string; text?: string }, requested: Shape['bodyType'], ctx: OperationContext): void {
