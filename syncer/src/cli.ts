@@ -8,7 +8,7 @@ import { checkConnection } from './ews/check-connection';
 import { loadBodies } from './import/bodies';
 import { connectionParams, runSync } from './import/run';
 import { createProgress } from './util/progress';
-import { readSettingsFile } from './settings/file';
+import { exposedPasswordWarning, readSettingsFile } from './settings/file';
 import { loadSavedSettings, maskedView, saveSettings } from './settings/saved';
 import type { Settings, Violation } from './settings/types';
 import { validateSettings } from './settings/validate';
@@ -72,6 +72,8 @@ function resolveSettings(cmd: Command, opts: CommonOptions, storage: SyncStorage
     }
   }
   const file = readSettingsFile(opts.settings);
+  const exposed = exposedPasswordWarning(opts.settings, file.raw);
+  if (exposed) io.err(exposed);
   const stored = storage.loadSettings();
   const result = file.raw
     ? validateSettings(file.raw, { env: io.env, storedPassword: stored?.passwordSealed ? box.open(stored.passwordSealed) : undefined })
@@ -108,6 +110,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .action((file: string | undefined, opts: CommonOptions) => {
       const path = file ?? opts.settings;
       const read = readSettingsFile(path);
+      const exposed = exposedPasswordWarning(path, read.raw);
+      if (exposed) io.err(exposed);
       const result = read.raw ? validateSettings(read.raw, { env: io.env }) : { violations: read.violations };
       if (result.violations.length > 0) {
         io.out(`${result.violations.length} violation(s) in ${path}:\n${formatViolations(result.violations)}`);
@@ -121,6 +125,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .description('validate a settings file and save it; invalid settings change nothing; an empty password keeps the stored one')
     .action((file: string, opts: CommonOptions) => {
       const read = readSettingsFile(file);
+      const exposed = exposedPasswordWarning(file, read.raw);
+      if (exposed) io.err(exposed);
       if (!read.raw) {
         io.out(`not saved:\n${formatViolations(read.violations)}`);
         throw new ExitError(1);
