@@ -69,44 +69,47 @@ export class MailboxClient {
     return withRetry(fn, this.connection.transport, this.retry);
   }
 
-  /** Inbox and Sent Items with all their subfolders, typed and with full names (Parent/Child). */
+  /**
+   * Inbox and Sent Items with all their subfolders, typed and with full names (Parent/Child): a
+   * GetFolder for each of the two, then one Deep FindFolder of the whole tree, kept to their subtrees.
+   */
   async folders(): Promise<FolderInput[]> {
-    const out: FolderInput[] = [];
     const props = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName, FolderSchema.ParentFolderId, FolderSchema.FolderClass]);
-    const tops: [WellKnownFolderName, FolderType, FolderType][] = [
-      [WellKnownFolderName.Inbox, 'inbox', 'other'],
-      [WellKnownFolderName.SentItems, 'sent', 'sent'],
-    ];
-    for (const [wellKnown, topType, childType] of tops) {
-      const top = await this.call(() => Folder.Bind(this.connection.service, wellKnown, props));
-      const topId = top.Id.UniqueId;
-      out.push({ ewsId: topId, parentEwsId: null, displayName: top.DisplayName, fullName: top.DisplayName, type: topType });
-      const found: { id: string; parent: string; name: string }[] = [];
-      for (let offset = 0; ; ) {
-        const view = new FolderView(500, offset, OffsetBasePoint.Beginning);
-        view.PropertySet = props;
-        view.Traversal = FolderTraversal.Deep;
-        const page = await this.call(() => this.connection.service.FindFolders(new FolderId(topId), view));
-        for (const f of page.Folders) {
-          if (!isMailFolder(f.FolderClass)) continue;
-          found.push({ id: f.Id.UniqueId, parent: f.ParentFolderId.UniqueId, name: f.DisplayName });
-        }
-        if (!page.MoreAvailable || page.Folders.length === 0) break;
-        offset = page.NextPageOffset ?? offset + page.Folders.length;
+    const service = this.connection.service;
+    const inbox = await this.call(() => Folder.Bind(service, WellKnownFolderName.Inbox, props));
+    const sent = await this.call(() => Folder.Bind(service, WellKnownFolderName.SentItems, props));
+    const found: { id: string; parent: string; name: string }[] = [];
+    for (let offset = 0; ; ) {
+      const view = new FolderView(1000, offset, OffsetBasePoint.Beginning);
+      view.PropertySet = props;
+      view.Traversal = FolderTraversal.Deep;
+      const page = await this.call(() => service.FindFolders(WellKnownFolderName.MsgFolderRoot, view));
+      for (const f of page.Folders) {
+        if (isMailFolder(f.FolderClass)) found.push({ id: f.Id.UniqueId, parent: f.ParentFolderId.UniqueId, name: f.DisplayName });
       }
-      const byId = new Map(found.map((f) => [f.id, f]));
-      const fullName = (id: string, depth = 0): string | undefined => {
-        if (id === topId) return top.DisplayName;
-        const f = byId.get(id);
-        if (!f || depth > 64) return undefined;
-        const parent = fullName(f.parent, depth + 1);
-        return parent === undefined ? undefined : `${parent}/${f.name}`;
-      };
-      for (const f of found) {
-        const name = fullName(f.id);
-        // A folder under a skipped (non-mail) folder has no path of mail folders: skip it too.
-        if (name !== undefined) out.push({ ewsId: f.id, parentEwsId: f.parent, displayName: f.name, fullName: name, type: childType });
-      }
+      if (!page.MoreAvailable || page.Folders.length === 0) break;
+      offset = page.NextPageOffset ?? offset + page.Folders.length;
+    }
+    const tops = new Map<string, { name: string; type: FolderType; childType: FolderType }>([
+      [inbox.Id.UniqueId, { name: inbox.DisplayName, type: 'inbox', childType: 'other' }],
+      [sent.Id.UniqueId, { name: sent.DisplayName, type: 'sent', childType: 'sent' }],
+    ]);
+    const byId = new Map(found.map((f) => [f.id, f]));
+    // Walks up to Inbox or Sent Items; undefined for folders elsewhere (Drafts, Deleted Items, …)
+    // and for folders under a skipped non-mail folder.
+    const place = (id: string, depth = 0): { path: string; type: FolderType } | undefined => {
+      const top = tops.get(id);
+      if (top) return { path: top.name, type: top.childType };
+      const f = byId.get(id);
+      if (!f || depth > 64) return undefined;
+      const parent = place(f.parent, depth + 1);
+      return parent && { path: `${parent.path}/${f.name}`, type: parent.type };
+    };
+    const out: FolderInput[] = [...tops].map(([ewsId, t]) => ({ ewsId, parentEwsId: null, displayName: t.name, fullName: t.name, type: t.type }));
+    for (const f of found) {
+      if (tops.has(f.id)) continue;
+      const where = place(f.id);
+      if (where) out.push({ ewsId: f.id, parentEwsId: f.parent, displayName: f.name, fullName: where.path, type: where.type });
     }
     return out;
   }
