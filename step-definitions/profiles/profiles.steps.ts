@@ -399,7 +399,7 @@ When('{mailbox} asks SOAP Autodiscover through ews-javascript-api for the settin
   const ad = new ews.AutodiscoverService(new ews.Uri(`${mock.baseUrl}/autodiscover/autodiscover.svc`), ews.ExchangeVersion.Exchange2010);
   ad.Credentials = new ews.WebCredentials(login, DEFAULT_PASSWORD);
   const names = table.raw().map((r) => ews.UserSettingName[r[0] as keyof typeof ews.UserSettingName]);
-  const result = await this.attempt(() => ad.GetUserSettings(users.split(/,\s*/), names));
+  const result = await this.attempt(() => ad.GetUsersSettings(users.split(/,\s*/), ...names));
   this.results.set('autodiscover', result);
 });
 
@@ -407,7 +407,7 @@ Then('the settings of {mailbox} are:', async function (this: EwsWorld, smtp: str
   assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
   const mock = await this.ensureMock();
   const result = this.results.get('autodiscover') as ews.GetUserSettingsResponseCollection;
-  const users = result.Responses;
+  const users = result.GetEnumerator();
   const r = users.find((x) => x.SmtpAddress.toLowerCase() === smtp) ?? users[0];
   assert.equal(ews.AutodiscoverErrorCode[r.ErrorCode], 'NoError', r.ErrorMessage);
   for (const [name, expected] of table.raw()) {
@@ -420,7 +420,7 @@ Then('the settings of {mailbox} are:', async function (this: EwsWorld, smtp: str
 
 Then('the Autodiscover answer for {string} is the error {word} {string}', function (this: EwsWorld, smtp: string, code: string, message: string) {
   const result = this.results.get('autodiscover') as ews.GetUserSettingsResponseCollection;
-  const r = result.Responses.find((x) => x.ErrorCode !== ews.AutodiscoverErrorCode.NoError);
+  const r = result.GetEnumerator().find((x) => x.ErrorCode !== ews.AutodiscoverErrorCode.NoError);
   assert.ok(r, `every user resolved; expected an error for ${smtp}`);
   assert.equal(ews.AutodiscoverErrorCode[r.ErrorCode], code);
   assert.equal(r.ErrorMessage, message);
@@ -428,7 +428,7 @@ Then('the Autodiscover answer for {string} is the error {word} {string}', functi
 
 Then('the setting {word} is reported as {word}', function (this: EwsWorld, name: string, code: string) {
   const result = this.results.get('autodiscover') as ews.GetUserSettingsResponseCollection;
-  const errors = result.Responses.flatMap((r) => r.UserSettingErrors);
+  const errors = result.GetEnumerator().flatMap((r) => r.UserSettingErrors);
   const e = errors.find((x) => x.SettingName === name);
   assert.ok(e, `no error for ${name}`);
   assert.equal(ews.AutodiscoverErrorCode[e.ErrorCode], code);

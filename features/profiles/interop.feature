@@ -1,0 +1,77 @@
+@profiles @interop
+Feature: Independent clients work against every generation
+  The mock must not be tuned to one client. ews-javascript-api is driven at each of its
+  ExchangeVersion values; exchangelib (Python, from Debian's python3-exchangelib) probes version
+  and authentication scheme on its own, the way it does against a real server.
+
+  Scenario Outline: ews-javascript-api at <version> against <profile>
+    Given the mock emulates <profile>
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder with ews-javascript-api at <version>
+    Then the folder is "Inbox" with 23 items
+    And the request carried RequestServerVersion <version>
+
+    Examples:
+      | profile          | version          |
+      | Exchange2007_SP1 | Exchange2007_SP1 |
+      | Exchange2010     | Exchange2010     |
+      | Exchange2010_SP1 | Exchange2010_SP1 |
+      | Exchange2010_SP2 | Exchange2010_SP2 |
+      | Exchange2013     | Exchange2013     |
+      | Exchange2013_SP1 | Exchange2013_SP1 |
+      | Exchange2016     | Exchange2015     |
+      | Exchange2016     | Exchange2016     |
+      | Exchange2016     | V2015_10_05      |
+      | Exchange2016     | V2016_01_06      |
+      | Exchange2016     | V2016_04_13      |
+      | Exchange2019     | V2016_07_13      |
+      | Exchange2019     | V2016_10_10      |
+      | Exchange2019     | V2017_01_07      |
+      | Exchange2019     | V2017_04_14      |
+      | Exchange2019     | V2017_07_11      |
+      | ExchangeOnline   | V2017_10_09      |
+      | ExchangeOnline   | V2018_01_08      |
+      | ExchangeOnline   | Exchange2013_SP1 |
+
+  Scenario Outline: ews-javascript-api at <version> is refused by the older <profile>
+    Given the mock emulates <profile>
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder with ews-javascript-api at <version>
+    Then the client call fails with ErrorInvalidServerVersion
+
+    Examples:
+      | profile          | version          |
+      | Exchange2007_SP1 | Exchange2010     |
+      | Exchange2010_SP2 | Exchange2013     |
+      | Exchange2013_SP1 | Exchange2016     |
+      | Exchange2019     | V2018_01_08      |
+
+  Scenario Outline: exchangelib finds version and scheme by itself on <profile>
+    Given the mock emulates <profile>
+    When exchangelib as svc-ews@acme.test impersonating alice@acme.test reads the mailbox, choosing version and authentication itself
+    Then exchangelib saw build "<build>", used API version "<api>" and authentication "NTLM"
+    And exchangelib found 23 messages in Inbox, newest first "Signed contract", the subfolder "Projects", 23 created by a full sync and 6 in Sent Items
+
+    Examples:
+      | profile          | build       | api              |
+      | Exchange2007_SP1 | 8.3.83.6    | Exchange2007_SP1 |
+      | Exchange2010     | 14.0.639.21 | Exchange2010     |
+      | Exchange2010_SP2 | 14.2.390.3  | Exchange2010_SP2 |
+      | Exchange2013_SP1 | 15.0.847.32 | Exchange2013_SP1 |
+      | Exchange2016     | 15.1.2507.6 | Exchange2016     |
+      | Exchange2019     | 15.2.1544.4 | Exchange2016     |
+
+  Scenario: exchangelib with Basic authentication on Exchange 2010 SP2
+    Given the mock emulates Exchange2010_SP2
+    When exchangelib as svc-ews@acme.test impersonating carol@globex.test reads the mailbox with Basic authentication
+    Then exchangelib saw build "14.2.390.3", used API version "Exchange2010_SP2" and authentication "basic"
+
+  @ExchangeOnline
+  Scenario: exchangelib with an app-only OAuth token on Exchange Online
+    Given the mock emulates ExchangeOnline
+    When exchangelib with an app-only OAuth token impersonating alice@acme.test reads the mailbox
+    Then exchangelib saw build "15.20.8769.21", used API version "Exchange2016" and authentication "OAuth 2.0"
+    And exchangelib found 23 messages in Inbox, newest first "Signed contract", the subfolder "Projects", 23 created by a full sync and 6 in Sent Items
+
+  Scenario: exchangelib is refused a mailbox outside the super-user's grants
+    Given the mock emulates Exchange2016
+    When exchangelib as svc-ews@acme.test impersonating dave@initech.test reads the mailbox, choosing version and authentication itself
+    Then exchangelib failed with "ErrorImpersonateUserDenied"

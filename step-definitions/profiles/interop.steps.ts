@@ -1,0 +1,124 @@
+import { Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as ews from 'ews-javascript-api';
+import type { EwsWorld } from '../support/world';
+import { DEFAULT_PASSWORD } from '../support/accounts';
+import { issueToken } from '../../mock-ews/src/auth/tokens';
+
+/**
+ * Interop: ews-javascript-api at each of its ExchangeVersion values, and exchangelib (Python,
+ * Debian's python3-exchangelib) as an independent client in another runtime.
+ */
+
+const SCRIPT = path.resolve('scripts/interop/exchangelib_client.py');
+/** Debian's interpreter, where apt installs python3-exchangelib (a pyenv python3 may shadow it). */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+/** A Python client start plus a dozen EWS round trips; generous for loaded CI machines. */
+const EXCHANGELIB_TIMEOUT = 240_000;
+
+function run(cmd: string, args: string[], timeoutMs = EXCHANGELIB_TIMEOUT - 10_000): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+async function exchangelibAvailable(): Promise<boolean> {
+  const r = await run(PYTHON, ['-c', 'import exchangelib']).catch(() => ({ code: 1 }));
+  return r.code === 0;
+}
+
+async function runExchangelib(world: EwsWorld, args: string[]): Promise<void> {
+  if (!(await exchangelibAvailable())) {
+    // CI installs python3-exchangelib (.ci/run); elsewhere the scenario cannot run and says why.
+    if (process.env.CI) assert.fail('python3-exchangelib is not installed (apt-get install python3-exchangelib)');
+    world.log('python3-exchangelib is not installed: apt-get install python3-exchangelib');
+    world.results.set('exchangelib-skipped', true);
+    return;
+  }
+  const mock = await world.ensureMock();
+  const r = await run(PYTHON, [SCRIPT, '--url', mock.url, ...args]);
+  let out: Record<string, unknown>;
+  try {
+    out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '');
+  } catch {
+    throw new Error(`exchangelib printed no JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr.slice(-3000)}`);
+  }
+  world.results.set('exchangelib', out);
+}
+
+When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox, choosing version and authentication itself', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate']);
+});
+
+When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox with {word} authentication', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, auth: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', auth.toLowerCase()]);
+});
+
+When('exchangelib with an app-only OAuth token impersonating {mailbox} reads the mailbox', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, target: string) {
+  const mock = await this.ensureMock();
+  const token = issueToken({ audience: mock.state.profile.online ? 'https://outlook.office365.com' : mock.baseUrl });
+  await runExchangelib(this, ['--mailbox', target, '--token', token, '--impersonate']);
+});
+
+Then('exchangelib saw build {string}, used API version {string} and authentication {string}', function (this: EwsWorld, build: string, api: string, auth: string) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { build?: string; apiVersion?: string; authType?: string; error?: string };
+  assert.equal(out.error, undefined, out.error);
+  assert.equal(out.build, build);
+  assert.equal(out.apiVersion, api);
+  assert.equal(out.authType, auth);
+  return undefined;
+});
+
+Then('exchangelib found {int} messages in Inbox, newest first {string}, the subfolder {string}, {int} created by a full sync and {int} in Sent Items', function (this: EwsWorld, total: number, newest: string, child: string, synced: number, sent: number) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { inbox: { total: number; newest: (string | null)[]; children: string[]; synced: number }; sentTotal: number; error?: string };
+  assert.equal(out.error, undefined, out.error);
+  assert.equal(out.inbox.total, total);
+  assert.equal(out.inbox.newest[0], newest);
+  assert.deepEqual(out.inbox.children, [child]);
+  assert.equal(out.inbox.synced, synced);
+  assert.equal(out.sentTotal, sent);
+  return undefined;
+});
+
+Then('exchangelib failed with {string}', function (this: EwsWorld, text: string) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { error?: string };
+  assert.ok(out.error?.includes(text), out.error ?? JSON.stringify(out));
+  return undefined;
+});
+
+When('{mailbox} impersonating {mailbox} binds to the {folder} folder with ews-javascript-api at {word}', async function (this: EwsWorld, login: string, target: string, folder: string, version: string) {
+  const mock = await this.ensureMock();
+  const v = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
+  assert.ok(v !== undefined, `ews-javascript-api knows no ExchangeVersion ${version}`);
+  const svc = new ews.ExchangeService(v);
+  // Exchange Online takes OAuth only: there the application's token stands in for the super-user.
+  svc.Credentials = mock.state.profile.authSchemes.includes('Basic')
+    ? new ews.WebCredentials(login, DEFAULT_PASSWORD)
+    : new ews.OAuthCredentials(issueToken({ audience: 'https://outlook.office365.com' }));
+  svc.Url = new ews.Uri(mock.url);
+  svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, target);
+  const wk = folder === 'inbox' ? ews.WellKnownFolderName.Inbox : ews.WellKnownFolderName.SentItems;
+  this.results.set('folder', await this.attempt(() => ews.Folder.Bind(svc, wk)));
+  this.results.set('requested', version);
+});
+
+Then('the request carried RequestServerVersion {word}', function (this: EwsWorld, version: string) {
+  const last = this.mock?.state.records[this.mock.state.records.length - 1];
+  assert.equal(last?.version, version);
+});
