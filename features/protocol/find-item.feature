@@ -88,6 +88,11 @@ Feature: Finding messages with FindItem
       | not (isread = true or importance = High or received < 2026-11-01T12:00:00Z) | Offsite agenda, Invoice 4711 |
       | body contains "pay invoice" | Invoice 4711 |
 
+  Scenario: An Exchange 2007 server answers a client speaking Exchange 2007 SP1
+    Given the mock emulates Exchange2007_SP1
+    When svc-ews@acme.test impersonating mia@acme.test speaking Exchange2007_SP1 finds items in inbox where received >= 2026-11-03T00:00:00Z and isread = false
+    Then the subjects found are "Offsite agenda"
+
   Scenario: A restriction that matches nothing gives an empty view
     When svc-ews@acme.test impersonating mia@acme.test finds items in inbox where subject contains "no such words"
     Then no items are found

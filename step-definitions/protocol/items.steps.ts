@@ -16,8 +16,8 @@ function found(world: EwsWorld): ews.Item[] {
   return items;
 }
 
-async function findItems(world: EwsWorld, login: string, target: string, folder: string, view: ews.ItemView, query?: ews.SearchFilter | string): Promise<void> {
-  const svc = await world.service(login, DEFAULT_PASSWORD, target);
+async function findItems(world: EwsWorld, login: string, target: string, folder: string, view: ews.ItemView, query?: ews.SearchFilter | string, version?: ews.ExchangeVersion): Promise<void> {
+  const svc = await world.service(login, DEFAULT_PASSWORD, target, version);
   const res = await world.attempt(() => (query === undefined ? svc.FindItems(wellKnown(folder), view) : svc.FindItems(wellKnown(folder), query as never, view)));
   world.results.set('findResults', res);
   world.results.set('items', res?.Items);
@@ -38,6 +38,12 @@ When('{mailbox} impersonating {mailbox} finds items in {folder} sorted by {strin
 
 When('{mailbox} impersonating {mailbox} finds items in {folder} where {}', async function (this: EwsWorld, login: string, target: string, folder: string, filter: string) {
   await findItems(this, login, target, folder, new ews.ItemView(100), parseFilter(filter));
+});
+
+When('{mailbox} impersonating {mailbox} speaking {word} finds items in {folder} where {}', async function (this: EwsWorld, login: string, target: string, version: string, folder: string, filter: string) {
+  const v = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
+  assert.ok(v !== undefined, `unknown ExchangeVersion ${version}`);
+  await findItems(this, login, target, folder, new ews.ItemView(100), parseFilter(filter), v);
 });
 
 When('{mailbox} impersonating {mailbox} searches {folder} with the query {}', async function (this: EwsWorld, login: string, target: string, folder: string, query: string) {
