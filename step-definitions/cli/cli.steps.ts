@@ -1,7 +1,7 @@
 import { After, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,7 +57,10 @@ function splitArgs(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
-async function waitFor(run: CliRun, test: () => boolean, what: string, ms = 25_000): Promise<void> {
+/** Starting the CLI compiles TypeScript through tsx: slow on a loaded machine, so steps that start one get this long. */
+const START_TIMEOUT = 120_000;
+
+async function waitFor(run: CliRun, test: () => boolean, what: string, ms = START_TIMEOUT - 10_000): Promise<void> {
   const until = Date.now() + ms;
   while (!test()) {
     if (run.exitCode !== undefined) throw new Error(`the CLI exited (${run.exitCode}) before ${what}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
@@ -91,6 +94,9 @@ After(async function (this: EwsWorld) {
       }
     }
   }
+  for (const file of Object.values((this.results.get('cli-files') as Record<string, string> | undefined) ?? {})) {
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 });
 
 Given('a certificate and key for 127.0.0.1 in temporary files', async function (this: EwsWorld) {
@@ -113,17 +119,17 @@ Given('a scenario file {word} containing:', function (this: EwsWorld, name: stri
   this.results.set('cli-files', { ...((this.results.get('cli-files') as object) ?? {}), [name]: file });
 });
 
-When('I run mock-ews with {string}', async function (this: EwsWorld, args: string) {
+When('I run mock-ews with {string}', { timeout: START_TIMEOUT }, async function (this: EwsWorld, args: string) {
   const run = start(this, process.execPath, [path.join(ROOT, 'bin', 'mock-ews.js'), ...substitute(this, args)]);
   await run.exited;
 });
 
-When('I start mock-ews with {string}', async function (this: EwsWorld, args: string) {
+When('I start mock-ews with {string}', { timeout: START_TIMEOUT }, async function (this: EwsWorld, args: string) {
   const run = start(this, process.execPath, [path.join(ROOT, 'bin', 'mock-ews.js'), ...substitute(this, args)]);
   await waitFor(run, () => LISTENING.test(run.stdout), 'the listening line');
 });
 
-When('I start the mock with {string}', async function (this: EwsWorld, command: string) {
+When('I start the mock with {string}', { timeout: START_TIMEOUT }, async function (this: EwsWorld, command: string) {
   const [cmd, ...args] = splitArgs(command);
   const run = start(this, cmd, args);
   await waitFor(run, () => LISTENING.test(run.stdout), 'the listening line');
@@ -134,8 +140,10 @@ Then('it exits with status {int}', function (this: EwsWorld, code: number) {
   assert.equal(run.exitCode, code, `stdout: ${run.stdout}\nstderr: ${run.stderr}`);
 });
 
-Then('it prints on standard output {string}', function (this: EwsWorld, text: string) {
+Then('it prints on standard output {string}', async function (this: EwsWorld, text: string) {
   const run = lastRun(this);
+  // The banner's lines may arrive in separate chunks after the listening line.
+  if (run.exitCode === undefined) await waitFor(run, () => run.stdout.includes(text), `"${text}"`, 10_000).catch(() => undefined);
   assert.ok(run.stdout.includes(text), run.stdout);
 });
 

@@ -1,6 +1,6 @@
-import { Given, Then, When } from '@cucumber/cucumber';
+import { After, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadScenarioFile, loadScenarioText, LoadedScenario } from '../../mock-ews/src/scenario/load';
@@ -20,6 +20,11 @@ function scratchDir(world: EwsWorld): string {
   if (!dir) world.results.set('scenario-dir', (dir = mkdtempSync(path.join(tmpdir(), 'mock-ews-scenarios-'))));
   return dir;
 }
+
+After(function (this: EwsWorld) {
+  const dir = this.results.get('scenario-dir') as string | undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 Given('the mock serves this scenario:', function (this: EwsWorld, yaml: string) {
   const file = path.join(scratchDir(this), 'served.yaml');
