@@ -9,7 +9,7 @@ import { readFractionalPage } from './common/fractional-page';
 import { readItemShape } from './common/item-shape';
 import { compileRestriction, Predicate } from './common/restriction';
 import { compileAqs } from './common/aqs';
-import { defaultOrder, readSortOrder } from './common/sort';
+import { defaultOrder, ItemList, readSortOrder } from './common/sort';
 import { writeItem } from './common/write-item';
 import type { Operation, OperationContext } from './operation';
 
@@ -57,10 +57,11 @@ export const findItem: Operation = {
         if (grouped) throw new ItemError('ErrorInvalidOperation', 'Grouped FindItem views are not supported by this server.');
         const matches = filter();
         // The store keeps neither a dumpster nor folder-associated items: those views are empty.
-        let items: Item[] = traversal === 'Shallow' ? defaultOrder(folder) : [];
-        if (matches) items = items.filter((i) => matches(i, mailbox));
+        let items: ItemList = traversal === 'Shallow' ? defaultOrder(folder) : [];
+        // Only a filter or a sort order needs the whole folder as an array.
+        if (matches) items = items.slice(0, items.length).filter((i) => matches(i, mailbox));
         const compare = readSortOrder(request.m('SortOrder'), mailbox);
-        if (compare) items.sort(compare);
+        if (compare) items = items.slice(0, items.length).sort(compare);
 
         let page: Item[];
         let root: Xml;

@@ -1,5 +1,6 @@
 import type { Address, MessageData } from '../store/types';
 import type { GeneratorSpec } from './schema';
+import { OnDemandAttachment, OnDemandBody } from '../store/on-demand';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same mailbox on every machine. */
 export function prng(seed: number): () => number {
@@ -30,46 +31,122 @@ const WORDS = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiu
  */
 export function* generateMessages(spec: GeneratorSpec, owner: Address, folderKey: string, outgoing: boolean): Generator<MessageData> {
   const until = new Date(spec.until).getTime();
-  for (let i = 0; i < spec.count; i++) yield generateOne(spec, owner, folderKey, outgoing, i, until);
+  const lists = new AddressLists();
+  for (let i = 0; i < spec.count; i++) yield generateOne(spec, owner, folderKey, outgoing, i, until, lists);
 }
 
-function generateOne(spec: GeneratorSpec, owner: Address, folderKey: string, outgoing: boolean, i: number, until: number): MessageData {
-  const rnd = prng(spec.seed * 1_000_003 + i);
+/**
+ * Generated messages share their (frozen) address and empty lists: a million messages would
+ * otherwise hold millions of identical small arrays. Nothing changes a message's lists in place;
+ * updates replace them.
+ */
+class AddressLists {
+  private readonly single = new Map<Address, Address[]>();
+  readonly none = freeze<never>([]);
+
+  of(a: Address): Address[] {
+    let list = this.single.get(a);
+    if (!list) {
+      list = freeze([a]);
+      this.single.set(a, list);
+    }
+    return list;
+  }
+}
+
+const freeze = <T>(xs: T[]): T[] => Object.freeze(xs) as T[];
+
+function generateOne(spec: GeneratorSpec, owner: Address, folderKey: string, outgoing: boolean, i: number, until: number, lists: AddressLists): MessageData {
+  const seed = spec.seed * 1_000_003 + i;
+  const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const when = new Date(until - (spec.count - 1 - i) * spec.spacingMinutes * 60_000);
   const subject = rnd() < 0.1 ? `${pick(INTL)} #${i + 1}` : `${pick(TOPICS)} #${i + 1}`;
   const other = pick(SENDERS);
-  const words: string[] = [];
-  let length = 0;
-  while (length < spec.bodySize) {
-    const w = pick(WORDS);
-    words.push(w);
-    length += w.length + 1;
-  }
-  const text = words.join(' ');
+  // The body is rebuilt from the seed when a request reads it; here only its length is needed, and
+  // its draws are made so that the ones after it come out as always.
+  const textLength = drawWords(rnd, spec.bodySize);
   const html = rnd() < spec.htmlRate;
   const withAttachment = rnd() < spec.attachmentRate;
   return {
     subject,
     from: outgoing ? owner : other,
-    to: outgoing ? [other] : [owner],
-    cc: rnd() < 0.2 ? [pick(SENDERS)] : [],
-    bcc: [],
-    replyTo: [],
+    to: lists.of(outgoing ? other : owner),
+    cc: rnd() < 0.2 ? lists.of(pick(SENDERS)) : lists.none,
+    bcc: lists.none,
+    replyTo: lists.none,
     dateTimeSent: new Date(when.getTime() - 60_000),
     dateTimeReceived: when,
     internetMessageId: `<gen-${spec.seed}-${folderKey}-${i}@mock-ews.test>`,
     importance: rnd() < 0.1 ? 'High' : rnd() < 0.05 ? 'Low' : 'Normal',
     isRead: rnd() < spec.readRate,
     isDraft: false,
-    categories: [],
-    body: html ? { html: `<html><body><p>${text}</p></body></html>`, text } : { text },
-    attachments: withAttachment
-      ? [{ name: `document-${i + 1}.pdf`, contentType: 'application/pdf', content: syntheticBytes(spec.attachmentSize, spec.seed + i) }]
-      : [],
-    headers: [],
+    categories: lists.none,
+    body: new GeneratedBody(seed, spec.bodySize, html, textLength),
+    attachments: withAttachment ? [new GeneratedAttachment(`document-${i + 1}.pdf`, spec.attachmentSize, spec.seed + i)] : lists.none,
+    headers: lists.none,
     itemClass: 'IPM.Note',
   };
+}
+
+/** Draws words until the body reaches `bodySize`; returns the text's length, collecting the words when asked. */
+function drawWords(rnd: () => number, bodySize: number, words?: string[]): number {
+  let length = 0;
+  while (length < bodySize) {
+    const w = WORDS[Math.floor(rnd() * WORDS.length)];
+    words?.push(w);
+    length += w.length + 1;
+  }
+  return length - 1;
+}
+
+const htmlOf = (text: string) => `<html><body><p>${text}</p></body></html>`;
+
+/** A generated message's body, rebuilt from its seed on every read: a million bodies are never held. */
+class GeneratedBody extends OnDemandBody {
+  override readonly length: number;
+
+  constructor(
+    private readonly seed: number,
+    private readonly bodySize: number,
+    private readonly isHtml: boolean,
+    textLength: number,
+  ) {
+    super();
+    this.length = textLength + (isHtml ? htmlOf('').length + textLength : 0);
+  }
+
+  override get text(): string {
+    const rnd = prng(this.seed);
+    // The subject (two draws) and the sender (one) come before the words.
+    rnd();
+    rnd();
+    rnd();
+    const words: string[] = [];
+    drawWords(rnd, this.bodySize, words);
+    return words.join(' ');
+  }
+
+  override get html(): string | undefined {
+    return this.isHtml ? htmlOf(this.text) : undefined;
+  }
+}
+
+/** A generated attachment whose bytes are rebuilt from the seed on every read. */
+class GeneratedAttachment extends OnDemandAttachment {
+  override readonly contentType = 'application/pdf';
+
+  constructor(
+    override readonly name: string,
+    override readonly size: number,
+    private readonly seed: number,
+  ) {
+    super();
+  }
+
+  override get content(): Buffer {
+    return syntheticBytes(this.size, this.seed);
+  }
 }
 
 /** Deterministic filler bytes of a given size. */

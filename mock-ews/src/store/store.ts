@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { changeKey, decodeId, encodeId, hashId } from './ids';
+import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import type {
   Account,
   Attachment,
@@ -242,11 +243,7 @@ export class Store {
       attachments: [],
       size: 0,
     };
-    item.attachments = data.attachments.map((a, i) => ({
-      ...a,
-      id: encodeId('attachment', mailbox.id, `${id}#${i}`),
-      lastModified: created,
-    }));
+    item.attachments = data.attachments.map((a, i) => placeAttachment(a, encodeId('attachment', mailbox.id, `${id}#${i}`), created));
     item.size = estimateSize(data);
     folder.items.set(id, item);
     mailbox.items.set(id, item);
@@ -329,7 +326,7 @@ export function normaliseTopic(subject: string): string {
 
 function estimateSize(data: MessageData): number {
   if (data.rawMime) return data.rawMime.length;
-  const body = (data.body.html ?? '').length + (data.body.text ?? '').length;
-  const attachments = data.attachments.reduce((n, a) => n + Math.ceil(a.content.length * 1.37), 0);
+  const body = bodyLength(data.body);
+  const attachments = data.attachments.reduce((n, a) => n + Math.ceil(contentLength(a) * 1.37), 0);
   return 1024 + Buffer.byteLength(data.subject) + body + attachments;
 }

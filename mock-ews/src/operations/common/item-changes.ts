@@ -1,4 +1,5 @@
 import type { Folder, Item, ItemChangeType } from '../../store/types';
+import { compareKey, firstAfterKey, firstReceivedAtOrAfter, folderIndex } from '../../store/folder-index';
 import type { ItemSyncState } from './sync-state';
 
 /** One change SyncFolderItems reports. */
@@ -43,20 +44,9 @@ export function itemChangesPage(folder: Folder, state: ItemSyncState, opts: Page
   const inRange = (item: Item) => !opts.receivedSince || item.data.dateTimeReceived >= opts.receivedSince;
 
   if (state.snapshot) {
-    const createdAt = createSeqs(folder, state.pos);
-    const key = (item: Item): SortKey => [item.data.dateTimeReceived.getTime(), createdAt.get(item.id)!];
-    const sign = opts.newestFirst ? -1 : 1;
-    const cmp = (a: SortKey, b: SortKey) => sign * (a[0] - b[0] || a[1] - b[1]);
-    const after = state.snapshot.after;
-    const remaining = [...folder.items.values()]
-      .filter((i) => createdAt.has(i.id) && !opts.ignore.has(i.id) && inRange(i))
-      .filter((i) => !after || cmp(key(i), after) > 0)
-      .sort((a, b) => cmp(key(a), key(b)));
-    const taken = remaining.slice(0, opts.max);
+    const { taken, last, more } = snapshotPage(folder, state, opts);
     for (const item of taken) changes.push({ type: 'create', item });
-    if (remaining.length > opts.max) {
-      return { changes, next: { ...state, snapshot: { after: key(taken[taken.length - 1]) } }, includesLast: false };
-    }
+    if (more) return { changes, next: { ...state, snapshot: { after: last! } }, includesLast: false };
     const rest = journalPage(folder, state.pos, opts.max - taken.length, opts, inRange);
     return { changes: [...changes, ...rest.changes], next: withoutSnapshot(state, rest.pos), includesLast: rest.includesLast };
   }
@@ -74,14 +64,42 @@ function withoutSnapshot(state: ItemSyncState, pos: number): ItemSyncState {
   return { kind: 'items', mailbox: state.mailbox, folder: state.folder, pos };
 }
 
-/** Journal position at which each item now in the folder was created there, for items created at or before `upTo`. */
-function createSeqs(folder: Folder, upTo: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of folder.journal) {
-    if (c.seq > upTo) break;
-    if (c.type === 'create' && folder.items.has(c.itemId)) out.set(c.itemId, c.seq);
+/**
+ * The next page of the initial snapshot: items created at or before the state's position and still
+ * in the folder, in the profile's order by [DateTimeReceived, create position], after the last one
+ * reported. Walks the folder's index from `after`, so a page costs per page, not per folder size.
+ */
+function snapshotPage(folder: Folder, state: ItemSyncState, opts: PageOptions): { taken: Item[]; last?: SortKey; more: boolean } {
+  const index = folderIndex(folder);
+  const after = state.snapshot?.after;
+  const since = opts.receivedSince?.getTime();
+  const taken: Item[] = [];
+  let last: SortKey | undefined;
+  // Undefined while the page has room; true or false once it is full and the next candidate is known.
+  const consider = (i: number): boolean | undefined => {
+    const item = index.items[i];
+    const seq = index.createSeqs[i];
+    // Arrived after the snapshot was taken: the journal reports it.
+    if (seq > state.pos || opts.ignore.has(item.id)) return undefined;
+    if (taken.length === opts.max) return true;
+    taken.push(item);
+    last = [item.data.dateTimeReceived.getTime(), seq];
+    return undefined;
+  };
+  let more = false;
+  if (opts.newestFirst) {
+    for (let i = (after ? firstAfterKey(index, after) : index.items.length) - 1; i >= 0 && !more; i--) {
+      if (after && compareKey(index.items[i], index.createSeqs[i], after) >= 0) continue;
+      // Older than NumberOfDays: so is everything further down.
+      if (since !== undefined && index.items[i].data.dateTimeReceived.getTime() < since) break;
+      more = consider(i) === true;
+    }
+  } else {
+    let start = after ? firstAfterKey(index, after) : 0;
+    if (since !== undefined) start = Math.max(start, firstReceivedAtOrAfter(index, since));
+    for (let i = start; i < index.items.length && !more; i++) more = consider(i) === true;
   }
-  return out;
+  return { taken, last, more };
 }
 
 interface Touched {

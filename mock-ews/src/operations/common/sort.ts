@@ -2,6 +2,7 @@ import { schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Folder, Item, Mailbox } from '../../store/types';
+import { folderIndex } from '../../store/folder-index';
 import { compareValues, Value } from './compare';
 import { isPathElement, resolvePath } from './field-path';
 
@@ -45,17 +46,26 @@ export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): Ite
   };
 }
 
+/** What FindItem pages: an array, or a view that cuts pages without copying the folder. */
+export interface ItemList {
+  readonly length: number;
+  slice(start: number, end: number): Item[];
+}
+
 /**
  * A folder's items in the order FindItem lists them without a SortOrder: newest received first,
- * later arrivals first among equal times. Folders fill in arrival order, so this is usually one
- * reversed pass; only a folder whose items arrived out of order is sorted.
+ * later arrivals first among equal times. Read off the folder's index (store/folder-index.ts), so
+ * a page costs the same in a folder of a thousand items as in one of a million.
  */
-export function defaultOrder(folder: Folder): Item[] {
-  const items = [...folder.items.values()];
-  let ordered = true;
-  for (let i = 1; i < items.length && ordered; i++) {
-    if (items[i].data.dateTimeReceived.getTime() < items[i - 1].data.dateTimeReceived.getTime()) ordered = false;
-  }
-  if (!ordered) items.sort((a, b) => a.data.dateTimeReceived.getTime() - b.data.dateTimeReceived.getTime());
-  return items.reverse();
+export function defaultOrder(folder: Folder): ItemList {
+  const items = folderIndex(folder).items;
+  const n = items.length;
+  return {
+    length: n,
+    slice(start, end) {
+      const out: Item[] = [];
+      for (let p = Math.max(0, start); p < Math.min(end, n); p++) out.push(items[n - 1 - p]);
+      return out;
+    },
+  };
 }
