@@ -57,6 +57,12 @@ Feature: The mock-ews command line
       | unknown option       | --colour                           | unknown option '--colour'                                           |
       | missing scenario     | --port 0 --scenario /nonexistent/x.yaml | scenario /nonexistent/x.yaml: cannot be read (ENOENT)          |
 
+  Scenario: A port already in use
+    Given the mock serves the default scenario
+    When I run mock-ews with "--port {mockPort}"
+    Then it exits with status 1
+    And it prints on standard error "EADDRINUSE: address already in use 127.0.0.1:"
+
   Scenario: A scenario file that breaks a rule names the file, the path and the rule
     Given a scenario file broken containing:
       """

@@ -69,8 +69,10 @@ async function waitFor(run: CliRun, test: () => boolean, what: string, ms = STAR
   }
 }
 
+/** Replaces {name} in a command line with a prepared file, or {mockPort} with the in-process mock's port. */
 function substitute(world: EwsWorld, args: string): string[] {
-  const files = (world.results.get('cli-files') as Record<string, string> | undefined) ?? {};
+  const files: Record<string, string> = { ...((world.results.get('cli-files') as Record<string, string> | undefined) ?? {}) };
+  if (world.mock) files.mockPort = String(world.mock.port);
   return splitArgs(args).map((a) => a.replace(/\{(\w+)\}/g, (_, k: string) => {
     assert.ok(files[k], `no file {${k}} was prepared`);
     return files[k];
