@@ -71,6 +71,26 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
       When svc-ews@acme.test resolves the name "alice"
       Then no resolution carries contact data
 
+    Scenario Outline: ContactDataShape, new in Exchange 2010 SP2, asked for as <version>
+      When alice@acme.test posts with RequestServerVersion "<version>" the SOAP body:
+        """
+        <m:ResolveNames ReturnFullContactData="true" ContactDataShape="AllProperties"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>
+        """
+      Then the answer is <outcome>
+
+      Examples:
+        | version          | outcome                                      |
+        | Exchange2010_SP2 | a single resolution of bob@acme.test         |
+        | Exchange2010_SP1 | the fault ErrorIncorrectSchemaVersion        |
+
+    Scenario: An Exchange 2010 SP1 server does not know ContactDataShape at all
+      Given the mock emulates Exchange2010_SP1
+      When alice@acme.test posts with RequestServerVersion "Exchange2010_SP1" the SOAP body:
+        """
+        <m:ResolveNames ReturnFullContactData="true" ContactDataShape="Default"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>
+        """
+      Then the answer is the fault ErrorSchemaValidation
+
   Rule: the search scope decides where to look
 
     Scenario Outline: SearchScope <scope>

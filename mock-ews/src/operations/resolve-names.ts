@@ -1,5 +1,6 @@
 import { el, leaf, ResponseMessages, Xml } from '../soap/response-writer';
-import { ERROR_CATALOGUE, ItemError, schemaFault } from '../soap/error-catalogue';
+import { ERROR_CATALOGUE, EwsFault, ItemError, schemaFault } from '../soap/error-catalogue';
+import { atLeast, SchemaVersion } from '../profiles/versions';
 import { NS } from '../soap/namespaces';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { actingAccount, DirectoryEntry, visibleDirectory } from './common/directory';
@@ -7,6 +8,7 @@ import type { Operation, OperationContext } from './operation';
 
 const SCOPES = ['ActiveDirectory', 'ActiveDirectoryContacts', 'Contacts', 'ContactsActiveDirectory'] as const;
 const SHAPES = ['IdOnly', 'Default', 'AllProperties'];
+const CONTACT_DATA_SHAPE_SINCE: SchemaVersion = 'Exchange2010_SP2';
 /** Exchange returns at most this many candidates. */
 const MAX_RESOLUTIONS = 100;
 
@@ -25,7 +27,12 @@ export const resolveNames: Operation = {
     const scope = req.attr('SearchScope') ?? 'ActiveDirectoryContacts';
     if (!(SCOPES as readonly string[]).includes(scope)) throw enumFault('SearchScope', scope, 'ResolveNameSearchLocationType', req.line);
     const shape = req.attr('ContactDataShape');
-    if (shape !== undefined && !SHAPES.includes(shape)) throw enumFault('ContactDataShape', shape, 'DefaultShapeNamesType', req.line);
+    if (shape !== undefined) {
+      // The attribute arrived with Exchange 2010 SP2: older servers don't know it, newer ones refuse it to older requests.
+      if (!atLeast(ctx.profile.newestSchema, CONTACT_DATA_SHAPE_SINCE)) throw schemaFault("The 'ContactDataShape' attribute is not declared.", req.line);
+      if (!atLeast(ctx.version, CONTACT_DATA_SHAPE_SINCE)) throw new EwsFault('ErrorIncorrectSchemaVersion');
+      if (!SHAPES.includes(shape)) throw enumFault('ContactDataShape', shape, 'DefaultShapeNamesType', req.line);
+    }
     const entryEl = req.m('UnresolvedEntry');
     const entry = entryEl?.value;
     if (!entryEl || entry === undefined) {
