@@ -9,6 +9,7 @@ Feature: Reading messages with GetItem
     And the message is from "Nina Partner <nina@partner.test>"
     And the message is addressed to "Alice Anderson <alice@acme.test>" with copies to "Bob Brown <bob@acme.test>"
     And the message body is HTML and contains "anbei der <b>Bericht</b> für Q3"
+    And the message has High importance, is unread and was received at "2026-10-20T08:15:00Z"
     And the message has the attachments:
       | name   | type     | size |
       | q3.csv | text/csv | 36   |

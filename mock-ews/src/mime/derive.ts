@@ -5,8 +5,9 @@ import type { Address, Importance, MessageData } from '../store/types';
 export async function messageFromMime(raw: Buffer, overrides: Partial<MessageData> = {}): Promise<MessageData> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const date = parsed.date ?? new Date(0);
-  const importanceHeader = String(parsed.headers.get('importance') ?? parsed.headers.get('x-priority') ?? '').toLowerCase();
-  const importance: Importance = /high|^1|^2/.test(importanceHeader) ? 'High' : /low|^4|^5/.test(importanceHeader) ? 'Low' : 'Normal';
+  // mailparser folds Importance, X-Priority and X-MSMail-Priority into one "priority" header.
+  const priority = String(parsed.headers.get('priority') ?? '').toLowerCase();
+  const importance: Importance = priority === 'high' ? 'High' : priority === 'low' ? 'Low' : 'Normal';
   return {
     subject: parsed.subject ?? '',
     from: first(parsed.from),
