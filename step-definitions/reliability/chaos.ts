@@ -62,7 +62,7 @@ export interface SyncerWorkspace {
 }
 
 /** A directory with the syncer's settings (pointing at the mock) and its database with the users imported. */
-export async function prepareSyncer(dir: string, mock: RunningMock, mailboxes: string[], options: { concurrency?: number } = {}): Promise<SyncerWorkspace> {
+export async function prepareSyncer(dir: string, mock: RunningMock, mailboxes: string[], options: { concurrency?: number; settings?: Record<string, unknown> } = {}): Promise<SyncerWorkspace> {
   mkdirSync(dir, { recursive: true });
   const ws: SyncerWorkspace = { dir, db: path.join(dir, 'sync.sqlite'), settings: path.join(dir, 'settings.yaml'), env: { ...process.env, EWS_SYNC_KEY: 'c'.repeat(64) } };
   writeFileSync(
@@ -78,6 +78,7 @@ export async function prepareSyncer(dir: string, mock: RunningMock, mailboxes: s
       mailboxTimeBudgetSeconds: 600,
       maxRunSeconds: -1,
       attachments: { enabled: true, maxSizeBytes: 1_048_576 },
+      ...options.settings,
     }),
     { mode: 0o600 },
   );
