@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where benchmark scratch files and results go (git-ignored). */
-export const BENCH_DIR = path.resolve(__dirname, '..', '..', '..', 'tmp', 'bench');
+/** Where benchmark scratch files and results go: tmp/bench (git-ignored), or $BENCH_DIR. */
+export const BENCH_DIR = process.env.BENCH_DIR ? path.resolve(process.env.BENCH_DIR) : path.resolve(__dirname, '..', '..', '..', 'tmp', 'bench');
 
 export function benchDir(...parts: string[]): string {
   const dir = path.join(BENCH_DIR, ...parts);
