@@ -66,7 +66,16 @@ export class MailboxClient {
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
-    return withRetry(fn, this.connection.transport, this.retry);
+    // A guard beyond the HTTP timeout: a client promise that never settles must not hold a mailbox forever.
+    const limitMs = 2 * (this.params.timeoutMs ?? 60_000);
+    const bounded = () => {
+      let timer: NodeJS.Timeout | undefined;
+      const expiry = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new EwsFailure('timeout', `no answer within ${limitMs / 1000} s`)), limitMs);
+      });
+      return Promise.race([fn(), expiry]).finally(() => clearTimeout(timer));
+    };
+    return withRetry(bounded, this.connection.transport, this.retry);
   }
 
   /**
