@@ -188,7 +188,10 @@ export interface SyncStorage {
   deactivateMailboxesOutsideDomains(server: string, domains: string[]): number;
   /** Creates an active mailbox for the address on this server unless one exists; true when created. */
   ensureMailbox(userEmailId: number, email: string, server: string): boolean;
-  /** Marks in-progress mailboxes whose state changed before `before` as failed; returns how many. */
+  /**
+   * Marks in-progress mailboxes whose state changed before `before` as failed, and releases those
+   * whose claiming process is gone (killed run); returns how many.
+   */
   resetStuckMailboxes(before: Date, now: Date): number;
   mailbox(id: number): MailboxRecord | undefined;
   mailboxes(): MailboxRecord[];

@@ -71,7 +71,7 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
   if (selection.deactivatedOtherServer) log.info(`deactivated ${selection.deactivatedOtherServer} mailbox(es) of another server`);
   if (selection.deactivatedOrphans) log.info(`deactivated ${selection.deactivatedOrphans} mailbox(es) whose address changed, was removed or left the domain list`);
   if (selection.created) log.info(`added ${selection.created} mailbox(es)`);
-  if (selection.resetStuck) log.warn(`reset ${selection.resetStuck} mailbox(es) stuck in progress for more than a day`);
+  if (selection.resetStuck) log.warn(`reset ${selection.resetStuck} mailbox(es) stuck in progress (held by a run that ended, or for more than a day)`);
   const queue: MailboxRecord[] = [...selection.due];
   summary.selected = queue.length;
   log.info(`${queue.length} mailbox(es) to sync, ${options.concurrency ?? settings.concurrency} at a time`);
