@@ -298,6 +298,16 @@ When('{mailbox} impersonating {mailbox} sends {int} SyncFolderHierarchy requests
   this.results.set('burst', replies);
 });
 
+When('an application impersonating {mailbox} sends {int} SyncFolderHierarchy requests at once', async function (this: EwsWorld, target: string, n: number) {
+  const mock = await this.ensureMock();
+  const token = tokenFor(this, 'valid', await audienceOf(this));
+  const body = envelope('<m:SyncFolderHierarchy><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape></m:SyncFolderHierarchy>', { impersonate: target });
+  const replies = await Promise.all(
+    Array.from({ length: n }, () => rawRequest(mock.url, { headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/xml; charset=utf-8' }, body, agent: oneConnection() })),
+  );
+  this.results.set('burst', replies);
+});
+
 When('{mailbox} sends {int} GetFolder requests for {folder} at once', async function (this: EwsWorld, login: string, n: number, folder: string) {
   const mock = await this.ensureMock();
   const body = envelope(getFolderBody(folder));
@@ -331,7 +341,7 @@ Then('every refusal is an HTTP 500 fault with BackOffMilliseconds {int} and the 
   assert.ok(refusals.length > 0, 'nothing was refused');
   for (const r of refusals) {
     assert.equal(r.status, 500, r.body);
-    const value = findAll(r.doc, 'Value').find((v) => v['@Name'] === 'BackOffMilliseconds');
+    const value = findAll(r.doc, 'Value').find((v) => String(v['@Name']) === 'BackOffMilliseconds');
     assert.equal(textOf(value), String(backoff), r.body);
     assert.ok((textOf(findAll(r.doc, 'Message')[0]) ?? '').includes(text), r.body);
   }
@@ -340,7 +350,7 @@ Then('every refusal is an HTTP 500 fault with BackOffMilliseconds {int} and the 
 Then('the refusal suggests backing off between {int} and {int} ms', function (this: EwsWorld, low: number, high: number) {
   const refusal = (this.results.get('burst') as RawReply[]).find((r) => r.status !== 200);
   assert.ok(refusal, 'nothing was refused');
-  const value = Number(textOf(findAll(refusal.doc, 'Value').find((v) => v['@Name'] === 'BackOffMilliseconds')));
+  const value = Number(textOf(findAll(refusal.doc, 'Value').find((v) => String(v['@Name']) === 'BackOffMilliseconds')));
   assert.ok(value >= low && value <= high, `BackOffMilliseconds ${value}`);
 });
 
@@ -456,7 +466,7 @@ Then('the WSDL does not offer {word}', function (this: EwsWorld, op: string) {
 Then('the types schema enumerates the versions {string}', function (this: EwsWorld, list: string) {
   const r = lastRaw(this);
   assert.equal(r.status, 200, r.body);
-  const type = findAll(r.doc, 'simpleType').find((t) => t['@name'] === 'ExchangeVersionType');
+  const type = findAll(r.doc, 'simpleType').find((t) => String(t['@name']) === 'ExchangeVersionType');
   assert.ok(type, r.body);
   assert.deepEqual(findAll(type, 'enumeration').map((e) => String(e['@value'])), list.split(/,\s*/));
 });
