@@ -85,6 +85,7 @@ Feature: Check connection
     Examples:
       | version  |
       | 2007     |
+      | 2007 SP1 |
       | 2010     |
       | 2010 SP1 |
       | 2010 SP2 |

@@ -105,3 +105,22 @@ Feature: First sync of the default scenario
     When the syncer runs
     Then the run succeeds
     And the last run's FindItem requests carried a Restriction on DateTimeReceived, or DateTimeSent in sent folders
+
+  Scenario Outline: Exchange <profile> with version "<version>" impersonates with <sid> (<strategy>)
+    Given the mock emulates <profile>
+    And the setting "version" is "<version>"
+    And the sync strategy is "<strategy>"
+    When the syncer runs
+    Then the run succeeds
+    And every impersonated request named the mailbox with <sid>
+    And the database holds exactly the messages of carol@globex.test in "Inbox", "Inbox/Invoices" and "Sent Items"
+
+    Examples:
+      | profile          | version  | sid                | strategy   |
+      | Exchange2007     | 2007     | PrincipalName      | sync-state |
+      | Exchange2007_SP1 | 2007 SP1 | PrimarySmtpAddress | sync-state |
+      | Exchange2007_SP1 | 2007 SP1 | PrimarySmtpAddress | find-item  |
+      | Exchange2010     | 2010     | SmtpAddress        | find-item  |
+      | Exchange2013_SP1 | 2013 SP1 | SmtpAddress        | sync-state |
+      | Exchange2016     | 2016     | SmtpAddress        | sync-state |
+      | Exchange2019     | 2019     | SmtpAddress        | find-item  |

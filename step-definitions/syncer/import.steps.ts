@@ -373,6 +373,15 @@ Then('every request for a mailbox impersonated it with SmtpAddress', async funct
   }
 });
 
+Then(/^every impersonated request named the mailbox with (PrincipalName|PrimarySmtpAddress|SmtpAddress)$/, async function (this: World, kind: string) {
+  const impersonated = (await control(this)).requests().filter((r) => /ExchangeImpersonation/.test(r.requestXml ?? ''));
+  assert.ok(impersonated.length > 0, 'no impersonated request');
+  for (const r of impersonated) {
+    const sid = /<\w+:ConnectingSID>\s*<\w+:(\w+)>([^<]+)</.exec(r.requestXml ?? '');
+    assert.deepEqual(sid?.slice(1, 3), [kind, r.mailbox ?? sid?.[2]], `ConnectingSID of ${r.operation}`);
+  }
+});
+
 Then('the email {string} of {mailbox} has', async function (this: World, name: string, smtp: string, table: DataTable) {
   const id = await messageId(this, name, smtp);
   const [row] = query(
