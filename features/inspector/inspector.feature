@@ -105,3 +105,13 @@ Feature: The web inspector
     When the tester opens the inspector page "/mailboxes/nobody@acme.test"
     Then the inspector page answered 404
     And the element "#error" reads "no mailbox nobody@acme.test"
+
+  Scenario: With an admin token, the inspector opens once with ?token= and then keeps it in a cookie
+    Given the mock requires the admin token "s3cret-admin"
+    When the tester opens the inspector page "/"
+    Then the inspector page answered 401
+    When the tester opens the inspector page "/?token=s3cret-admin"
+    Then the inspector page answered 200
+    And the page heading is "Mailboxes"
+    When the tester follows the link "Requests"
+    Then the page heading is "Requests"
