@@ -5,7 +5,7 @@
  * start, not a TypeScript compile. Used by scripts/kill-sync.ts and features/reliability/syncer-kill.feature.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -18,10 +18,8 @@ let bundled: string | undefined;
 /** syncer/src/cli.ts as one CommonJS file (dependencies stay in node_modules). */
 export function bundleCli(): string {
   if (bundled) return bundled;
-  // Inside the project (tmp/ is git-ignored) so the bundle finds node_modules.
-  const scratch = path.resolve(__dirname, '../../tmp');
-  mkdirSync(scratch, { recursive: true });
-  const out = path.join(mkdtempSync(path.join(scratch, 'ews-sync-bundle-')), 'cli.js');
+  // Outside the project; the children find the dependencies through NODE_PATH (see startRun).
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'ews-sync-bundle-')), 'cli.js');
   buildSync({ entryPoints: [path.resolve(__dirname, '../../syncer/src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: out, logLevel: 'error' });
   bundled = out;
   return out;
@@ -34,7 +32,9 @@ interface Child {
 }
 
 function startRun(ws: SyncerWorkspace): Child {
-  const proc = spawn(process.execPath, [bundleCli(), 'run', '--settings', ws.settings, '--db', ws.db], { env: ws.env, cwd: path.resolve(__dirname, '../..') });
+  const root = path.resolve(__dirname, '../..');
+  const env = { ...ws.env, NODE_PATH: path.join(root, 'node_modules') };
+  const proc = spawn(process.execPath, [bundleCli(), 'run', '--settings', ws.settings, '--db', ws.db], { env, cwd: root });
   const out: string[] = [];
   proc.stdout?.on('data', (d: Buffer) => out.push(d.toString()));
   proc.stderr?.on('data', (d: Buffer) => out.push(d.toString()));
