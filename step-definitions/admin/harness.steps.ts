@@ -43,7 +43,7 @@ When('the suite runs {string} against it through EWS_TARGET_URL', { timeout: 300
     config,
     `module.exports = { default: { requireModule: ['tsx/cjs'], require: ['step-definitions/**/*.ts'], format: ['json:${report.replace(/\\/g, '/')}'], parallel: 0 } };`,
   );
-  const env = { ...process.env, EWS_TARGET_URL: server.url, EWS_TARGET_LOGIN: 'svc-ews@acme.test', EWS_TARGET_PASSWORD: 'Passw0rd!' };
+  const env: NodeJS.ProcessEnv = { ...process.env, EWS_TARGET_URL: server.url, EWS_TARGET_LOGIN: 'svc-ews@acme.test', EWS_TARGET_PASSWORD: 'Passw0rd!' };
   delete env.CUCUMBER_PARALLEL;
   // A failing child exits non-zero; the report says which scenarios failed.
   await run('npx', ['cucumber-js', '--config', path.relative(process.cwd(), config), ...features.split(/\s+/)], { env, timeout: 280_000, maxBuffer: 20 * 1024 * 1024 }).catch(() => undefined);

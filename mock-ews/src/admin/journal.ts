@@ -55,6 +55,25 @@ export function sanitise(record: ExchangeRecord): void {
   if (record.responseXml !== undefined) record.responseXml = capped(redactXml(record.responseXml));
 }
 
+/** Characters of request and response bodies the whole journal keeps; the oldest records go first. */
+export const JOURNAL_TOTAL_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Drops the oldest records while the bodies together exceed the limit, so a long benchmark run
+ * cannot fill the memory. Checked every 64 records: summing is cheap at that rate.
+ */
+export function trimJournal(records: ExchangeRecord[], limit = JOURNAL_TOTAL_LIMIT): void {
+  if (records.length % 64 !== 0) return;
+  let total = 0;
+  for (const r of records) total += (r.requestXml?.length ?? 0) + (r.responseXml?.length ?? 0);
+  let drop = 0;
+  while (total > limit && drop < records.length - 1) {
+    total -= (records[drop].requestXml?.length ?? 0) + (records[drop].responseXml?.length ?? 0);
+    drop++;
+  }
+  if (drop > 0) records.splice(0, drop);
+}
+
 /** A request no operation handled: unparseable, or naming an operation the mock does not have. */
 export function isUnmatched(r: ExchangeRecord): boolean {
   if (r.status === 401 && r.operation === undefined) return false;

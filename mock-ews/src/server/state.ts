@@ -4,7 +4,7 @@ import type { Profile } from '../profiles/profiles';
 import type { Logger } from './logger';
 import type { ExchangeRecord } from './ews-endpoint';
 import { FaultEngine } from '../admin/faults';
-import { sanitise } from '../admin/journal';
+import { sanitise, trimJournal } from '../admin/journal';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
 
@@ -37,6 +37,7 @@ export class MockState {
     sanitise(r);
     this.records.push(r);
     if (this.records.length > this.recordLimit) this.records.splice(0, this.records.length - this.recordLimit);
+    trimJournal(this.records);
   }
 
   /**
