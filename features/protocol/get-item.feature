@@ -334,3 +334,8 @@ Feature: Reading messages with GetItem
       """
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "The required attribute 'Id' is missing."
+
+  Scenario: A message sent to its reader as Bcc only has no To and no Cc
+    When svc-ews@acme.test impersonating bob@acme.test reads the inbox message "Ключевые показатели — Q4"
+    Then the message is addressed to "nobody" with copies to "nobody"
+    And the message is from "otto@vendor.test <otto@vendor.test>"

@@ -215,7 +215,9 @@ async function toMessage(m: MessageSpec, owner: Address, outgoing: boolean, wher
   return {
     subject: m.subject ?? '',
     from: m.from ? toAddress(m.from) : outgoing ? owner : undefined,
-    to: m.to ? m.to.map(toAddress) : outgoing ? [] : [owner],
+    // Received mail is addressed to the owner unless the message names its recipients otherwise
+    // (a Bcc-only message has no To).
+    to: m.to ? m.to.map(toAddress) : outgoing || m.cc || m.bcc ? [] : [owner],
     cc: m.cc?.map(toAddress) ?? [],
     bcc: m.bcc?.map(toAddress) ?? [],
     replyTo: [],

@@ -100,6 +100,8 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
       );
     }
     checkRequestChildren(env.operation);
+    // Recorded before the gate, so a refused version still shows in the journal.
+    record.version = env.requestedVersion;
     const version = requestedVersion(state.profile, env);
     record.version = version;
     if (!atLeast(version, op.since)) throw new EwsFault('ErrorIncorrectSchemaVersion');
