@@ -133,3 +133,20 @@ Feature: Every Exchange generation answers with its own version, envelope and sc
       | profile          | asked            | code                        |
       | Exchange2007_SP1 | Exchange2007_SP1 | ErrorSchemaValidation       |
       | Exchange2013     | Exchange2007_SP1 | ErrorIncorrectSchemaVersion |
+
+  Scenario Outline: AQS QueryString in FindItem needs the Exchange 2010 schema (<profile>, asking for <asked>)
+    Given the mock emulates <profile>
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion <asked> the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+        <m:QueryString>subject:contract</m:QueryString>
+      </m:FindItem>
+      """
+    Then the response is a SOAP fault with ResponseCode <code>
+
+    Examples:
+      | profile          | asked            | code                        |
+      | Exchange2007_SP1 | Exchange2007_SP1 | ErrorSchemaValidation       |
+      | Exchange2010_SP2 | Exchange2007_SP1 | ErrorIncorrectSchemaVersion |

@@ -1,6 +1,5 @@
 import { el, ResponseMessages, Xml } from '../soap/response-writer';
-import { EwsFault, ItemError, schemaFault } from '../soap/error-catalogue';
-import { atLeast } from '../profiles/versions';
+import { ItemError, schemaFault } from '../soap/error-catalogue';
 import type { XmlElement } from '../soap/xml-element';
 import type { Item } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
@@ -12,6 +11,7 @@ import { compileAqs } from './common/aqs';
 import { defaultOrder, ItemList, readSortOrder } from './common/sort';
 import { writeItem } from './common/write-item';
 import type { Operation, OperationContext } from './operation';
+import { requireElement } from '../profiles/elements';
 
 const TRAVERSALS = ['Shallow', 'SoftDeleted', 'Associated'];
 
@@ -97,7 +97,8 @@ export const findItem: Operation = {
 function readFilter(ctx: OperationContext, request: XmlElement): () => Predicate | undefined {
   const restriction = request.m('Restriction');
   const query = request.m('QueryString');
-  if (query && !atLeast(ctx.version, 'Exchange2010')) throw new EwsFault('ErrorIncorrectSchemaVersion');
+  // A 2007 server's schema has no QueryString (schema violation); newer ones need Exchange2010 requested.
+  requireElement(ctx, query);
   try {
     if (restriction && query) throw new ItemError('ErrorInvalidRestriction', 'A restriction and a query string cannot be used together.');
     const predicate = restriction ? compileRestriction(restriction) : query ? compileAqs(query.text) : undefined;
