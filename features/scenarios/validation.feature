@@ -81,3 +81,12 @@ Feature: Scenario files are validated on load
     Scenario: Every example in docs/SCENARIOS.md loads
       When every YAML example in docs/SCENARIOS.md is loaded
       Then at least 4 examples load, each with at least one mailbox
+
+  Rule: a scenario loaded again gives the same EWS ids
+
+    @mock-only
+    Scenario: Ids noted before a restart still name the same items after it
+      Given the mock serves the default scenario
+      When the ids of the Inbox items of alice@acme.test are noted
+      And the mock restarts on the same scenario
+      Then the Inbox items of alice@acme.test have the noted ids

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { changeKey, decodeId, encodeId, hashId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import type {
@@ -83,7 +83,8 @@ export class Store {
   addMailbox(smtp: string, displayName: string): Mailbox {
     const key = smtp.toLowerCase();
     if (this.mailboxBySmtp.has(key)) throw new StoreError('conflict', `mailbox ${smtp} already exists`);
-    const id = randomUUID().replace(/-/g, '').slice(0, 16);
+    // Derived from the address, so a scenario loaded again gives the same EWS ids.
+    const id = createHash('sha256').update(key).digest('hex').slice(0, 16);
     const mailbox: Mailbox = {
       id,
       smtp,
