@@ -7,6 +7,7 @@ import { FaultEngine } from '../admin/faults';
 import { sanitise, trimJournal } from '../admin/journal';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
+import { challenges } from '../auth/authenticate';
 
 /** The running mock's mutable state, shared by the EWS endpoint and the admin API. */
 export class MockState {
@@ -64,10 +65,8 @@ export class MockState {
     this.log.error({ err: error, operation: record.operation }, 'unexpected error while serving an EWS request');
   }
 
-  /** The WWW-Authenticate challenge(s) of this profile's schemes that the mock implements. */
+  /** One WWW-Authenticate challenge per scheme the profile offers (auth/authenticate.ts). */
   wwwAuthenticate(req: Request): string[] {
-    const realm = req.hostname || 'localhost';
-    const implemented = this.profile.authSchemes.filter((s) => s === 'Basic');
-    return implemented.map((s) => (s === 'Basic' ? `Basic realm="${realm}"` : s));
+    return challenges(this.profile, req);
   }
 }
