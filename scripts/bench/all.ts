@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { BENCH_DIR } from './lib/report';
 
 const FIGURES = ['request-cost', 'scale', 'syncer-throughput', 'strategies', 'test-suite'];
 
@@ -21,5 +22,5 @@ for (const figure of chosen) {
     console.error(`figure ${figure} did not complete (exit ${r.status})`);
   }
 }
-console.log(`\n${chosen.length - failed} of ${chosen.length} figure(s) completed; results in tmp/bench/results/*.json`);
+console.log(`\n${chosen.length - failed} of ${chosen.length} figure(s) completed; results in ${path.join(BENCH_DIR, 'results')}`);
 process.exit(failed > 0 ? 1 : 0);
