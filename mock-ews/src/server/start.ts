@@ -79,13 +79,13 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
     server = http.createServer(app);
     if (separateAdmin) adminServer = http.createServer(createAdminApp(state, adminOptions));
   }
-  // IIS keeps idle connections for 120 s; Node's 5 s default makes clients that reuse a socket
-  // after a pause (a slow test step) race the server's close and see ECONNRESET.
-  for (const s of [server, adminServer]) if (s) s.keepAliveTimeout = 120_000;
-  // IIS keeps idle keep-alive connections for 120 s (connectionTimeout); Node's 5 s default closes
-  // them under busy clients just as they send their next request, which then never gets an answer.
-  server.keepAliveTimeout = 120_000;
-  server.headersTimeout = 125_000;
+  // IIS keeps idle keep-alive connections for 120 s; Node's 5 s default closes them just as a
+  // client reuses the socket after a pause, and that request then never gets an answer.
+  for (const s of [server, adminServer]) {
+    if (!s) continue;
+    s.keepAliveTimeout = 120_000;
+    s.headersTimeout = 125_000;
+  }
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
