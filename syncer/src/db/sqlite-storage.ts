@@ -270,11 +270,20 @@ export class SqliteStorage implements SyncStorage {
     return (this.db.prepare(sql).all(...params) as Row[]).map(mailboxFromRow);
   }
 
-  claimMailbox(id: number, now: Date, seenChangedAt?: string): boolean {
-    const sql = `UPDATE mailboxes SET state = 'in_progress', changed_at = ?, claimed_by = ? WHERE id = ? AND active = 1 AND state <> 'in_progress'`;
-    const stmt = this.db.prepare(seenChangedAt === undefined ? sql : `${sql} AND changed_at = ?`);
-    const params = seenChangedAt === undefined ? [iso(now), CLAIM_OWNER, id] : [iso(now), CLAIM_OWNER, id, seenChangedAt];
-    return stmt.run(...params).changes === 1;
+  claimMailbox(id: number, now: Date, seenChangedAt?: string, runStartedAt?: Date): boolean {
+    let sql = `UPDATE mailboxes SET state = 'in_progress', changed_at = ?, claimed_by = ? WHERE id = ? AND active = 1 AND state <> 'in_progress'`;
+    const params: unknown[] = [iso(now), CLAIM_OWNER, id];
+    if (seenChangedAt !== undefined) {
+      sql += ' AND changed_at = ?';
+      params.push(seenChangedAt);
+    }
+    // A run that selected the mailbox after another run had already synced it (both started at
+    // once, one slower to select) must not sync it a second time.
+    if (runStartedAt !== undefined) {
+      sql += ' AND (last_sync_at IS NULL OR last_sync_at < ?)';
+      params.push(iso(runStartedAt));
+    }
+    return this.db.prepare(sql).run(...params).changes === 1;
   }
 
   finishMailbox(id: number, outcome: { ok: true } | { ok: false; error: string }, now: Date): void {

@@ -199,9 +199,10 @@ export interface SyncStorage {
   dueMailboxes(query: DueQuery): MailboxRecord[];
   /**
    * Atomically moves a mailbox into in_progress; false when another run holds it or, given
-   * `seenChangedAt`, when its state changed since it was selected (another run synced it meanwhile).
+   * `seenChangedAt`, when its state changed since it was selected (another run synced it meanwhile),
+   * or, given `runStartedAt`, when another run finished syncing it after this run started.
    */
-  claimMailbox(id: number, now: Date, seenChangedAt?: string): boolean;
+  claimMailbox(id: number, now: Date, seenChangedAt?: string, runStartedAt?: Date): boolean;
   finishMailbox(id: number, outcome: { ok: true } | { ok: false; error: string }, now: Date): void;
 
   folders(mailboxId: number): FolderRecord[];

@@ -85,7 +85,7 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
         summary.notStarted.push(mailbox.email);
         continue;
       }
-      if (!storage.claimMailbox(mailbox.id, new Date(), mailbox.changedAt)) {
+      if (!storage.claimMailbox(mailbox.id, new Date(), mailbox.changedAt, new Date(started))) {
         log.info(`${mailbox.email}: being synced, or just synced, by another run; skipped`);
         summary.notStarted.push(mailbox.email);
         continue;
