@@ -71,6 +71,7 @@ Feature: Reading messages with GetItem
   Scenario: MIME content of a message seeded from fields is composed from them
     When svc-ews@acme.test impersonating alice@acme.test reads the MIME content of the inbox message "Signed contract"
     Then the MIME content is UTF-8 and has the header "Subject: Signed contract"
+    And reading the MIME content of that message again as alice@acme.test gives the same bytes
 
   Scenario: BindToItems reads several messages in one request, in request order
     Given the mock serves the scenario "find-item.yaml"

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type { Address, MessageData } from '../store/types';
 
@@ -36,6 +37,8 @@ export async function messageMime(data: MessageData): Promise<Buffer> {
     })),
     // Bcc is kept in the stored copy, as a sender's own copy has it.
     keepBcc: true,
+    // Boundaries come from the message itself, so the same item gives the same MIME bytes every time.
+    baseBoundary: createHash('sha1').update(`${data.internetMessageId}\n${data.subject}`).digest('hex').slice(0, 16),
     envelope: { from: 'mock-ews@localhost', to: ['mock-ews@localhost'] },
   } as Parameters<typeof renderer.sendMail>[0]);
   return info.message as Buffer;
