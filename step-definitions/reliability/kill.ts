@@ -142,10 +142,15 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
 
     if (o.concurrent) {
       report.messagesDelivered += await deliverSome(mock, boxes, boxes.length, rnd, 'two runs');
+      // Each mailbox sync is held 3 s at its first request, so the two runs really overlap: without
+      // it one process may finish every mailbox before the other has booted, and the second run
+      // then starts after the first ended, which is a later run, not one "at once".
+      await mock.admin.addFault({ kind: 'delay', ms: 3000, operation: 'FindFolder' });
       const base = lastId(mock);
       const a = startRun(ws);
       const b = startRun(ws);
       const ends = await Promise.all([a.exited, b.exited]);
+      await mock.admin.clearFaults();
       // Each mailbox sync starts with one FindFolder of its folder tree: two of them mean two syncs.
       const counts = new Map<string, number>();
       for (const r of mock.state.records) {
