@@ -12,6 +12,7 @@ import { defaultOrder, ItemList, readSortOrder } from './common/sort';
 import { writeItem } from './common/write-item';
 import type { Operation, OperationContext } from './operation';
 import { requireElement } from '../profiles/elements';
+import { enforceFindCountLimit } from '../throttling/budget';
 
 const TRAVERSALS = ['Shallow', 'SoftDeleted', 'Associated'];
 
@@ -76,12 +77,25 @@ export const findItem: Operation = {
           page = items.slice(slice.start, slice.end);
         } else {
           const slice = indexedPage.apply(items.length);
+          // EWSFindCountLimit: a fault on ≤2010 RTM, a page cut short (and marked so) from 2010 SP1 on.
+          const cap = enforceFindCountLimit(ctx, slice.end - slice.start);
+          let { start, end, nextOffset, includesLast } = slice;
+          if (cap.truncated) {
+            includesLast = false;
+            if (request.m('IndexedPageItemView')?.attr('BasePoint') === 'End') {
+              start = end - cap.count;
+              nextOffset = items.length - start;
+            } else {
+              end = start + cap.count;
+              nextOffset = end;
+            }
+          }
           root = el(message, 'm:RootFolder', {
-            IndexedPagingOffset: indexed ? slice.nextOffset : undefined,
+            IndexedPagingOffset: indexed ? nextOffset : undefined,
             TotalItemsInView: items.length,
-            IncludesLastItemInRange: slice.includesLast,
+            IncludesLastItemInRange: includesLast,
           });
-          page = items.slice(slice.start, slice.end);
+          page = items.slice(start, end);
         }
         const list = el(root, 't:Items');
         for (const item of page) await writeItem(list, ctx, item, shape, 'find');
