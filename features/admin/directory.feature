@@ -127,6 +127,25 @@ Feature: Admin API: accounts, mailboxes and impersonation grants
     When svc-ews@acme.test impersonating dave@initech.test binds to the inbox folder
     Then the client call succeeds
 
+  Scenario: A grant narrowed by a recipient filter, as a management scope narrows it
+    When the tester sends PUT "/grants/svc-ews@acme.test" to the admin API with JSON:
+      """
+      { "scope": "all", "recipientFilter": "Department -eq 'Sales'" }
+      """
+    Then the admin API answers 200
+    And the admin answer has:
+      | account         | svc-ews@acme.test       |
+      | recipientFilter | Department -eq 'Sales'  |
+    When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
+    Then the client call succeeds
+    When svc-ews@acme.test impersonating bob@acme.test binds to the inbox folder
+    Then the client call fails with ErrorImpersonateUserDenied
+    When the tester sends PUT "/grants/svc-ews@acme.test" to the admin API with JSON:
+      """
+      { "scope": "all", "recipientFilter": "Department -like" }
+      """
+    Then the admin API answers 400 naming the field "recipientFilter"
+
   Scenario: Replacing every grant, then removing one
     When the tester sends PUT "/grants" to the admin API with JSON:
       """

@@ -84,7 +84,8 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
   return { profile: spec.profile, store, spec };
 }
 
-function toGrant(g: ScenarioSpec['grants'][number]): ImpersonationGrant {
+/** A grant as the scenario file (and the admin API) write it, in the store's form. */
+export function toGrant(g: ScenarioSpec['grants'][number]): ImpersonationGrant {
   const s = g.scope ?? 'all';
   const scope: GrantScope = s === 'all' ? { kind: 'all' } : 'domains' in s ? { kind: 'domains', domains: s.domains } : { kind: 'mailboxes', mailboxes: s.mailboxes };
   const grant: ImpersonationGrant = { account: g.account ?? g.app ?? '', scope };

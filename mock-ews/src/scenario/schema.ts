@@ -119,7 +119,7 @@ const recipientFilter = z.string().superRefine((text, ctx) => {
  * instead; `app` + `scope` limits an application's full_access_as_app (Exchange Online RBAC for
  * Applications). `recipientFilter` narrows the scope like a management scope's filter.
  */
-const grant = z
+export const grantSchema = z
   .object({
     account: email.optional(),
     app: z.string().trim().min(1).optional(),
@@ -152,7 +152,7 @@ export const scenarioSchema = z
     profile: z.enum(PROFILE_NAMES).optional(),
     domains: z.array(domain).default([]),
     accounts: z.array(account).default([]),
-    grants: z.array(grant).default([]),
+    grants: z.array(grantSchema).default([]),
     throttling: z.array(throttlingPolicy).default([]),
     mailboxes: z
       .array(

@@ -1,16 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { MockState } from '../../server/state';
-import type { Account, GrantScope, ImpersonationGrant } from '../../store/types';
+import type { Account, ImpersonationGrant } from '../../store/types';
 import { hashId } from '../../store/ids';
 import { AdminError, notFound, parseBody } from '../errors';
 import { findMailbox, mailboxView } from '../views';
 import { jsonBody, jsonParser } from './body';
+import { grantSchema } from '../../scenario/schema';
+import { toGrant } from '../../scenario/load';
 
 /** Accounts, mailboxes and impersonation grants: the directory a scenario sets up. */
 
 const email = z.string().trim().regex(/^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be an email address like alice@acme.test');
-const domain = z.string().trim().regex(/^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'must be a domain name like acme.test');
 
 const accountInput = z
   .object({
@@ -27,17 +28,6 @@ const accountInput = z
   .strict();
 
 const mailboxInput = z.object({ smtp: email, displayName: z.string().min(1).optional() }).strict();
-
-const scopeInput = z.union([
-  z.literal('all'),
-  z.object({ domains: z.array(domain).min(1) }).strict(),
-  z.object({ mailboxes: z.array(email).min(1) }).strict(),
-]);
-const grantInput = z.object({ account: email, scope: scopeInput }).strict();
-
-function toScope(s: z.infer<typeof scopeInput>): GrantScope {
-  return s === 'all' ? { kind: 'all' } : 'domains' in s ? { kind: 'domains', domains: s.domains } : { kind: 'mailboxes', mailboxes: s.mailboxes };
-}
 
 /** A grant as JSON: the scope in the scenario file's form ('all', {domains}, {mailboxes}, …) plus any extra terms. */
 export function grantView(g: ImpersonationGrant) {
@@ -125,18 +115,22 @@ export function directoryRoutes(state: MockState): Router {
   });
 
   router.put('/grants', jsonParser, (req, res) => {
-    const grants = parseBody(z.array(grantInput), jsonBody(req));
-    grants.forEach((g, i) => requireAccount(g.account, `[${i}].account`));
-    state.store.grants = grants.map((g) => ({ account: g.account, scope: toScope(g.scope) }));
+    // The scenario file's grant form: account or app, scope, Exchange 2007 right, recipient filter.
+    const grants = parseBody(z.array(grantSchema), jsonBody(req));
+    grants.forEach((g, i) => g.account && requireAccount(g.account, `[${i}].account`));
+    state.store.grants = grants.map(toGrant);
     res.json(state.store.grants.map(grantView));
   });
 
   router.put('/grants/:account', jsonParser, (req, res) => {
     const account = req.params.account;
     if (!state.store.account(account)) throw notFound(`account ${account}`, 'account');
-    const { scope } = parseBody(z.object({ scope: scopeInput }).strict(), jsonBody(req));
+    // The body is the scenario grant without its account, which the path names.
+    const body = jsonBody(req);
+    const smtp = state.store.account(account)!.smtp;
+    const terms = parseBody(grantSchema, body && typeof body === 'object' && !Array.isArray(body) ? { ...body, account: smtp } : body);
     const others = state.store.grants.filter((g) => g.account.toLowerCase() !== account.toLowerCase());
-    const grant: ImpersonationGrant = { account: state.store.account(account)!.smtp, scope: toScope(scope) };
+    const grant: ImpersonationGrant = toGrant(terms);
     state.store.grants = [...others, grant];
     res.json(grantView(grant));
   });
