@@ -148,6 +148,7 @@ Feature: Item synchronisation through SyncFolderItems
       """
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
 
+  @Exchange2010_SP2
   Scenario: NumberOfDays is not in an Exchange 2010 SP2 server's schema
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
