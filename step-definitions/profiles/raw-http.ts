@@ -1,6 +1,5 @@
 import http from 'node:http';
-import { XMLParser } from 'fast-xml-parser';
-import type { HttpReply } from '../support/soap';
+import { HttpReply, parseReply } from '../support/soap';
 
 /**
  * Plain node:http requests for what fetch hides: every WWW-Authenticate header separately, and
@@ -10,8 +9,6 @@ export interface RawReply extends HttpReply {
   /** Header values by lower-case name, each occurrence kept. */
   all: Map<string, string[]>;
 }
-
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: () => true });
 
 export function rawRequest(
   url: string,
@@ -30,15 +27,7 @@ export function rawRequest(
           all.set(name, [...(all.get(name) ?? []), res.rawHeaders[i + 1]]);
           headers.append(name, res.rawHeaders[i + 1]);
         }
-        let doc: unknown;
-        if (body.trimStart().startsWith('<')) {
-          try {
-            doc = parser.parse(body);
-          } catch {
-            doc = undefined;
-          }
-        }
-        resolve({ status: res.statusCode ?? 0, headers, body, doc, all });
+        resolve({ status: res.statusCode ?? 0, headers, body, doc: parseReply(body), all });
       });
     });
     req.on('error', reject);

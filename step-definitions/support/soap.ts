@@ -30,15 +30,17 @@ export async function postSoap(url: string, xml: string | Uint8Array, options: S
   if (auth) headers.Authorization = 'Basic ' + Buffer.from(`${auth[0]}:${auth[1]}`).toString('base64');
   const res = await fetch(url, { method: options.method ?? 'POST', headers, body: options.method === 'GET' ? undefined : xml });
   const body = await res.text();
-  let doc: unknown;
-  if (body.trimStart().startsWith('<')) {
-    try {
-      doc = parser.parse(body);
-    } catch {
-      doc = undefined;
-    }
+  return { status: res.status, headers: res.headers, body, doc: parseReply(body) };
+}
+
+/** A reply body parsed with namespace prefixes removed; undefined when it is not XML. */
+export function parseReply(body: string): unknown {
+  if (!body.trimStart().startsWith('<')) return undefined;
+  try {
+    return parser.parse(body);
+  } catch {
+    return undefined;
   }
-  return { status: res.status, headers: res.headers, body, doc };
 }
 
 /** A SOAP 1.1 envelope with the usual EWS headers; `prefixes` lets a test use unusual prefixes. */
