@@ -1,25 +1,40 @@
-import { After } from '@cucumber/cucumber';
+import { After, AfterAll } from '@cucumber/cucumber';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EwsWorld } from '../support/world';
 
 /**
  * A real headless browser for the inspector scenarios: Debian's chromium driven by playwright-core
- * (playwright's own browser download needs the internet). One browser per scenario, closed after.
+ * (playwright's own browser download needs the internet). Chromium starts once per Cucumber worker,
+ * on the first inspector scenario; every scenario gets its own browser context (fresh cookies,
+ * storage and cache, as a new browser profile would have), closed after it.
  */
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const SCREENSHOTS = path.resolve('reports', 'screenshots');
 
+let shared: Promise<Browser> | undefined;
+
+/** The worker's browser, started on first use and again if it went away. */
+async function browser(): Promise<Browser> {
+  if (shared) {
+    const b = await shared.catch(() => undefined);
+    if (b?.isConnected()) return b;
+  }
+  // Loaded here, not at the top: playwright-core costs seconds to load and only these scenarios use it.
+  const { chromium } = await import('playwright-core');
+  shared = chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return shared;
+}
+
 export async function page(world: EwsWorld): Promise<Page> {
   const existing = world.results.get('browser:page') as Page | undefined;
   if (existing) return existing;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await (await browser()).newContext({ viewport: { width: 1280, height: 900 } });
   const p = await context.newPage();
-  world.results.set('browser', browser);
+  world.results.set('browser:context', context);
   world.results.set('browser:page', p);
   return p;
 }
@@ -37,8 +52,14 @@ export async function screenshot(world: EwsWorld, label: string): Promise<void> 
 }
 
 After({ tags: '@inspector', timeout: 60_000 }, async function (this: EwsWorld) {
-  const browser = this.results.get('browser') as Browser | undefined;
-  this.results.delete('browser');
+  const context = this.results.get('browser:context') as BrowserContext | undefined;
+  this.results.delete('browser:context');
   this.results.delete('browser:page');
-  if (browser) await browser.close();
+  if (context) await context.close();
+});
+
+AfterAll({ timeout: 60_000 }, async function () {
+  const b = shared && (await shared.catch(() => undefined));
+  shared = undefined;
+  if (b) await b.close();
 });
