@@ -183,3 +183,116 @@ Feature: Injected faults, as clients see them
     Then between 4 and 16 of them failed with ErrorServerBusy and the rest succeeded
     When the tester resets the mock, injects the same fault again and repeats the 20 binds as svc-ews@acme.test impersonating alice@acme.test
     Then the same binds failed as before
+
+  Scenario: An item-shaped code answers one message per item the request names
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ItemIds>
+          <t:ItemId Id="{{item:Signed contract}}"/>
+          <t:ItemId Id="{{item:Product news for November}}"/>
+          <t:ItemId Id="{{item:Réunion d'équipe — 会議 📅}}"/>
+        </m:ItemIds>
+      </m:GetItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When the tester injects the fault:
+      """
+      { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "count": 1 }
+      """
+    And svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:ItemIds>
+          <t:ItemId Id="{{item:Signed contract}}"/>
+          <t:ItemId Id="{{item:Product news for November}}"/>
+          <t:ItemId Id="{{item:Réunion d'équipe — 会議 📅}}"/>
+        </m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorMailboxStoreUnavailable |
+      | ErrorMailboxStoreUnavailable |
+      | ErrorMailboxStoreUnavailable |
+    And every response message has ResponseClass "Error" and ResponseCode ErrorMailboxStoreUnavailable
+
+  Scenario: ews-javascript-api reads one error per item of a GetItem
+    Given the tester injects the fault:
+      """
+      { "kind": "response-code", "code": "ErrorItemNotFound", "operation": "GetItem", "count": 1 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test binds to the items "Signed contract, Product news for November" of the inbox in one request
+    Then ews-javascript-api got 2 responses, each failed with ErrorItemNotFound
+
+  # Order of evaluation: web-server and network faults on arrival (before authentication), EWS
+  # faults once the envelope is parsed (before the version gate and impersonation).
+  Scenario: An HTTP 503 on arrival answers a request that carries no credentials
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": 503, "operation": "GetFolder", "count": 1 }
+      """
+    When a client posts a GetFolder for inbox without credentials
+    Then the HTTP answer is 503 with the HTML body "<h1>Service Unavailable</h1>"
+    When a client posts a GetFolder for inbox without credentials
+    Then the HTTP status is 401
+
+  Scenario: A fault scoped by account hits that account's requests even with a wrong password
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": 503, "account": "alice@acme.test" }
+      """
+    When "alice@acme.test" with password "not-her-password" posts a GetFolder for inbox
+    Then the HTTP answer is 503 with the HTML body "<h1>Service Unavailable</h1>"
+    When "bob@acme.test" with password "not-his-password" posts a GetFolder for inbox
+    Then the HTTP status is 401
+
+  Scenario: A connection reset on arrival, before authentication
+    Given the tester injects the fault:
+      """
+      { "kind": "connection-reset", "count": 1 }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the connection ends without an HTTP answer, with "ECONNRESET"
+    And the journal's last request was answered by the fault "connection-reset" with status 0
+
+  Scenario: ErrorServerBusy comes before the version gate refuses a request
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "backOffMilliseconds": 1000, "operation": "GetFolder", "count": 1 }
+      """
+    When svc-ews@acme.test posts a GetFolder for inbox with RequestServerVersion "Exchange2099"
+    Then the response is a SOAP fault with ResponseCode ErrorServerBusy
+    When svc-ews@acme.test posts a GetFolder for inbox with RequestServerVersion "Exchange2099"
+    Then the response is a SOAP fault with ResponseCode ErrorInvalidServerVersion
+
+  Scenario: A fault scoped by mailbox matches the ConnectingSID target even when impersonation is refused
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "mailbox": "dave@initech.test", "count": 1 }
+      """
+    When svc-ews@acme.test impersonating dave@initech.test posts a GetFolder for the inbox over raw HTTP
+    Then the response is a SOAP fault with ResponseCode ErrorServerBusy
+    And the journal's last request was answered by the fault "server-busy" for mailbox dave@initech.test
+    When svc-ews@acme.test impersonating dave@initech.test posts a GetFolder for the inbox over raw HTTP
+    Then the response is a SOAP fault with ResponseCode ErrorImpersonateUserDenied
+
+  Scenario: A fault scoped by mailbox matches a ConnectingSID given as PrincipalName
+    Given the tester injects the fault:
+      """
+      { "kind": "response-code", "code": "ErrorMailboxMoveInProgress", "shape": "fault", "mailbox": "bob@acme.test", "count": 1 }
+      """
+    When svc-ews@acme.test impersonates bob@acme.test by PrincipalName and gets the inbox folder
+    Then the response is a SOAP fault with ResponseCode ErrorMailboxMoveInProgress
+    When svc-ews@acme.test impersonates bob@acme.test by PrincipalName and gets the inbox folder
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+
+  Scenario: server-busy without BackOffMilliseconds
+    Given the tester injects the fault:
+      """
+      { "kind": "server-busy", "backOffMilliseconds": null }
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
+    Then the response is a SOAP fault with ResponseCode ErrorServerBusy
+    And the fault detail carries no BackOffMilliseconds

@@ -150,3 +150,47 @@ Then('the raw reply took at least {int} ms and is a complete GetFolder answer fo
   assert.equal(XMLValidator.validate(this.reply?.body ?? ''), true);
   assert.ok(this.reply?.body.includes(`<t:DisplayName>${name}</t:DisplayName>`), this.reply?.body);
 });
+
+Then('the fault detail carries no BackOffMilliseconds', function (this: EwsWorld) {
+  assert.ok(this.reply?.body.includes('ErrorServerBusy'), this.reply?.body);
+  assert.doesNotMatch(this.reply?.body ?? '', /BackOffMilliseconds/);
+});
+
+// ---- one message per requested item ----
+
+When('{mailbox} impersonating {mailbox} binds to the items {string} of the {folder} in one request', async function (this: EwsWorld, login: string, target: string, subjects: string, folder: string) {
+  const svc = await this.service(login, DEFAULT_PASSWORD, target);
+  const found = await svc.FindItems(wellKnown(folder), new ews.ItemView(1000));
+  const ids = subjects.split(',').map((s) => {
+    const item = found.Items.find((i) => i.Subject === s.trim());
+    assert.ok(item, `no message "${s.trim()}" in ${target}`);
+    return item.Id;
+  });
+  const responses = await this.attempt(() => svc.BindToItems(ids, new ews.PropertySet(ews.BasePropertySet.IdOnly)));
+  this.results.set('bindResponses', responses ? [...responses.Responses].map((r) => (r.Result === ews.ServiceResult.Success ? 'ok' : String(ews.ServiceError[r.ErrorCode]))) : undefined);
+});
+
+Then('ews-javascript-api got {int} responses, each failed with {word}', function (this: EwsWorld, n: number, code: string) {
+  assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+  assert.deepEqual(this.results.get('bindResponses'), Array.from({ length: n }, () => code));
+});
+
+// ---- the journal ----
+
+async function lastJournalEntry(world: EwsWorld) {
+  const [last] = await (await world.admin()).requests({ limit: 1 });
+  assert.ok(last, 'the journal is empty');
+  return last;
+}
+
+Then("the journal's last request was answered by the fault {string} with status {int}", async function (this: EwsWorld, kind: string, status: number) {
+  const last = await lastJournalEntry(this);
+  assert.equal(last.fault, kind);
+  assert.equal(last.status, status);
+});
+
+Then("the journal's last request was answered by the fault {string} for mailbox {mailbox}", async function (this: EwsWorld, kind: string, smtp: string) {
+  const last = await lastJournalEntry(this);
+  assert.equal(last.fault, kind);
+  assert.equal(last.mailbox, smtp);
+});

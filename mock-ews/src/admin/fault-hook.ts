@@ -1,17 +1,21 @@
 import type { Request, Response } from 'express';
+import { TextDecoder } from 'node:util';
 import { EwsFault, ERROR_CATALOGUE, ResponseCode } from '../soap/error-catalogue';
+import { parseEnvelope } from '../soap/envelope';
+import { NS } from '../soap/namespaces';
 import { faultEnvelope, ResponseMessages, startEnvelope } from '../soap/response-writer';
+import type { XmlElement } from '../soap/xml-element';
 import type { ExchangeRecord } from '../server/ews-endpoint';
 import type { MockState } from '../server/state';
-import type { Fault } from './faults';
+import { Fault, RequestFacts, stageOf } from './faults';
 
 /** Sends the handler's reply; a fault may replace this to mangle or slow the reply. */
 export type Sender = (res: Response, status: number, headers: Record<string, string>, body: string) => void;
 
 export interface Interception {
-  /** The fault answered the request itself; the operation must not run. */
+  /** The fault answered the request itself; the request must not be processed further. */
   answered: boolean;
-  /** How to send the operation's reply when the fault only changes its delivery. */
+  /** How to send the reply when the fault only changes its delivery. */
   send?: Sender;
 }
 
@@ -20,18 +24,97 @@ export const plainSend: Sender = (res, status, headers, body) => {
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const lenient = new TextDecoder('utf-8');
 
 /**
- * Called once per EWS request after authentication, parsing and impersonation, so faults can be
- * scoped by operation, mailbox and account. Faults that replace the answer (statuses, codes,
- * broken connections) stop the operation; delay, malformed-xml and slow-drip let it run.
+ * The faults of one EWS request, decided at two points (faults.ts `stageOf`): `onArrival` before
+ * authentication, `onRequest` once the envelope is parsed, before the version gate and
+ * impersonation. A request takes at most one fault, and each fault is considered at one point
+ * only, so a probability is drawn once per request.
  */
-export async function injectFault(state: MockState, record: ExchangeRecord, req: Request, res: Response): Promise<Interception | undefined> {
-  const fault = state.faults.take({ operation: record.operation, mailbox: record.mailbox, account: record.account });
-  if (!fault) return undefined;
-  record.fault = fault.kind;
-  state.log.info({ fault }, 'injecting a fault');
-  const answer = (status: number, body: string, headers: Record<string, string>) => {
+export class RequestFaults {
+  private taken = false;
+  /** Whether the request names its account before authentication (Basic). */
+  private accountKnown = false;
+
+  constructor(
+    private readonly state: MockState,
+    private readonly record: ExchangeRecord,
+    private readonly req: Request,
+    private readonly res: Response,
+  ) {}
+
+  async onArrival(): Promise<Interception | undefined> {
+    if (this.state.faults.size === 0) return undefined;
+    const account = claimedAccount(this.state, this.req);
+    this.accountKnown = account !== undefined;
+    const facts: RequestFacts = { account, operation: peekOperation(this.req) };
+    return this.apply(facts, (f) => stageOf(f, this.accountKnown) === 'arrival');
+  }
+
+  /** `own` is the caller's own mailbox, the scope of a request without impersonation. */
+  async onRequest(operation: XmlElement, impersonation: XmlElement | undefined, own: string | undefined): Promise<Interception | undefined> {
+    if (this.taken || this.state.faults.size === 0) return undefined;
+    const mailbox = impersonation ? connectingTarget(this.state, impersonation) : own;
+    const facts: RequestFacts = { account: this.record.account, operation: operation.local, mailbox };
+    return this.apply(facts, (f) => stageOf(f, this.accountKnown) === 'request', operation);
+  }
+
+  private async apply(facts: RequestFacts, eligible: (f: Fault) => boolean, operation?: XmlElement): Promise<Interception | undefined> {
+    const fault = this.state.faults.take(facts, eligible);
+    if (!fault) return undefined;
+    this.taken = true;
+    const { record } = this;
+    record.fault = fault.kind;
+    // What the fault was matched on, for the journal, when the request got no further.
+    record.account ??= facts.account;
+    record.operation ??= facts.operation;
+    record.mailbox ??= facts.mailbox;
+    this.state.log.info({ fault }, 'injecting a fault');
+    return inject(this.state, record, this.req, this.res, fault, operation);
+  }
+}
+
+/** The account a request names before it is authenticated: the Basic user name, as an account's SMTP address when known. */
+function claimedAccount(state: MockState, req: Request): string | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(req.get('Authorization') ?? '');
+  if (!m) return undefined;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const login = colon < 0 ? decoded : decoded.slice(0, colon);
+  return state.store.accountByLogon(login)?.smtp ?? login;
+}
+
+/** The operation an unauthenticated request asks for, when its body parses (only read while faults are active). */
+function peekOperation(req: Request): string | undefined {
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0) return undefined;
+  try {
+    return parseEnvelope(lenient.decode(req.body)).operation.local;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The mailbox ConnectingSID names, whether or not it exists or may be impersonated: a fault scoped
+ * by mailbox hits the requests aimed at it even when impersonation is then refused.
+ */
+function connectingTarget(state: MockState, header: XmlElement): string | undefined {
+  const id = header.t('ConnectingSID')?.children.find((c) => c.ns === NS.t);
+  const value = id?.value?.trim();
+  if (!id || !value) return undefined;
+  if (id.local === 'PrimarySmtpAddress' || id.local === 'SmtpAddress') return state.store.mailbox(value)?.smtp ?? value;
+  const lower = value.toLowerCase();
+  for (const account of state.store.accounts.values()) {
+    const match = id.local === 'SID' ? account.sid.toLowerCase() === lower : account.upn.toLowerCase() === lower;
+    if (match) return account.smtp;
+  }
+  return value;
+}
+
+/** Answers, breaks or reshapes the request as the fault says. */
+async function inject(state: MockState, record: ExchangeRecord, req: Request, res: Response, fault: Fault, operation?: XmlElement): Promise<Interception> {
+  const answer = (status: number, body: string, headers: Record<string, string>): Interception => {
     record.status = status;
     record.responseXml = body;
     record.durationMs = Date.now() - record.at.getTime();
@@ -56,12 +139,22 @@ export async function injectFault(state: MockState, record: ExchangeRecord, req:
       }
       break;
     case 'server-busy': {
-      const busy = new EwsFault('ErrorServerBusy', undefined, { values: { BackOffMilliseconds: String(fault.backOffMilliseconds) } });
+      const values = fault.backOffMilliseconds === null ? undefined : { values: { BackOffMilliseconds: String(fault.backOffMilliseconds) } };
+      const busy = new EwsFault('ErrorServerBusy', undefined, values);
       record.responseCode = busy.code;
       return answer(500, faultEnvelope(busy), xml);
     }
-    case 'response-code':
-      return answerWithCode(state, record, fault, answer);
+    case 'response-code': {
+      const code = fault.code as ResponseCode;
+      const shape = fault.shape ?? ERROR_CATALOGUE[code].shapes[0];
+      record.responseCode = code;
+      if (shape === 'fault') return answer(500, faultEnvelope(new EwsFault(code, fault.message)), xml);
+      // An item-shaped code: ResponseClass="Error" in an HTTP 200, one message per item the request names.
+      const { doc, body } = startEnvelope(state.profile);
+      const out = new ResponseMessages(body, record.operation ?? 'Unknown');
+      for (let i = messageCount(operation); i > 0; i--) out.error(code, fault.message);
+      return answer(200, doc.end(), xml);
+    }
     case 'delay':
       await sleep(fault.ms);
       return { answered: false };
@@ -82,24 +175,40 @@ export async function injectFault(state: MockState, record: ExchangeRecord, req:
     case 'slow-drip':
       return { answered: false, send: dripSend(fault.chunkBytes, fault.intervalMs) };
   }
-  return undefined;
+  return { answered: false };
 }
 
-function answerWithCode(
-  state: MockState,
-  record: ExchangeRecord,
-  fault: Extract<Fault, { kind: 'response-code' }>,
-  answer: (status: number, body: string, headers: Record<string, string>) => Interception,
-): Interception {
-  const code = fault.code as ResponseCode;
-  const shape = fault.shape ?? ERROR_CATALOGUE[code].shapes[0];
-  record.responseCode = code;
-  const xml = { 'Content-Type': 'text/xml; charset=utf-8' };
-  if (shape === 'fault') return answer(500, faultEnvelope(new EwsFault(code, fault.message)), xml);
-  // An item-shaped code: one ResponseMessage with ResponseClass="Error" in an HTTP 200.
-  const { doc, body } = startEnvelope(state.profile);
-  new ResponseMessages(body, record.operation ?? 'Unknown').error(code, fault.message);
-  return answer(200, doc.end({ prettyPrint: false }), xml);
+/**
+ * The request element listing what an operation acts on; Exchange answers one ResponseMessage per
+ * entry (per id, per parent folder, per change). Operations not listed answer one message.
+ */
+const REQUESTED_LIST: Readonly<Record<string, string>> = {
+  GetItem: 'ItemIds',
+  DeleteItem: 'ItemIds',
+  MoveItem: 'ItemIds',
+  CopyItem: 'ItemIds',
+  SendItem: 'ItemIds',
+  UpdateItem: 'ItemChanges',
+  CreateItem: 'Items',
+  GetFolder: 'FolderIds',
+  DeleteFolder: 'FolderIds',
+  EmptyFolder: 'FolderIds',
+  MoveFolder: 'FolderIds',
+  CopyFolder: 'FolderIds',
+  CreateFolder: 'Folders',
+  UpdateFolder: 'FolderChanges',
+  FindFolder: 'ParentFolderIds',
+  FindItem: 'ParentFolderIds',
+  GetAttachment: 'AttachmentIds',
+  DeleteAttachment: 'AttachmentIds',
+  CreateAttachment: 'Attachments',
+  ConvertId: 'SourceIds',
+};
+
+function messageCount(operation: XmlElement | undefined): number {
+  const listName = operation ? REQUESTED_LIST[operation.local] : undefined;
+  const list = listName ? operation!.m(listName) : undefined;
+  return Math.max(1, list?.children.length ?? 0);
 }
 
 /** Sends the first half of the reply, cut inside the markup, with a matching Content-Length. */

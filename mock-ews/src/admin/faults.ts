@@ -5,7 +5,7 @@ import { prng } from '../scenario/generate';
 /**
  * Injected faults: a closed set of ways the server misbehaves, each scoped by operation, mailbox
  * and account and limited by a count or a seeded probability. Faults are data; the EWS endpoint
- * asks the engine once per request, after authentication and parsing.
+ * asks the engine at two points of a request (see `stageOf`), and a request takes at most one fault.
  */
 
 const scopeFields = {
@@ -26,7 +26,14 @@ const responseCode = z.string().refine(isResponseCode, 'must be a ResponseCode f
 
 export const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('http-status'), status: z.union([z.literal(401), z.literal(403), z.literal(500), z.literal(503)]), ...scopeFields }).strict(),
-  z.object({ kind: z.literal('server-busy'), backOffMilliseconds: z.number().int().nonnegative().default(5000), ...scopeFields }).strict(),
+  z
+    .object({
+      kind: z.literal('server-busy'),
+      /** null sends ErrorServerBusy without a BackOffMilliseconds value, as some servers do. */
+      backOffMilliseconds: z.number().int().nonnegative().nullable().default(5000),
+      ...scopeFields,
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('response-code'),
@@ -73,6 +80,26 @@ export interface RequestFacts {
   account?: string;
 }
 
+/**
+ * When a fault is decided. `arrival`: before authentication, as a web server, a load balancer or
+ * the network fails a request before any EWS code runs. `request`: once the envelope is parsed,
+ * before the version gate and impersonation are checked, as EWS itself answers.
+ */
+export type FaultStage = 'arrival' | 'request';
+
+/** Kinds that happen below EWS (IIS, HTTP.sys, the network), so they can hit a request on arrival. */
+const ARRIVAL_KINDS: ReadonlySet<FaultKind> = new Set(['http-status', 'connection-reset', 'empty-reply', 'delay']);
+
+/**
+ * The stage at which a fault is decided: on arrival for the web-server and network kinds, unless
+ * the fault is scoped by mailbox (known only from the envelope) or by an account the request does
+ * not name before authentication (NTLM, OAuth tokens); every other fault when the request is parsed.
+ */
+export function stageOf(fault: Pick<FaultSpec, 'kind' | 'mailbox' | 'account'>, accountKnownOnArrival: boolean): FaultStage {
+  if (!ARRIVAL_KINDS.has(fault.kind) || fault.mailbox) return 'request';
+  return fault.account && !accountKnownOnArrival ? 'request' : 'arrival';
+}
+
 const eq = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 
 export class FaultEngine {
@@ -96,6 +123,10 @@ export class FaultEngine {
     return this.faults.length < before;
   }
 
+  get size(): number {
+    return this.faults.length;
+  }
+
   clear(): number {
     const n = this.faults.length;
     this.faults = [];
@@ -103,12 +134,13 @@ export class FaultEngine {
   }
 
   /**
-   * The fault that answers this request, if any: the first active one whose scope matches and
-   * whose probability draw succeeds. A fault with a count expires after its last hit.
+   * The fault that answers this request, if any: the first active one that is `eligible` (at this
+   * stage), whose scope matches and whose probability draw succeeds. A fault with a count expires after its last hit.
    */
-  take(facts: RequestFacts): Fault | undefined {
+  take(facts: RequestFacts, eligible: (f: Fault) => boolean = () => true): Fault | undefined {
     for (const entry of this.faults) {
       const f = entry.fault;
+      if (!eligible(f)) continue;
       if (f.operation && !eq(f.operation, facts.operation)) continue;
       if (f.mailbox && !eq(f.mailbox, facts.mailbox)) continue;
       if (f.account && !eq(f.account, facts.account)) continue;

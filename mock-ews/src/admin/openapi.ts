@@ -190,7 +190,7 @@ const schemas: Json = {
     description: 'One fault. Scope fields narrow which requests it answers; count or probability limit how often.',
     oneOf: [
       faultKind('http-status', 'A bare HTTP status from the web server (IIS-style HTML body; 401 carries WWW-Authenticate)', { status: { type: 'integer', enum: [401, 403, 500, 503] } }, ['status']),
-      faultKind('server-busy', 'ErrorServerBusy fault with BackOffMilliseconds', { backOffMilliseconds: { type: 'integer', minimum: 0, default: 5000 } }),
+      faultKind('server-busy', 'ErrorServerBusy fault with BackOffMilliseconds (null: without it)', { backOffMilliseconds: { type: 'integer', minimum: 0, default: 5000, nullable: true } }),
       faultKind(
         'response-code',
         'Any ResponseCode of the error catalogue, in its catalogue shape (500 SOAP fault, or 200 with one ResponseMessage of ResponseClass Error)',

@@ -13,7 +13,7 @@ import { atLeast } from '../profiles/versions';
 import { OPERATIONS } from '../operations/registry';
 import { checkRequestChildren } from '../soap/request-children';
 import type { MockState } from './state';
-import { injectFault, Interception, plainSend } from '../admin/fault-hook';
+import { Interception, plainSend, RequestFaults } from '../admin/fault-hook';
 import { captureRequest } from '../admin/journal';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -57,6 +57,11 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     finish(500, faultEnvelope(f));
   };
 
+  // Injected faults (admin API): the web-server and network kinds may hit a request on arrival.
+  const faults = new RequestFaults(state, record, req, res);
+  injected = await faults.onArrival();
+  if (injected?.answered) return;
+
   const auth = authenticate(state, req);
   if (!auth.ok) {
     record.status = 401;
@@ -91,6 +96,11 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     const env = parseEnvelope(text);
     const opName = env.operation.local;
     record.operation = opName;
+    // The EWS-level faults (and any scoped by mailbox) answer here, before the version gate and
+    // impersonation can refuse the request, matched on the mailbox ConnectingSID names.
+    const own = caller.mailboxId ? state.store.mailboxes.get(caller.mailboxId)?.smtp : undefined;
+    injected = (await faults.onRequest(env.operation, env.impersonation, own)) ?? injected;
+    if (injected?.answered) return;
     const op = env.operation.ns === NS.m ? OPERATIONS.get(opName) : undefined;
     if (!op) {
       throw schemaFault(
@@ -116,9 +126,6 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     record.mailbox = mailbox?.smtp;
     // Throttling budgets; the concurrency taken here is given back when the response is done.
     res.once('close', admit({ store: state.store, profile: state.profile, caller, mailbox, impersonating }, opName));
-    // Injected faults (admin API) answer here, once the operation and mailbox are known.
-    injected = await injectFault(state, record, req, res);
-    if (injected?.answered) return;
 
     const { doc, body } = startEnvelope(state.profile);
     await op.handle({

@@ -49,7 +49,7 @@ function faultDetail(f: Fault): string {
     case 'http-status':
       return `HTTP ${f.status}`;
     case 'server-busy':
-      return `ErrorServerBusy, back off ${f.backOffMilliseconds} ms`;
+      return f.backOffMilliseconds === null ? 'ErrorServerBusy, no back-off hint' : `ErrorServerBusy, back off ${f.backOffMilliseconds} ms`;
     case 'response-code':
       return `${f.code}${f.shape ? ` (${f.shape})` : ''}`;
     case 'delay':
