@@ -9,7 +9,7 @@ import { loadBodies } from './import/bodies';
 import { connectionParams, runSync } from './import/run';
 import { createProgress } from './util/progress';
 import { exposedPasswordWarning, readSettingsFile } from './settings/file';
-import { loadSavedSettings, maskedView, saveSettings } from './settings/saved';
+import { loadSavedSettings, maskedView, saveSettings, storedSecretFor } from './settings/saved';
 import type { Settings, Violation } from './settings/types';
 import { validateSettings } from './settings/validate';
 import { readUsersFile } from './users/users-file';
@@ -76,7 +76,7 @@ function resolveSettings(cmd: Command, opts: CommonOptions, storage: SyncStorage
   if (exposed) io.err(exposed);
   const stored = storage.loadSettings();
   const result = file.raw
-    ? validateSettings(file.raw, { env: io.env, storedPassword: stored?.passwordSealed ? box.open(stored.passwordSealed) : undefined })
+    ? validateSettings(file.raw, { env: io.env, storedPassword: storedSecretFor(file.raw, stored, box) })
     : { violations: file.violations };
   if (!result.settings) {
     io.err(`invalid settings in ${opts.settings}:\n${formatViolations(result.violations)}`);

@@ -65,6 +65,7 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
   store.domains = spec.domains.map((d) => d.toLowerCase());
   for (const [i, a] of spec.accounts.entries()) store.addAccount(toAccount(a, i));
   store.grants = spec.grants.map(toGrant);
+  store.apps = spec.apps.map((a) => ({ ...a, roles: [...a.roles] }));
   store.throttling = spec.throttling.map((p) => ({ ...p }));
   // Every account with a mailbox gets one, even when the scenario lists no folders for it.
   const mailboxSpecs = new Map(spec.mailboxes.map((m) => [m.smtp.toLowerCase(), m]));
@@ -119,6 +120,11 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
   });
   spec.grants.forEach((g, i) => {
     if (g.account && !seen.has(g.account.toLowerCase())) throw new ScenarioError(`${label}: grants[${i}].account: no account ${g.account}`);
+  });
+  const apps = new Set<string>();
+  spec.apps.forEach((a, i) => {
+    if (apps.has(a.clientId.toLowerCase())) throw new ScenarioError(`${label}: apps[${i}].clientId: ${a.clientId} is listed twice`);
+    apps.add(a.clientId.toLowerCase());
   });
   const boxes = new Set<string>();
   spec.mailboxes.forEach((m, i) => {

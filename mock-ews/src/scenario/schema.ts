@@ -132,6 +132,23 @@ export const grantSchema = z
   .refine((g) => !(g.app && g.right), 'an app grant takes no right: it limits the app\'s full_access_as_app')
   .refine((g) => g.scope !== undefined || g.recipientFilter !== undefined || g.right === 'ms-Exch-EPI-Impersonation', 'give a scope (all, domains, mailboxes) or a recipientFilter');
 
+/**
+ * An app registration in the tenant (Entra ID), for the mock's token endpoint: client credentials
+ * and the application permissions an admin consented to. Which mailboxes the app reaches is an
+ * `app` grant (RBAC for Applications), as for tokens issued any other way.
+ */
+export const appRegistrationSchema = z
+  .object({
+    clientId: z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be an application (client) id, a GUID'),
+    secret: z.string().min(1),
+    displayName: z.string().optional(),
+    /** Application permissions on Exchange; default full_access_as_app. */
+    roles: z.array(z.string().min(1)).default(['full_access_as_app']),
+    /** Lifetime of the access tokens issued to the app; Entra ID's default is about an hour. */
+    tokenLifetimeSeconds: z.number().int().min(1).max(86_400).default(3599),
+  })
+  .strict();
+
 const limit = z.number().int().min(0);
 
 /** A throttling policy; without `account` the default policy. See docs/PROFILES.md. */
@@ -153,6 +170,7 @@ export const scenarioSchema = z
     domains: z.array(domain).default([]),
     accounts: z.array(account).default([]),
     grants: z.array(grantSchema).default([]),
+    apps: z.array(appRegistrationSchema).default([]),
     throttling: z.array(throttlingPolicy).default([]),
     mailboxes: z
       .array(
@@ -171,3 +189,4 @@ export const scenarioSchema = z
 export type ScenarioSpec = z.infer<typeof scenarioSchema>;
 export type MessageSpec = z.infer<typeof messageSchema>;
 export type GeneratorSpec = z.infer<typeof generatorSchema>;
+export type AppRegistration = z.infer<typeof appRegistrationSchema>;

@@ -2,6 +2,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { handleEws } from './ews-endpoint';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { autodiscoverRoutes } from '../autodiscover/routes';
+import { tokenEndpointRoutes } from '../auth/token-endpoint';
 import { schemaDocRoutes } from '../autodiscover/schema-docs';
 import { faultEnvelope } from '../soap/response-writer';
 import { EwsFault } from '../soap/error-catalogue';
@@ -36,6 +37,8 @@ export function createApp(state: MockState, options: { bodyLimit?: number; admin
       .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The EWS endpoint accepts POST requests only.')));
   });
   app.use(schemaDocRoutes(state));
+  // The identity platform's token endpoint (client credentials), with the mock as the authority.
+  app.use(tokenEndpointRoutes(state));
   app.use(autodiscoverRoutes(state));
 
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

@@ -3,6 +3,7 @@ import { changeKey, decodeId, encodeId, hashId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import type {
   Account,
+  AppRegistration,
   Attachment,
   DistinguishedFolderName,
   Folder,
@@ -48,6 +49,8 @@ export class Store {
   readonly mailboxes = new Map<string, Mailbox>();
   private readonly mailboxBySmtp = new Map<string, string>();
   grants: ImpersonationGrant[] = [];
+  /** App registrations that may ask the token endpoint for app-only tokens. */
+  apps: AppRegistration[] = [];
   /** Throttling policies from the scenario (enforced by mock-ews/src/throttling). */
   throttling: ThrottlingPolicy[] = [];
   domains: string[] = [];

@@ -150,6 +150,16 @@ export type GrantScope =
  * both 2007 rights); the two ms-Exch-EPI rights are Exchange 2007's; "Application EWS.AccessAsApp"
  * is Exchange Online's RBAC for Applications assignment to an app id.
  */
+/** An application registered in the tenant: client credentials for the token endpoint (auth/token-endpoint.ts). */
+export interface AppRegistration {
+  clientId: string;
+  secret: string;
+  displayName?: string;
+  /** Application permissions, e.g. full_access_as_app. */
+  roles: string[];
+  tokenLifetimeSeconds: number;
+}
+
 export type GrantRight = 'ApplicationImpersonation' | 'ms-Exch-EPI-Impersonation' | 'ms-Exch-EPI-May-Impersonate' | 'Application EWS.AccessAsApp';
 
 export interface ImpersonationGrant {

@@ -5,7 +5,7 @@ import { classify, EwsFailure } from './errors';
 export type CheckResult = { ok: true } | { ok: false; failure: EwsFailure; reason: string };
 
 /** The reason line a person can act on, per failure kind. */
-export function explain(failure: EwsFailure, params: Pick<ConnectionParams, 'endpoint' | 'login' | 'generation'>): string {
+export function explain(failure: EwsFailure, params: Pick<ConnectionParams, 'endpoint' | 'login' | 'generation' | 'tokens'>): string {
   const host = (() => {
     try {
       return new URL(params.endpoint).host;
@@ -13,8 +13,17 @@ export function explain(failure: EwsFailure, params: Pick<ConnectionParams, 'end
       return params.endpoint;
     }
   })();
+  const app = params.tokens?.oauth;
+  if (app && /^token refused: /.test(failure.message)) {
+    const detail = failure.message.replace(/^token refused: /, '');
+    const what = failure.kind === 'unauthorized' ? 'bad credentials' : 'token refused';
+    return `${what}: the identity platform refused app ${app.clientId} in tenant ${app.tenant} (${detail}). Check the tenant, clientId and client secret of the app registration.`;
+  }
   switch (failure.kind) {
     case 'unauthorized':
+      if (app) {
+        return `bad credentials: the server refused the app's token (HTTP 401${failure.responseCode ? `, ${failure.responseCode}` : ''}). Check that app ${app.clientId} has the full_access_as_app permission with admin consent.`;
+      }
       return `bad credentials: the server refused login "${params.login}" (HTTP 401). Check the login and password of the super-user.`;
     case 'forbidden':
       return `access denied: the server refused login "${params.login}" (HTTP 403). Check that the account may use EWS.`;
@@ -35,9 +44,13 @@ export function explain(failure: EwsFailure, params: Pick<ConnectionParams, 'end
   }
 }
 
-/** FindFolder on the distinguished root folder, Shallow and IdOnly, as the super-user without impersonation. */
+/**
+ * FindFolder on the distinguished root folder, Shallow and IdOnly, as the super-user without
+ * impersonation. An app (auth oauth) has no mailbox of its own: it opens the `login` mailbox,
+ * impersonated, which proves the token, the permission and the mailbox's reach at once.
+ */
 export async function checkConnection(params: ConnectionParams): Promise<CheckResult> {
-  const { service, transport } = connect(params);
+  const { service, transport } = connect(params, params.auth === 'oauth' ? params.login : undefined);
   const view = new FolderView(1);
   view.PropertySet = new PropertySet(BasePropertySet.IdOnly);
   view.Traversal = FolderTraversal.Shallow;

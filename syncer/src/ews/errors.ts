@@ -71,6 +71,8 @@ function backOffFrom(err: Record<string, unknown>, message: string): number | un
  */
 export function classify(err: unknown, trace: TransportTrace = {}): EwsFailure {
   if (err instanceof EwsFailure) return err;
+  // A failure before the request left (e.g. the token endpoint refused the app), which the client wraps vaguely.
+  if (trace.failure) return trace.failure;
   const e = (err ?? {}) as Record<string, unknown>;
   const message = String(e.message ?? e.Message ?? e.FaultString ?? err ?? '');
   const code = responseCodeName(e.ResponseCode ?? e.ErrorCode ?? (e.Response as Record<string, unknown> | undefined)?.ErrorCode);

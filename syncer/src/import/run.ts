@@ -1,5 +1,5 @@
 import type { MailboxRecord, SyncStorage } from '../db/storage';
-import type { ConnectionParams } from '../ews/client';
+import { connectionAuth, ConnectionParams } from '../ews/client';
 import { EwsFailure } from '../ews/errors';
 import { MailboxClient } from '../ews/mailbox-client';
 import { DEFAULT_RETRY, RetryPolicy } from '../ews/retry';
@@ -48,6 +48,7 @@ export function connectionParams(settings: Settings): ConnectionParams {
     login: settings.login,
     password: settings.password,
     tlsVerify: settings.tlsVerify,
+    ...connectionAuth(settings),
   };
 }
 

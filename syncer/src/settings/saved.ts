@@ -14,7 +14,7 @@ function storedPassword(stored: StoredSettings | undefined, box: SecretBox): str
  */
 export function saveSettings(storage: SyncStorage, box: SecretBox, raw: RawSettings, env: NodeJS.ProcessEnv = process.env): ValidationResult {
   const existing = storage.loadSettings();
-  const result = validateSettings(raw, { env, storedPassword: storedPassword(existing, box) });
+  const result = validateSettings(raw, { env, storedPassword: storedSecretFor(raw, existing, box) });
   const s = result.settings;
   if (!s) return result;
   storage.saveSettings({
@@ -29,16 +29,37 @@ export function saveSettings(storage: SyncStorage, box: SecretBox, raw: RawSetti
       concurrency: s.concurrency,
       mailboxTimeBudgetSeconds: s.mailboxTimeBudgetSeconds,
       maxRunSeconds: s.maxRunSeconds,
+      requestTimeoutSeconds: s.requestTimeoutSeconds,
       ...(s.maxMailboxes !== undefined ? { maxMailboxes: s.maxMailboxes } : {}),
       tlsVerify: s.tlsVerify,
       strategy: s.strategy,
-      ...(s.passwordEnv ? { passwordEnv: s.passwordEnv } : {}),
+      ...authFields(s),
     },
   });
   return result;
 }
 
-/** Stored settings back in file form (password left out). */
+/**
+ * What is stored besides the page fields: the authentication method (absent means basic, as
+ * settings saved before it existed), the app registration and the secret's variable name.
+ */
+function authFields(s: Settings): Record<string, string> {
+  const envField = s.auth === 'oauth' ? 'clientSecretEnv' : 'passwordEnv';
+  return {
+    ...(s.auth !== 'basic' ? { auth: s.auth } : {}),
+    ...(s.oauth ? { tenant: s.oauth.tenant, clientId: s.oauth.clientId, authority: s.oauth.authority } : {}),
+    ...(s.passwordEnv ? { [envField]: s.passwordEnv } : {}),
+  };
+}
+
+/** The stored secret in clear for settings about to be validated: only when they use the same method. */
+export function storedSecretFor(raw: RawSettings, stored: StoredSettings | undefined, box: SecretBox): string | undefined {
+  const method = (a: unknown) => (typeof a === 'string' && a.trim() ? a.trim().toLowerCase() : 'basic');
+  if (!stored || method(raw.auth) !== method((stored.options as { auth?: unknown }).auth)) return undefined;
+  return storedPassword(stored, box) || undefined;
+}
+
+/** Stored settings back in file form (secret left out). */
 export function storedAsRaw(stored: StoredSettings): RawSettings {
   const { passwordEnv, ...options } = stored.options as { passwordEnv?: string };
   return {
@@ -66,15 +87,24 @@ export function maskedView(s: Settings): Record<string, unknown> {
     server: s.server,
     endpoint: s.endpoint,
     version: s.version,
+    auth: s.auth,
+    ...(s.oauth ? { tenant: s.oauth.tenant, clientId: s.oauth.clientId, authority: s.oauth.authority } : {}),
     login: s.login,
-    ...(s.passwordEnv ? { passwordEnv: s.passwordEnv } : { password: s.password ? '********' : '(none)' }),
+    ...secretView(s),
     domainList: s.domainList,
     attachments: s.attachments,
     concurrency: s.concurrency,
     mailboxTimeBudgetSeconds: s.mailboxTimeBudgetSeconds,
     maxRunSeconds: s.maxRunSeconds,
+    requestTimeoutSeconds: s.requestTimeoutSeconds,
     ...(s.maxMailboxes !== undefined ? { maxMailboxes: s.maxMailboxes } : {}),
     tlsVerify: s.tlsVerify,
     strategy: s.strategy,
   };
+}
+
+/** The secret as shown: the variable it comes from, or a mask; never the value. */
+function secretView(s: Settings): Record<string, string> {
+  const [field, envField] = s.auth === 'oauth' ? ['clientSecret', 'clientSecretEnv'] : ['password', 'passwordEnv'];
+  return s.passwordEnv ? { [envField]: s.passwordEnv } : { [field]: s.password ? '********' : '(none)' };
 }

@@ -11,11 +11,35 @@ export interface SyncOptions {
   mailboxTimeBudgetSeconds: number;
   /** -1 means unlimited. */
   maxRunSeconds: number;
+  /** One EWS request may take this long without a byte of answer; it is then retried, a bounded number of times. */
+  requestTimeoutSeconds: number;
   /** Mailboxes per run; undefined means all that are due. */
   maxMailboxes?: number;
   tlsVerify: boolean;
   strategy: SyncStrategy;
 }
+
+/** How the syncer authenticates to EWS. */
+export type AuthMethod = 'basic' | 'ntlm' | 'oauth';
+export const AUTH_METHODS: readonly AuthMethod[] = ['basic', 'ntlm', 'oauth'];
+
+/** An app registration's client-credentials grant (auth: oauth); the secret is Settings.password. */
+export interface OAuthSettings {
+  /** Directory (tenant) id or a verified domain of the tenant. */
+  tenant: string;
+  /** Application (client) id. */
+  clientId: string;
+  /** The identity platform's base URL, e.g. https://login.microsoftonline.com. */
+  authority: string;
+  /** `<authority>/<tenant>/oauth2/v2.0/token`. */
+  tokenUrl: string;
+  /** `<Exchange resource>/.default`. */
+  scope: string;
+}
+
+export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+/** Exchange Online's resource: app-only tokens for EWS are asked for with this scope. */
+export const ONLINE_SCOPE = 'https://outlook.office365.com/.default';
 
 /** Settings as written in a file or stored in the database, before validation. */
 export interface RawSettings {
@@ -33,9 +57,15 @@ export interface Settings extends SyncOptions {
   version: string;
   generation?: ExchangeGeneration;
   login: string;
-  /** The password itself (resolved from the environment when passwordEnv was given). */
+  auth: AuthMethod;
+  /** With auth oauth: the app registration; `login` is then the mailbox the connection check opens. */
+  oauth?: OAuthSettings;
+  /**
+   * The secret: the password (basic, ntlm) or the client secret (oauth), resolved from the
+   * environment when passwordEnv / clientSecretEnv was given.
+   */
   password: string;
-  /** Name of the environment variable the password came from, if any. */
+  /** Name of the environment variable the secret came from, if any (passwordEnv or clientSecretEnv). */
   passwordEnv?: string;
   domainList: string[];
 }
@@ -51,6 +81,7 @@ export const DEFAULT_OPTIONS: SyncOptions = {
   concurrency: 5,
   mailboxTimeBudgetSeconds: 30,
   maxRunSeconds: 900,
+  requestTimeoutSeconds: 60,
   tlsVerify: true,
   strategy: 'sync-state',
 };

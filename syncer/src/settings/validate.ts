@@ -1,9 +1,10 @@
 import { isHostName, resolveEndpoint } from './server';
-import { DEFAULT_OPTIONS, RawSettings, Settings, SyncStrategy, Violation } from './types';
+import { AUTH_METHODS, AuthMethod, DEFAULT_OPTIONS, RawSettings, Settings, SyncStrategy, Violation } from './types';
 import { findGeneration, VERSION_LABELS } from './versions';
+import { OAUTH_FIELDS, validateOAuth } from './oauth';
 
-const PAGE_FIELDS = ['enabled', 'server', 'version', 'login', 'password', 'passwordEnv', 'domainList'];
-const OPTION_FIELDS = ['attachments', 'concurrency', 'mailboxTimeBudgetSeconds', 'maxRunSeconds', 'maxMailboxes', 'tlsVerify', 'strategy'];
+const PAGE_FIELDS = ['enabled', 'server', 'version', 'auth', 'login', 'password', 'passwordEnv', ...OAUTH_FIELDS, 'domainList'];
+const OPTION_FIELDS = ['attachments', 'concurrency', 'mailboxTimeBudgetSeconds', 'maxRunSeconds', 'requestTimeoutSeconds', 'maxMailboxes', 'tlsVerify', 'strategy'];
 const STRATEGIES: SyncStrategy[] = ['sync-state', 'find-item'];
 
 const LOGIN_UPN = /^[^\s@\\]+@[^\s@\\]+$/;
@@ -80,38 +81,63 @@ export function validateSettings(
     if (!generation) add('version', 'one-of', `version "${versionValue}" is not offered; choose one of ${VERSION_LABELS.join(', ')}`);
   }
 
+  // Authentication: basic (the default, as the settings page always did), ntlm or oauth
+  let auth: AuthMethod = 'basic';
+  const authValue = str('auth');
+  if (authValue) {
+    const lower = authValue.toLowerCase() as AuthMethod;
+    if (AUTH_METHODS.includes(lower)) auth = lower;
+    else add('auth', 'one-of', `auth "${authValue}" is not offered; choose one of ${AUTH_METHODS.join(', ')}`);
+  }
+  const oauth = validateOAuth(raw, { auth, enabled, generation, endpoint, str, add });
+
   // Login
   const login = str('login') ?? '';
   if (required('login', login, 'login')) {
-    if (!(LOGIN_UPN.test(login) || LOGIN_DOWN_LEVEL.test(login) || LOGIN_BARE.test(login))) {
+    if (auth === 'oauth') {
+      // An app has no mailbox of its own: the connection check opens this one, impersonated.
+      if (!LOGIN_UPN.test(login) || !isHostName(login.split('@')[1])) {
+        add('login', 'format', `with auth oauth, login is the mailbox the connection check opens and must be user@domain, not "${login}"`);
+      }
+    } else if (!(LOGIN_UPN.test(login) || LOGIN_DOWN_LEVEL.test(login) || LOGIN_BARE.test(login))) {
       add('login', 'format', `login "${login}" must be user@domain, DOMAIN\\user or a bare user name`);
     } else if (LOGIN_UPN.test(login) && !isHostName(login.split('@')[1])) {
       add('login', 'format', `login "${login}" must be user@domain with a valid domain after @`);
     }
   }
 
-  // Password, or the name of an environment variable holding it
+  // The secret (password, or the app's client secret with oauth), or the name of an environment
+  // variable holding it. The other method's fields must stay empty, so a secret is never sent to
+  // a place it was not meant for.
+  const [secretField, envField] = auth === 'oauth' ? ['clientSecret', 'clientSecretEnv'] : ['password', 'passwordEnv'];
+  const [otherSecret, otherEnv] = auth === 'oauth' ? ['password', 'passwordEnv'] : ['clientSecret', 'clientSecretEnv'];
+  for (const field of [otherSecret, otherEnv]) {
+    const v = raw[field];
+    if (v !== undefined && v !== null && v !== '') {
+      add(field, 'not-used', auth === 'oauth' ? `${field} is not used with auth oauth; give clientSecret or clientSecretEnv` : `${field} is used only with auth oauth`);
+    }
+  }
   let password = '';
-  const passwordEnv = str('passwordEnv');
-  const rawPassword = raw.password;
+  const passwordEnv = str(envField);
+  const rawPassword = raw[secretField];
   if (rawPassword !== undefined && rawPassword !== null && typeof rawPassword !== 'string') {
-    add('password', 'type', 'password must be text (quote it in YAML)');
+    add(secretField, 'type', `${secretField} must be text (quote it in YAML)`);
   }
   const givenPassword = typeof rawPassword === 'string' ? rawPassword : '';
   if (givenPassword && passwordEnv) {
-    add('password', 'exclusive', 'give either password or passwordEnv, not both');
+    add(secretField, 'exclusive', `give either ${secretField} or ${envField}, not both`);
   } else if (passwordEnv !== undefined) {
     if (!ENV_NAME.test(passwordEnv)) {
-      add('passwordEnv', 'format', `passwordEnv "${passwordEnv}" is not an environment variable name`);
+      add(envField, 'format', `${envField} "${passwordEnv}" is not an environment variable name`);
     } else if (!env[passwordEnv]) {
-      add('passwordEnv', 'unset', `passwordEnv names ${passwordEnv}, which is not set (or empty) in the environment`);
+      add(envField, 'unset', `${envField} names ${passwordEnv}, which is not set (or empty) in the environment`);
     } else {
       password = env[passwordEnv]!;
     }
   } else {
     // An empty password field keeps the stored one, as on the settings page.
     password = givenPassword || options.storedPassword || '';
-    if (!password && enabled) add('password', 'required', 'password is required when the integration is enabled (give password or passwordEnv)');
+    if (!password && enabled) add(secretField, 'required', `${secretField} is required when the integration is enabled (give ${secretField} or ${envField})`);
   }
 
   // Domain list
@@ -161,6 +187,9 @@ export function validateSettings(
       int('maxRunSeconds', raw.maxRunSeconds, 1, 7 * 86_400, 'range', 'maxRunSeconds must be -1 (unlimited) or a whole number of seconds from 1 to 604800') ??
       opts.maxRunSeconds;
   }
+  opts.requestTimeoutSeconds =
+    int('requestTimeoutSeconds', raw.requestTimeoutSeconds, 1, 600, 'range', 'requestTimeoutSeconds must be a whole number of seconds from 1 to 600') ??
+    opts.requestTimeoutSeconds;
   const maxMailboxes = int('maxMailboxes', raw.maxMailboxes, 1, 1_000_000, 'range', 'maxMailboxes must be a whole number of at least 1');
   if (maxMailboxes !== undefined) opts.maxMailboxes = maxMailboxes;
   if (raw.tlsVerify !== undefined && raw.tlsVerify !== null) {
@@ -194,8 +223,11 @@ export function validateSettings(
   if (password) {
     for (const v of violations) v.message = v.message.split(password).join('********');
   }
-  if (typeof rawPassword === 'string' && rawPassword && rawPassword !== password) {
-    for (const v of violations) v.message = v.message.split(rawPassword).join('********');
+  for (const field of ['password', 'clientSecret']) {
+    const given = raw[field];
+    if (typeof given === 'string' && given && given !== password) {
+      for (const v of violations) v.message = v.message.split(given).join('********');
+    }
   }
 
   if (violations.length > 0) return { violations };
@@ -208,6 +240,8 @@ export function validateSettings(
       endpoint,
       version: generation?.label ?? '',
       generation,
+      auth,
+      ...(oauth ? { oauth } : {}),
       login,
       password,
       passwordEnv,
