@@ -25,6 +25,9 @@ type Row = Record<string, unknown>;
 
 const iso = (d: Date) => d.toISOString();
 
+/** Message-IDs looked up per query (well under SQLite's limit of bound parameters). */
+const LINK_LOOKUP_CHUNK = 500;
+
 /** This process as the holder of a claim. */
 const CLAIM_OWNER = `${hostname()}:${process.pid}`;
 
@@ -72,6 +75,13 @@ function folderFromRow(r: Row): FolderRecord {
   };
 }
 
+/** One email of a batch failed to save; the batch is written again email by email. */
+class EmailNotSaved extends Error {
+  constructor(readonly reason: unknown) {
+    super('an email of the batch could not be saved');
+  }
+}
+
 /** SyncStorage on one SQLite file through better-sqlite3, in WAL mode. */
 export class SqliteStorage implements SyncStorage {
   readonly db: Database.Database;
@@ -80,6 +90,10 @@ export class SqliteStorage implements SyncStorage {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL never corrupts the file; only a power cut can lose the last commits, and a
+    // lost batch carries its sync state with it, so the next run fetches it again. It spares an
+    // fsync per batch.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     // Concurrent runs (or a status call during a run) wait for the writer instead of failing.
     this.db.pragma('busy_timeout = 5000');
@@ -326,15 +340,20 @@ export class SqliteStorage implements SyncStorage {
   // ---- emails ----
 
   linksByMessageId(mailboxId: number, messageIds: string[]): LinkRecord[] {
-    if (messageIds.length === 0) return [];
+    const unique = [...new Set(messageIds)];
     const out: LinkRecord[] = [];
-    const stmt = this.db.prepare(
-      `SELECT l.id AS link_id, l.email_id, l.folder_id, f.type, l.item_id, e.message_id, l.removed_at
-       FROM email_folders l JOIN emails e ON e.id = l.email_id JOIN folders f ON f.id = l.folder_id
-       WHERE l.mailbox_id = ? AND f.active = 1 AND e.message_id = ?`,
-    );
-    for (const mid of new Set(messageIds)) {
-      for (const r of stmt.all(mailboxId, mid) as Row[]) {
+    // One query per chunk of Message-IDs rather than one per Message-ID.
+    for (let i = 0; i < unique.length; i += LINK_LOOKUP_CHUNK) {
+      const chunk = unique.slice(i, i + LINK_LOOKUP_CHUNK);
+      const rows = this.db
+        .prepare(
+          `SELECT l.id AS link_id, l.email_id, l.folder_id, f.type, l.item_id, e.message_id, l.removed_at
+           FROM email_folders l JOIN emails e ON e.id = l.email_id JOIN folders f ON f.id = l.folder_id
+           WHERE l.mailbox_id = ? AND f.active = 1 AND e.message_id IN (${chunk.map(() => '?').join(',')})
+           ORDER BY l.id`,
+        )
+        .all(mailboxId, ...chunk) as Row[];
+      for (const r of rows) {
         out.push({
           linkId: r.link_id as number,
           emailId: r.email_id as number,
@@ -357,74 +376,110 @@ export class SqliteStorage implements SyncStorage {
     return this.db.prepare('DELETE FROM email_folders WHERE mailbox_id = ? AND removed_at IS NOT NULL').run(mailboxId).changes;
   }
 
-  saveBatch(batch: FolderBatch): BatchResult {
-    const result: BatchResult = { created: 0, updated: 0, moved: 0, deleted: 0, unchanged: 0, failed: [] };
-    const findLink = this.db.prepare('SELECT id, change_key, is_read FROM email_folders WHERE folder_id = ? AND item_id = ?');
-    const updateLink = this.db.prepare('UPDATE email_folders SET change_key = ?, is_read = ?, conversation_id = COALESCE(?, conversation_id) WHERE id = ?');
-    const moveLink = this.db.prepare(
-      'UPDATE email_folders SET folder_id = ?, item_id = ?, change_key = ?, is_read = ?, removed_at = NULL WHERE id = ? AND mailbox_id = ?',
-    );
-    const findEmail = this.db.prepare('SELECT id FROM emails WHERE message_id = ?').pluck();
-    const insertEmail = this.db.prepare(
-      `INSERT INTO emails (message_id, subject, from_name, from_address, to_addresses, cc_addresses, bcc_addresses,
-         sent_at, received_at, created_at, importance, has_attachments, imported_at)
-       VALUES (@messageId, @subject, @fromName, @fromAddress, @to, @cc, @bcc, @sentAt, @receivedAt, @createdAt, @importance, @hasAttachments, @importedAt)
-       RETURNING id`,
-    ).pluck();
-    const insertLink = this.db.prepare(
-      `INSERT INTO email_folders (email_id, folder_id, mailbox_id, item_id, change_key, conversation_id, is_read)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const removeLink = this.db.prepare('UPDATE email_folders SET removed_at = ? WHERE folder_id = ? AND item_id = ? AND removed_at IS NULL');
-    const now = iso(new Date());
+  /**
+   * Statements of the import path, prepared once per database: preparing them per batch (or per
+   * email) cost more than running them.
+   */
+  private importStatements?: ReturnType<SqliteStorage['prepareImportStatements']>;
 
-    this.db.transaction(() => {
-      for (const m of batch.moves) {
-        const changes = moveLink.run(batch.folderId, m.itemId, m.changeKey ?? null, m.isRead ? 1 : 0, m.linkId, batch.mailboxId).changes;
-        if (changes === 1) result.moved++;
+  private get stmts() {
+    return (this.importStatements ??= this.prepareImportStatements());
+  }
+
+  private prepareImportStatements() {
+    return {
+      findLink: this.db.prepare('SELECT id, change_key, is_read FROM email_folders WHERE folder_id = ? AND item_id = ?'),
+      updateLink: this.db.prepare('UPDATE email_folders SET change_key = ?, is_read = ?, conversation_id = COALESCE(?, conversation_id) WHERE id = ?'),
+      moveLink: this.db.prepare(
+        'UPDATE email_folders SET folder_id = ?, item_id = ?, change_key = ?, is_read = ?, removed_at = NULL WHERE id = ? AND mailbox_id = ?',
+      ),
+      findEmail: this.db.prepare('SELECT id FROM emails WHERE message_id = ?').pluck(),
+      insertEmail: this.db
+        .prepare(
+          `INSERT INTO emails (message_id, subject, from_name, from_address, to_addresses, cc_addresses, bcc_addresses,
+             sent_at, received_at, created_at, importance, has_attachments, imported_at)
+           VALUES (@messageId, @subject, @fromName, @fromAddress, @to, @cc, @bcc, @sentAt, @receivedAt, @createdAt, @importance, @hasAttachments, @importedAt)
+           RETURNING id`,
+        )
+        .pluck(),
+      insertLink: this.db.prepare(
+        `INSERT INTO email_folders (email_id, folder_id, mailbox_id, item_id, change_key, conversation_id, is_read)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      removeLink: this.db.prepare('UPDATE email_folders SET removed_at = ? WHERE folder_id = ? AND item_id = ? AND removed_at IS NULL'),
+      folderState: this.db.prepare('UPDATE folders SET sync_state = COALESCE(?, sync_state), last_sync_at = COALESCE(?, last_sync_at) WHERE id = ?'),
+      insertBody: this.db.prepare('INSERT INTO bodies (email_id, body_type, content, loaded_at) VALUES (?, ?, ?, ?) ON CONFLICT (email_id) DO NOTHING'),
+      insertAttachment: this.db.prepare(
+        `INSERT INTO attachments (email_id, ews_id, name, content_type, size, content, skipped_reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email_id, name, size) DO UPDATE SET content = COALESCE(attachments.content, excluded.content),
+           skipped_reason = CASE WHEN attachments.content IS NULL THEN excluded.skipped_reason ELSE attachments.skipped_reason END`,
+      ),
+    };
+  }
+
+  saveBatch(batch: FolderBatch): BatchResult {
+    const now = iso(new Date());
+    try {
+      // Almost every batch saves cleanly: one transaction, no savepoint per email.
+      return this.db.transaction(() => this.writeBatch(batch, now, false)).immediate();
+    } catch (err) {
+      if (!(err instanceof EmailNotSaved)) throw err;
+      // An email failed and the whole batch rolled back. Again with a savepoint per email, so the
+      // bad ones are skipped and reported and the rest commit.
+      return this.db.transaction(() => this.writeBatch(batch, now, true)).immediate();
+    }
+  }
+
+  private writeBatch(batch: FolderBatch, now: string, isolate: boolean): BatchResult {
+    const result: BatchResult = { created: 0, updated: 0, moved: 0, deleted: 0, unchanged: 0, failed: [] };
+    const s = this.stmts;
+    for (const m of batch.moves) {
+      const changes = s.moveLink.run(batch.folderId, m.itemId, m.changeKey ?? null, m.isRead ? 1 : 0, m.linkId, batch.mailboxId).changes;
+      if (changes === 1) result.moved++;
+    }
+    const saveOne = (e: MappedEmail) => {
+      const link = s.findLink.get(batch.folderId, e.itemId) as Row | undefined;
+      if (link) {
+        if (link.change_key !== (e.changeKey ?? null) || (link.is_read === 1) !== e.isRead) {
+          s.updateLink.run(e.changeKey ?? null, e.isRead ? 1 : 0, e.conversationId, link.id);
+          result.updated++;
+        } else result.unchanged++;
+        return;
       }
-      for (const e of batch.emails) {
+      let emailId = s.findEmail.get(e.messageId) as number | undefined;
+      if (emailId === undefined) emailId = s.insertEmail.get(emailParams(e, now)) as number;
+      s.insertLink.run(emailId, batch.folderId, batch.mailboxId, e.itemId, e.changeKey ?? null, e.conversationId, e.isRead ? 1 : 0);
+      if (e.body) this.insertBody(emailId, e.body, e.attachments ?? [], now);
+      result.created++;
+    };
+    const savepoint = isolate ? this.db.transaction(saveOne) : undefined;
+    for (const e of batch.emails) {
+      if (!savepoint) {
         try {
-          // A savepoint per email: a bad one rolls back alone and the batch goes on.
-          this.db.transaction(() => {
-            const link = findLink.get(batch.folderId, e.itemId) as Row | undefined;
-            if (link) {
-              if (link.change_key !== (e.changeKey ?? null) || (link.is_read === 1) !== e.isRead) {
-                updateLink.run(e.changeKey ?? null, e.isRead ? 1 : 0, e.conversationId, link.id);
-                result.updated++;
-              } else result.unchanged++;
-              return;
-            }
-            let emailId = findEmail.get(e.messageId) as number | undefined;
-            if (emailId === undefined) emailId = insertEmail.get(emailParams(e, now)) as number;
-            insertLink.run(emailId, batch.folderId, batch.mailboxId, e.itemId, e.changeKey ?? null, e.conversationId, e.isRead ? 1 : 0);
-            if (e.body) this.insertBody(emailId, e.body, e.attachments ?? [], now);
-            result.created++;
-          })();
+          saveOne(e);
         } catch (err) {
-          result.failed.push({ itemId: e.itemId, error: err instanceof Error ? err.message : String(err) });
+          throw new EmailNotSaved(err);
         }
+        continue;
       }
-      for (const id of batch.deletedItemIds) result.deleted += removeLink.run(now, batch.folderId, id).changes;
-      if (batch.syncState !== undefined || batch.lastSyncAt !== undefined) {
-        this.db
-          .prepare('UPDATE folders SET sync_state = COALESCE(?, sync_state), last_sync_at = COALESCE(?, last_sync_at) WHERE id = ?')
-          .run(batch.syncState ?? null, batch.lastSyncAt ?? null, batch.folderId);
+      try {
+        // A savepoint per email: a bad one rolls back alone and the batch goes on.
+        savepoint(e);
+      } catch (err) {
+        result.failed.push({ itemId: e.itemId, error: err instanceof Error ? err.message : String(err) });
       }
-    }).immediate();
+    }
+    for (const id of batch.deletedItemIds) result.deleted += s.removeLink.run(now, batch.folderId, id).changes;
+    if (batch.syncState !== undefined || batch.lastSyncAt !== undefined) {
+      s.folderState.run(batch.syncState ?? null, batch.lastSyncAt ?? null, batch.folderId);
+    }
     return result;
   }
 
   private insertBody(emailId: number, body: { type: 'html' | 'text'; content: string }, attachments: AttachmentInput[], now: string): void {
-    this.db
-      .prepare('INSERT INTO bodies (email_id, body_type, content, loaded_at) VALUES (?, ?, ?, ?) ON CONFLICT (email_id) DO NOTHING')
-      .run(emailId, body.type, body.content, now);
-    const insert = this.db.prepare(
-      `INSERT INTO attachments (email_id, ews_id, name, content_type, size, content, skipped_reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (email_id, name, size) DO UPDATE SET content = COALESCE(attachments.content, excluded.content),
-         skipped_reason = CASE WHEN attachments.content IS NULL THEN excluded.skipped_reason ELSE attachments.skipped_reason END`,
-    );
-    for (const a of attachments) insert.run(emailId, a.ewsId, a.name, a.contentType, a.size, a.content ?? null, a.skippedReason ?? null);
+    const s = this.stmts;
+    s.insertBody.run(emailId, body.type, body.content, now);
+    for (const a of attachments) s.insertAttachment.run(emailId, a.ewsId, a.name, a.contentType, a.size, a.content ?? null, a.skippedReason ?? null);
   }
 
   // ---- bodies ----
