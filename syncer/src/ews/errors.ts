@@ -10,6 +10,7 @@ export type FailureKind =
   | 'version'
   | 'not-ews'
   | 'throttled'
+  | 'bad-reply'
   | 'impersonation'
   | 'ews'
   | 'other';
@@ -23,19 +24,35 @@ export class EwsFailure extends Error {
     readonly httpStatus?: number,
     /** Server's BackOffMilliseconds hint, when throttled. */
     readonly backOffMs?: number,
+    /** A passing failure (a dropped connection, a store failing over) that the same request may not meet again. */
+    readonly transient = false,
   ) {
     super(message);
   }
 
   get retryable(): boolean {
-    return this.kind === 'throttled' || this.kind === 'timeout';
+    return this.kind === 'throttled' || this.kind === 'timeout' || this.transient;
   }
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+/** A connection that was open and then dropped: the next attempt opens a new one. */
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+/** Web-server and gateway answers that are not EWS's and usually pass (an app pool recycling, a backend failing over). */
+const PASSING_STATUSES = new Set([500, 502, 504]);
+/** ResponseCodes Exchange gives for a state that passes: retried like throttling, a bounded number of times. */
+const TRANSIENT_CODES = new Set(['ErrorInternalServerTransientError', 'ErrorMailboxStoreUnavailable', 'ErrorMailboxMoveInProgress', 'ErrorConnectionFailed']);
+
 const TIMEOUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED_TIMEOUT']);
 const VERSION_CODES = new Set(['ErrorInvalidServerVersion', 'ErrorIncorrectSchemaVersion', 'ErrorInvalidRequest']);
 const THROTTLE_CODES = new Set(['ErrorServerBusy', 'ErrorExceededConnectionCount', 'ErrorExceededSubscriptionCount', 'ErrorExceededFindCountLimit', 'ErrorTimeoutExpired']);
+/** Throttling that Exchange also answers per item (ResponseClass="Error" in a 200). */
+const THROTTLE_CODES_FOR_ITEMS = new Set(['ErrorServerBusy', 'ErrorTimeoutExpired']);
+
+/** Whether a ResponseCode (also a per-item one) names a passing failure worth asking again for. */
+export function isTransientCode(code: string | undefined): boolean {
+  return code !== undefined && (TRANSIENT_CODES.has(code) || THROTTLE_CODES_FOR_ITEMS.has(code));
+}
 const IMPERSONATION_CODES = new Set([
   'ErrorImpersonateUserDenied',
   'ErrorImpersonationDenied',
@@ -89,33 +106,49 @@ export function classify(err: unknown, trace: TransportTrace = {}): EwsFailure {
       return new EwsFailure('tls', `TLS failure: the server's certificate was not accepted: ${detail} [${transportCode}]`);
     }
     if (transportCode === 'ECONNRESET' && /socket hang up/i.test(detail)) {
-      return new EwsFailure('unreachable', `host unreachable: the server closed the connection without answering [${transportCode}]; if the port serves https, use an https:// URL`);
+      return new EwsFailure(
+        'unreachable',
+        `host unreachable: the server closed the connection without answering [${transportCode}]; if the port serves https, use an https:// URL`,
+        undefined,
+        undefined,
+        undefined,
+        true,
+      );
     }
     if (transportCode === 'ECONNABORTED' && /timeout/i.test(trace.errorMessage ?? message)) {
       return new EwsFailure('timeout', `no answer from the server in time: ${trace.errorMessage ?? message}`);
     }
     if (TIMEOUT.has(transportCode)) return new EwsFailure('timeout', `no answer from the server in time [${transportCode}]`);
-    if (UNREACHABLE.has(transportCode)) return new EwsFailure('unreachable', `host unreachable: ${trace.errorMessage ?? message} [${transportCode}]`);
+    if (UNREACHABLE.has(transportCode)) {
+      const dropped = DROPPED.has(transportCode);
+      const text = dropped ? `the server dropped the connection: ${trace.errorMessage ?? message} [${transportCode}]` : `host unreachable: ${trace.errorMessage ?? message} [${transportCode}]`;
+      return new EwsFailure('unreachable', text, undefined, undefined, undefined, dropped);
+    }
   }
   if (status === undefined && isTlsCode(undefined, message) && !code) return new EwsFailure('tls', `TLS failure: ${message}`);
   if (status === 401) return new EwsFailure('unauthorized', `the server refused the login or password (HTTP 401)`, code, 401);
   if (status === 403) return new EwsFailure('forbidden', `the server refused access (HTTP 403)`, code, 403);
-  if (status === 503 || status === 429) return new EwsFailure('throttled', `the server is busy${where}`, code, status, backOffFrom(e, message));
+  if (status === 503 || status === 429) return new EwsFailure('throttled', `the server is busy${where}`, code, status, backOffFrom(e, message) ?? trace.retryAfterMs);
   if (code && code !== 'ErrorInternalServerError' || (code === 'ErrorInternalServerError' && /ServerBusy/i.test(message))) {
     const name = code === 'ErrorInternalServerError' ? 'ErrorServerBusy' : code;
     const text = `${name}: ${message || 'no message'}${where}`;
     if (THROTTLE_CODES.has(name)) return new EwsFailure('throttled', text, name, status, backOffFrom(e, message));
     if (VERSION_CODES.has(name) && (status === 500 || status === undefined)) return new EwsFailure('version', text, name, status);
     if (IMPERSONATION_CODES.has(name)) return new EwsFailure('impersonation', text, name, status);
-    return new EwsFailure('ews', text, name, status);
+    return new EwsFailure('ews', text, name, status, undefined, TRANSIENT_CODES.has(name));
   }
   if (status !== undefined && status !== 200 && status !== 500) {
-    return new EwsFailure('not-ews', `the server answered HTTP ${status}, not an EWS response`, undefined, status);
+    return new EwsFailure('not-ews', `the server answered HTTP ${status}, not an EWS response`, undefined, status, undefined, PASSING_STATUSES.has(status));
   }
   const contentType = trace.contentType ?? '';
   const body = trace.bodyStart ?? '';
   if (trace.status !== undefined && (!/xml/i.test(contentType) || !/Envelope/.test(body))) {
-    return new EwsFailure('not-ews', `the server answered HTTP ${trace.status} with ${contentType || 'no content type'}, not a SOAP envelope`, undefined, trace.status);
+    const text = `the server answered HTTP ${trace.status} with ${contentType || 'no content type'}, not a SOAP envelope`;
+    return new EwsFailure('not-ews', text, undefined, trace.status, undefined, PASSING_STATUSES.has(trace.status));
+  }
+  if (trace.status === 200 && !code) {
+    // A 200 that starts as SOAP but the client could not read: cut short or garbled on the way.
+    return new EwsFailure('bad-reply', `the server's reply could not be read (HTTP 200, not well-formed XML): ${message || 'no detail'}`, undefined, 200, undefined, true);
   }
   return new EwsFailure('other', message || 'unknown error', code, status);
 }

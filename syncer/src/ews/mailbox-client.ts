@@ -29,7 +29,7 @@ import {
 import type { FolderInput, FolderType } from '../db/storage';
 import type { ExchangeGeneration } from '../settings/versions';
 import { connect, ConnectionParams, EwsConnection } from './client';
-import { EwsFailure } from './errors';
+import { EwsFailure, isTransientCode } from './errors';
 import { mapMessage, RawMessage } from './mapping';
 import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry';
 
@@ -44,6 +44,23 @@ export interface ItemSyncPage {
 export interface FetchedItems {
   messages: RawMessage[];
   failed: { itemId: string; error: string }[];
+}
+
+/**
+ * Per-item answers that are not about the item fail the whole call: "not now" (a store failing
+ * over, throttling) so that it is retried, and access denied; if they persist the mailbox fails.
+ * Skipping those items, as an item that is gone is skipped, would count the mailbox synced with
+ * mail missing.
+ */
+function refuseMailboxWide<T extends { Responses: { Result: ServiceResult; ErrorCode: ServiceError; ErrorMessage?: string }[] }>(responses: T): T {
+  const failed = responses.Responses.filter((r) => r.Result !== ServiceResult.Success);
+  const passing = failed.filter((r) => isTransientCode(ServiceError[r.ErrorCode]));
+  const denied = failed.filter((r) => r.ErrorCode === ServiceError.ErrorAccessDenied);
+  const first = passing[0] ?? denied[0];
+  if (!first) return responses;
+  const code = ServiceError[first.ErrorCode];
+  const n = passing.length > 0 ? passing.length : denied.length;
+  throw new EwsFailure('ews', `${code}: ${first.ErrorMessage || 'no message'} (${n} of ${responses.Responses.length} items)`, code, 200, undefined, passing.length > 0);
 }
 
 /** Folder classes that hold mail; calendars or contacts filed under Inbox are not synced. */
@@ -188,7 +205,7 @@ export class MailboxClient {
     if (this.generation.hasConversationId) props.push(ItemSchema.ConversationId);
     if (withBody) props.push(ItemSchema.Body, ItemSchema.Attachments);
     const set = new PropertySet(BasePropertySet.IdOnly, props);
-    const responses = await this.call(() => this.connection.service.BindToItems(ids.map((id) => new ItemId(id)), set));
+    const responses = await this.call(() => this.connection.service.BindToItems(ids.map((id) => new ItemId(id)), set).then(refuseMailboxWide));
     const out: FetchedItems = { messages: [], failed: [] };
     responses.Responses.forEach((r, i) => {
       if (r.Result !== ServiceResult.Success || !r.Item) {
@@ -209,7 +226,9 @@ export class MailboxClient {
     const alive = new Set<string>();
     for (let i = 0; i < ids.length; i += 100) {
       const chunk = ids.slice(i, i + 100);
-      const responses = await this.call(() => this.connection.service.BindToItems(chunk.map((id) => new ItemId(id)), new PropertySet(BasePropertySet.IdOnly)));
+      const responses = await this.call(() =>
+        this.connection.service.BindToItems(chunk.map((id) => new ItemId(id)), new PropertySet(BasePropertySet.IdOnly)).then(refuseMailboxWide),
+      );
       responses.Responses.forEach((r, j) => {
         if (r.Result === ServiceResult.Success) alive.add(chunk[j]);
         else if (r.ErrorCode !== ServiceError.ErrorItemNotFound && r.ErrorCode !== ServiceError.ErrorInvalidIdMalformed) {
@@ -224,7 +243,7 @@ export class MailboxClient {
   async attachmentContents(ids: string[]): Promise<Map<string, Buffer>> {
     const out = new Map<string, Buffer>();
     if (ids.length === 0) return out;
-    const responses = await this.call(() => this.connection.service.GetAttachments(ids, null as unknown as BodyType, []));
+    const responses = await this.call(() => this.connection.service.GetAttachments(ids, null as unknown as BodyType, []).then(refuseMailboxWide));
     // Responses come in request order, one per id.
     responses.Responses.forEach((r, i) => {
       const a = r.Attachment as Attachment | undefined;

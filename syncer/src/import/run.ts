@@ -48,6 +48,7 @@ export function connectionParams(settings: Settings): ConnectionParams {
     login: settings.login,
     password: settings.password,
     tlsVerify: settings.tlsVerify,
+    timeoutMs: settings.requestTimeoutSeconds * 1000,
     ...connectionAuth(settings),
   };
 }
