@@ -21,8 +21,8 @@ Feature: Independent clients work against every generation
       | Exchange2016     | Exchange2015     |
       | Exchange2016     | Exchange2016     |
       | Exchange2016     | V2015_10_05      |
-      | Exchange2016     | V2016_01_06      |
-      | Exchange2016     | V2016_04_13      |
+      | Exchange2019     | V2016_01_06      |
+      | Exchange2019     | V2016_04_13      |
       | Exchange2019     | V2016_07_13      |
       | Exchange2019     | V2016_10_10      |
       | Exchange2019     | V2017_01_07      |
@@ -42,6 +42,7 @@ Feature: Independent clients work against every generation
       | Exchange2007_SP1 | Exchange2010     |
       | Exchange2010_SP2 | Exchange2013     |
       | Exchange2013_SP1 | Exchange2016     |
+      | Exchange2016     | V2016_01_06      |
       | Exchange2019     | V2018_01_08      |
 
   Scenario Outline: exchangelib finds version and scheme by itself on <profile>
@@ -56,7 +57,7 @@ Feature: Independent clients work against every generation
       | Exchange2010     | 14.0.639.21 | Exchange2010     |
       | Exchange2010_SP2 | 14.2.390.3  | Exchange2010_SP2 |
       | Exchange2013_SP1 | 15.0.847.32 | Exchange2013_SP1 |
-      | Exchange2016     | 15.1.2507.6 | Exchange2016     |
+      | Exchange2016     | 15.1.302.0  | Exchange2016     |
       | Exchange2019     | 15.2.1544.4 | Exchange2016     |
 
   Scenario: exchangelib with Basic authentication on Exchange 2010 SP2

@@ -27,7 +27,7 @@ Feature: Every Exchange generation answers with its own version, envelope and sc
     @Exchange2016 @Exchange2019 @ExchangeOnline
     Examples: Exchange 2016, 2019 and Online
       | profile        | soap | header | build          | version     |
-      | Exchange2016   | s    | h      | 15.1.2507.6    | V2017_07_11 |
+      | Exchange2016   | s    | h      | 15.1.302.0     | V2_68       |
       | Exchange2019   | s    | h      | 15.2.1544.4    | V2017_07_11 |
 
   Scenario Outline: <profile> accepts its own schema and refuses a newer one with <code>
@@ -45,7 +45,7 @@ Feature: Every Exchange generation answers with its own version, envelope and sc
       | Exchange2010_SP2 | Exchange2010_SP2 | Exchange2013     | ErrorInvalidServerVersion |
       | Exchange2013     | Exchange2013     | Exchange2013_SP1 | ErrorInvalidServerVersion |
       | Exchange2013_SP1 | Exchange2013_SP1 | Exchange2016     | ErrorInvalidServerVersion |
-      | Exchange2016     | V2017_07_11      | V2018_01_08      | ErrorInvalidServerVersion |
+      | Exchange2016     | V2015_10_05      | V2016_01_06      | ErrorInvalidServerVersion |
       | Exchange2019     | V2017_07_11      | V2018_01_08      | ErrorInvalidServerVersion |
 
   Scenario Outline: An unknown version name gets ErrorInvalidRequest from 2019 and ErrorInvalidServerVersion elsewhere (<profile>)

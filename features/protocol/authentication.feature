@@ -1,4 +1,6 @@
-@protocol @authentication
+# Basic authentication: every generation but Exchange Online, which has none (its 401s and
+# x-ms-diagnostics are in features/profiles/authentication.feature).
+@protocol @authentication @since:Exchange2010_SP2 @until:Exchange2019
 Feature: Basic authentication against the scenario's accounts
   Every EWS request is authenticated before anything else is read. A refusal is an HTTP 401 with a
   Basic challenge, the same for an unknown user and a wrong password, so a 401 never reveals which

@@ -29,6 +29,9 @@ Feature: Exchange impersonation through ExchangeImpersonation/ConnectingSID
 
   Rule: grants cover all mailboxes, the mailboxes of some domains, or a list of mailboxes
 
+    # Accounts' ApplicationImpersonation grants: Exchange Online retired them, and its app grants
+    # are in features/profiles/impersonation.feature.
+    @since:Exchange2010_SP2 @until:Exchange2019
     Scenario Outline: <caller> impersonating <target>: <outcome>
       Given the mock serves the scenario "grants.yaml"
       When <caller> impersonates <target> by SmtpAddress and gets the inbox folder
@@ -48,6 +51,7 @@ Feature: Exchange impersonation through ExchangeImpersonation/ConnectingSID
         | alice@acme.test    | bob@acme.test      | ErrorImpersonateUserDenied |
         | alice@acme.test    | alice@acme.test    | ErrorImpersonateUserDenied |
 
+    @since:Exchange2010_SP2 @until:Exchange2019
     Scenario: An account without a mailbox impersonates through a grant
       Given the mock serves the scenario "grants.yaml"
       When root@acme.test impersonates bob@acme.test by PrincipalName and gets the inbox folder

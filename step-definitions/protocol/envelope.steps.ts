@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
 import { envelope, findAll, postSoap, textOf } from '../support/soap';
+import { impersonates, onlineBearer } from '../profiles/online-credentials';
 
 /** A GetFolder body for one distinguished folder, written with the given prefixes. */
 function getFolderBody(folder: string, m = 'm', t = 't', padding = ''): string {
@@ -12,7 +13,10 @@ function getFolderBody(folder: string, m = 'm', t = 't', padding = ''): string {
 async function postTo(world: EwsWorld, login: string, body: string | Uint8Array, options: { path?: string; headers?: Record<string, string>; method?: string } = {}): Promise<void> {
   const mock = await world.ensureMock();
   const url = options.path ? mock.baseUrl + options.path : mock.url;
-  world.reply = await postSoap(url, body, { auth: [login, DEFAULT_PASSWORD], headers: options.headers, method: options.method });
+  // Exchange Online refuses Basic: the same credentials as a token (step-definitions/profiles/online-credentials.ts).
+  const bearer = onlineBearer(mock, login, DEFAULT_PASSWORD, typeof body === 'string' && impersonates(body));
+  const auth = bearer ? { auth: null, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } } : { auth: [login, DEFAULT_PASSWORD] as [string, string], headers: options.headers };
+  world.reply = await postSoap(url, body, { ...auth, method: options.method });
 }
 
 function fault(world: EwsWorld): Record<string, unknown> {

@@ -10,8 +10,9 @@ import { PROFILE_NAMES } from '../../mock-ews/src/profiles/profiles';
  * scenario applies to comes from its tags:
  * - profile tags (@Exchange2007 … @ExchangeOnline): exactly those;
  * - @since:<profile> / @until:<profile>: a range of generations;
- * - none: the generations the harness defaults fit (Basic authentication and RequestServerVersion
- *   Exchange2010_SP2), i.e. Exchange2010_SP2 to Exchange2019.
+ * - none: the generations the harness defaults fit (RequestServerVersion Exchange2010_SP2, and
+ *   Basic authentication, which world.ts turns into OAuth tokens on Exchange Online), i.e.
+ *   Exchange2010_SP2 to ExchangeOnline.
  * A scenario that picks its own generation ("Given the mock emulates …") runs only in the row of
  * that generation.
  */
@@ -27,7 +28,7 @@ export function appliesTo(tags: readonly string[], steps: readonly string[], pro
   if (named.length > 0) return named.includes(profile);
   if (since || until) return (!since || order(profile) >= order(since)) && (!until || order(profile) <= order(until));
   const p = PROFILES[profile];
-  return p.authSchemes.includes('Basic') && versionRank(p.newestSchema) >= versionRank('Exchange2010_SP2');
+  return (p.authSchemes.includes('Basic') || p.online) && versionRank(p.newestSchema) >= versionRank('Exchange2010_SP2');
 }
 
 Before(function (this: EwsWorld, { pickle }) {

@@ -7,6 +7,7 @@ import { externalTarget, ExternalTarget, targetAddress, targetCredentials, trans
 import type { AdminClient } from '../../mock-ews/src/client/admin-client';
 
 import { DEFAULT_PASSWORD, SUPER_USER } from './accounts';
+import { impersonates, onlineBearer, onlineCredentials } from '../profiles/online-credentials';
 
 export { DEFAULT_PASSWORD, SUPER_USER };
 
@@ -65,7 +66,8 @@ export class EwsWorld extends World {
     const asked = t?.version && version === ews.ExchangeVersion.Exchange2010_SP2 ? (ews.ExchangeVersion[t.version as keyof typeof ews.ExchangeVersion] ?? version) : version;
     const svc = new ews.ExchangeService(asked);
     const [user, secret] = t ? targetCredentials(t, login, password) : [login, password];
-    svc.Credentials = new ews.WebCredentials(user, secret);
+    // Exchange Online refuses Basic: the same credentials as the tokens a real integration holds.
+    svc.Credentials = (this.mock && !t && onlineCredentials(this.mock, login, password, svc)) || new ews.WebCredentials(user, secret);
     svc.Url = new ews.Uri(url);
     if (impersonate) svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, t ? targetAddress(t, impersonate) : impersonate);
     return svc;
@@ -79,6 +81,10 @@ export class EwsWorld extends World {
       xml = translateAddresses(t, xml);
       if (options.auth) options = { ...options, auth: targetCredentials(t, options.auth[0], options.auth[1]) };
       else if (options.auth === undefined) options = { ...options, auth: [t.login, t.password] };
+    } else if (options.auth !== null && !options.headers?.Authorization) {
+      const [login, password] = options.auth ?? [SUPER_USER, DEFAULT_PASSWORD];
+      const bearer = onlineBearer(await this.ensureMock(), login, password, impersonates(xml));
+      if (bearer) options = { ...options, auth: null, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } };
     }
     this.reply = await postSoap(url, xml, options);
     return this.reply;

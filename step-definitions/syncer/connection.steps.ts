@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cli, cliWithSettings, mockOf, syncer } from './syncer-world';
+import { MOCK_TENANT_ID } from '../../mock-ews/src/auth/tokens';
+import { issuedTokens } from '../../mock-ews/src/auth/token-endpoint';
 
 /** Starts a throwaway HTTP server in this scenario; closed after it. */
 export async function serve(world: World, handler: http.RequestListener): Promise<string> {
@@ -68,7 +70,7 @@ Then('the connection fails because of {string}', function (this: World, reason: 
 Then(
   'the mock received exactly one request: a Shallow IdOnly FindFolder on root by svc-ews@acme.test without impersonation',
   async function (this: World) {
-    const records = (await mockOf(this)).state.records;
+    const records = await (await mockOf(this)).admin.journal();
     assert.equal(records.length, 1, `requests: ${records.map((r) => r.operation).join(', ')}`);
     const [r] = records;
     assert.equal(r.operation, 'FindFolder');
@@ -84,4 +86,58 @@ Then(
 Then('the saved settings still connect', async function (this: World) {
   const r = await cli(this, ['check']);
   assert.equal(r.out.split('\n')[0], 'Connection successful!', r.out);
+});
+
+// ---- authentication methods (auth: basic | ntlm | oauth) ----
+
+/** The default scenario's app registration for the super-user (fixtures/scenarios/default.yaml). */
+export const SYNC_APP = { clientId: '8a4e2f10-0000-4000-8000-000000e75ec5', secret: 'Sync-App-S3cret!' };
+
+Given('the syncer authenticates with {word}', async function (this: World, method: string) {
+  const s = syncer(this);
+  if (method === 'basic') return;
+  if (method === 'ntlm') {
+    s.settings.auth = 'ntlm';
+    return;
+  }
+  assert.equal(method, 'oauth', `unknown method ${method}`);
+  const mock = await mockOf(this);
+  // The app has no mailbox: the connection check opens one of the synced mailboxes instead.
+  const { password: _password, ...rest } = s.settings;
+  s.settings = {
+    ...rest,
+    auth: 'oauth',
+    authority: mock.baseUrl,
+    tenant: MOCK_TENANT_ID,
+    clientId: SYNC_APP.clientId,
+    clientSecret: SYNC_APP.secret,
+    login: 'alice@acme.test',
+  };
+});
+
+Given("the app registration's tokens live {int} seconds", async function (this: World, seconds: number) {
+  const app = (await mockOf(this)).state.store.apps.find((a) => a.clientId === SYNC_APP.clientId);
+  assert.ok(app, 'the scenario has the sync app registration');
+  app.tokenLifetimeSeconds = seconds;
+});
+
+Then('the token endpoint issued {int} token(s) to the sync app', async function (this: World, n: number) {
+  const issued = issuedTokens((await mockOf(this)).state).filter((t) => t.clientId === SYNC_APP.clientId);
+  assert.equal(issued.length, n, `issued: ${issued.map((t) => t.issuedAt.toISOString()).join(', ')}`);
+});
+
+Then('the token endpoint issued at least {int} tokens to the sync app', async function (this: World, n: number) {
+  const issued = issuedTokens((await mockOf(this)).state).filter((t) => t.clientId === SYNC_APP.clientId);
+  assert.ok(issued.length >= n, `only ${issued.length} token(s) issued`);
+});
+
+Then('every EWS request of the last command came from the sync app with X-AnchorMailbox naming its impersonated mailbox', async function (this: World) {
+  const records = await (await mockOf(this)).admin.journal({ after: syncer(this).journalStart });
+  assert.ok(records.length > 0, 'no request reached the mock');
+  for (const r of records) {
+    // An app-only token authenticates as the application: the journal names its client id.
+    assert.equal(r.account, SYNC_APP.clientId, `request ${r.id} (${r.operation}) status ${r.status}`);
+    assert.ok(r.mailbox, `request ${r.id} (${r.operation}) impersonated a mailbox`);
+    assert.equal((r.headers?.['x-anchormailbox'] ?? '').toLowerCase(), r.mailbox.toLowerCase(), `X-AnchorMailbox of request ${r.id}`);
+  }
 });

@@ -102,8 +102,8 @@ const syncBudget = { findCountLimit: 'partial-page', concurrentSyncCalls: 5 } as
 
 /**
  * Build numbers and Version attributes as real servers of each generation write them (see
- * docs/PROFILES.md for the sources). Exchange 2016 cumulative updates and 2019 both answer
- * V2017_07_11; early 2016 builds answered V2_…, which clients must not rely on.
+ * docs/PROFILES.md for the sources). 2013 cumulative updates and early 2016 builds answer V2_…
+ * (clients must not parse it), 2019 V2017_07_11, Online V2018_01_08.
  */
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   Exchange2007: profile('Exchange2007', {
@@ -193,8 +193,10 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   }),
   Exchange2016: profile('Exchange2016', {
     online: false,
-    serverVersion: { major: 15, minor: 1, majorBuild: 2507, minorBuild: 6, version: 'V2017_07_11' },
-    newestSchema: 'V2017_07_11',
+    // The 2016 build of Microsoft's EWS reference samples (15.1.302.0, "V2_68", autumn 2015): it
+    // knows the schemas named up to then, the last being V2015_10_05.
+    serverVersion: { major: 15, minor: 1, majorBuild: 302, minorBuild: 0, version: 'V2_68' },
+    newestSchema: 'V2015_10_05',
     unknownVersionCode: 'ErrorInvalidServerVersion',
     syncNewestFirst: true,
     authSchemes: hybridAuth,
