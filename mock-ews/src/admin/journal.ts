@@ -86,6 +86,8 @@ export function isFailed(r: ExchangeRecord): boolean {
 }
 
 export interface JournalFilter {
+  /** Only requests journalled after the one with this number (a poller's last seen id). */
+  after?: number;
   operation?: string;
   mailbox?: string;
   account?: string;
@@ -100,6 +102,8 @@ export function queryJournal(records: readonly ExchangeRecord[], f: JournalFilte
   const out: ExchangeRecord[] = [];
   for (let i = records.length - 1; i >= 0 && out.length < (f.limit ?? Infinity); i--) {
     const r = records[i];
+    // Numbers only grow, so everything older is at or below `after` too.
+    if (f.after !== undefined && (r.id ?? 0) <= f.after) break;
     if (f.operation && !same(r.operation, f.operation)) continue;
     if (f.mailbox && !same(r.mailbox, f.mailbox)) continue;
     if (f.account && !same(r.account, f.account)) continue;

@@ -233,10 +233,48 @@ const schemas: Json = {
       responseXml: { type: 'string' },
     },
   },
-  JournalCount: { type: 'object', properties: { total: { type: 'integer' }, unmatched: { type: 'integer' }, failed: { type: 'integer' } } },
+  JournalCount: {
+    type: 'object',
+    properties: {
+      total: { type: 'integer' },
+      unmatched: { type: 'integer' },
+      failed: { type: 'integer' },
+      lastId: { type: 'integer', description: 'Number of the newest request in the journal (0 when none), whatever the filters' },
+    },
+  },
+  ItemList: { type: 'object', properties: { total: { type: 'integer', description: 'Items matching, before offset and limit' }, items: { type: 'array', items: ref('ItemSummary') } } },
+  LocatedItem: { allOf: [ref('ItemSummary'), { type: 'object', properties: { mailbox: { type: 'string', description: 'SMTP address of the mailbox holding it' } } }] },
+  SyncState: {
+    type: 'object',
+    properties: {
+      kind: { type: 'string', enum: ['items', 'hierarchy'] },
+      folderId: { type: 'string', nullable: true },
+      syncState: { type: 'string', description: 'Opaque SyncState for SyncFolderItems (kind items) or SyncFolderHierarchy without SyncFolderId (kind hierarchy)' },
+    },
+  },
+  StoreDigest: {
+    type: 'object',
+    properties: {
+      digest: { type: 'string', description: 'SHA-256 of the whole store: accounts, grants, folders, items, change keys, journals' },
+      mailboxes: { type: 'object', additionalProperties: { type: 'string' }, description: 'SHA-256 of each mailbox, by SMTP address' },
+    },
+  },
+  ServerError: {
+    type: 'object',
+    properties: {
+      at: { type: 'string', format: 'date-time' },
+      requestId: { type: 'integer', nullable: true, description: 'Journal number of the request, when it was an EWS request' },
+      operation: { type: 'string', nullable: true },
+      account: { type: 'string', nullable: true },
+      mailbox: { type: 'string', nullable: true },
+      message: { type: 'string' },
+      stack: { type: 'string', nullable: true },
+    },
+  },
 };
 
 const journalQuery = [
+  param('after', 'Only requests numbered above this one (the last id a poller saw)', 'query', { type: 'integer', minimum: 0 }),
   param('operation', 'Only this EWS operation', 'query'),
   param('mailbox', 'Only requests acting on this mailbox', 'query'),
   param('account', 'Only requests by this account', 'query'),
@@ -374,6 +412,51 @@ const paths: Json = {
       responses: { '200': json(ref('ItemSummary')), ...bad },
     },
   },
+  '/mailboxes/{smtp}/items/{id}/copy': {
+    post: {
+      summary: 'Copy an item into a folder; the copy is new mail there, with its own id',
+      tags: ['content'],
+      parameters: [smtp, itemId],
+      requestBody: body({ type: 'object', required: ['folder'], additionalProperties: false, properties: { folder: { type: 'string' } } }),
+      responses: { '201': json(ref('ItemSummary'), 'Copied'), ...bad },
+    },
+  },
+  '/mailboxes/{smtp}/items': {
+    get: {
+      summary: 'Items of a mailbox, or of one folder, in the order the store holds them (oldest stored first), optionally by subject or Message-ID',
+      tags: ['content'],
+      parameters: [
+        smtp,
+        param('folder', 'Only this folder (id, distinguished name or path)', 'query'),
+        param('subject', 'Only items with exactly this subject', 'query'),
+        param('messageId', 'Only items with this Message-ID, e.g. <abc@host>', 'query'),
+        param('offset', 'Skip this many items', 'query', { type: 'integer', minimum: 0 }),
+        param('limit', 'At most this many items (default 100)', 'query', { type: 'integer', minimum: 0, maximum: 10000 }),
+      ],
+      responses: { '200': json(ref('ItemList')), ...bad },
+    },
+  },
+  '/items/{id}': {
+    get: { summary: 'An item found by its id alone (ids name their mailbox), with the mailbox holding it', tags: ['content'], parameters: [itemId], responses: { '200': json(ref('LocatedItem')), '404': bad['404'] } },
+  },
+  '/mailboxes/{smtp}/sync-state': {
+    get: {
+      summary: "A sync state as of now: a client starting from it sees only later changes (a folder's items with folder, else the mailbox's folder hierarchy)",
+      tags: ['content'],
+      parameters: [smtp, param('folder', 'The folder whose items to sync (id, distinguished name or path); omit for the folder hierarchy', 'query')],
+      responses: { '200': json(ref('SyncState')), ...bad },
+    },
+  },
+  '/store/digest': {
+    get: { summary: 'SHA-256 digests of the store and of each mailbox: equal digests mean nothing changed', tags: ['diagnostics'], responses: { '200': json(ref('StoreDigest')) } },
+  },
+  '/errors': {
+    get: {
+      summary: 'Unexpected server errors (bugs in the mock, answered as ErrorInternalServerError or HTTP 500); client mistakes and injected faults are not counted',
+      tags: ['diagnostics'],
+      responses: { '200': json({ type: 'object', properties: { count: { type: 'integer' }, errors: { type: 'array', items: ref('ServerError') } } }) },
+    },
+  },
   '/faults': {
     get: { summary: 'Active faults', tags: ['faults'], responses: { '200': json({ type: 'array', items: ref('Fault') }) } },
     post: { summary: 'Inject a fault', tags: ['faults'], requestBody: body(ref('FaultInput')), responses: { '201': json(ref('Fault'), 'Active'), '400': bad['400'] } },
@@ -448,7 +531,7 @@ export function openApiDocument(serverUrl = '/__admin'): Json {
         'Steers a running mock-ews: scenarios, directory, mailbox content, injected faults and the request journal. When the mock runs with an admin token, every route needs `Authorization: Bearer <token>`.',
     },
     servers: [{ url: serverUrl }],
-    tags: ['server', 'directory', 'content', 'faults', 'journal', 'inspector'].map((name) => ({ name })),
+    tags: ['server', 'directory', 'content', 'faults', 'journal', 'diagnostics', 'inspector'].map((name) => ({ name })),
     components: { schemas, securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'Only when the mock was started with an admin token' } } },
     security: [{}, { adminToken: [] }],
     paths,

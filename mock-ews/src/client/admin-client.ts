@@ -45,6 +45,8 @@ export interface AccountInfo {
   mailbox: string | null;
 }
 export interface JournalQuery {
+  /** Only requests numbered above this one. */
+  after?: number;
   operation?: string;
   mailbox?: string;
   account?: string;
@@ -52,6 +54,34 @@ export interface JournalQuery {
   limit?: number;
 }
 export type DeleteType = 'HardDelete' | 'MoveToDeletedItems';
+export interface ItemQuery {
+  /** Only this folder: id, distinguished name or path such as "Inbox/Projects". */
+  folder?: string;
+  subject?: string;
+  messageId?: string;
+  offset?: number;
+  limit?: number;
+}
+export interface SyncStateInfo {
+  kind: 'items' | 'hierarchy';
+  folderId: string | null;
+  syncState: string;
+}
+export interface StoreDigest {
+  /** SHA-256 of the whole store. */
+  digest: string;
+  /** SHA-256 of each mailbox, by SMTP address. */
+  mailboxes: Record<string, string>;
+}
+export interface ServerErrorInfo {
+  at: string;
+  requestId: number | null;
+  operation: string | null;
+  account: string | null;
+  mailbox: string | null;
+  message: string;
+  stack: string | null;
+}
 
 export class AdminApiError extends Error {
   constructor(
@@ -210,6 +240,31 @@ export class AdminClient {
   moveItem(smtp: string, id: string, folder: string) {
     return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/items/${enc(id)}/move`, { folder });
   }
+  /** Copies an item into a folder; the copy is a new item with its own id. */
+  copyItem(smtp: string, id: string, folder: string) {
+    return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/items/${enc(id)}/copy`, { folder });
+  }
+  /** One page of a mailbox's (or a folder's) items in store order, oldest stored first. */
+  items(smtp: string, q: ItemQuery = {}) {
+    return this.call<{ total: number; items: ItemSummary[] }>('GET', `/mailboxes/${enc(smtp)}/items${AdminClient.query(q)}`);
+  }
+  /** Every matching item, page after page. */
+  async allItems(smtp: string, q: Omit<ItemQuery, 'offset' | 'limit'> = {}): Promise<ItemSummary[]> {
+    const out: ItemSummary[] = [];
+    for (;;) {
+      const page = await this.items(smtp, { ...q, offset: out.length, limit: 10_000 });
+      out.push(...page.items);
+      if (page.items.length === 0 || out.length >= page.total) return out;
+    }
+  }
+  /** An item by its id alone, with the mailbox holding it. */
+  findItem(id: string) {
+    return this.call<ItemSummary & { mailbox: string }>('GET', `/items/${enc(id)}`);
+  }
+  /** A sync state as of now: for a folder's items, or (no folder) for the mailbox's folder hierarchy. */
+  syncState(smtp: string, folder?: string) {
+    return this.call<SyncStateInfo>('GET', `/mailboxes/${enc(smtp)}/sync-state${folder === undefined ? '' : `?folder=${enc(folder)}`}`);
+  }
   deleteItem(smtp: string, id: string, deleteType?: DeleteType) {
     return this.call<ItemSummary | string>('DELETE', `/mailboxes/${enc(smtp)}/items/${enc(id)}${deleteType ? `?deleteType=${deleteType}` : ''}`);
   }
@@ -228,8 +283,18 @@ export class AdminClient {
     return this.call<string>('DELETE', `/faults/${enc(id)}`);
   }
 
+  // ---- diagnostics ----
+  /** Digests of the store and of each mailbox: equal digests mean nothing changed. */
+  storeDigest() {
+    return this.call<StoreDigest>('GET', '/store/digest');
+  }
+  /** Unexpected server errors: bugs in the mock, not client mistakes or injected faults. */
+  serverErrors() {
+    return this.call<{ count: number; errors: ServerErrorInfo[] }>('GET', '/errors');
+  }
+
   // ---- journal ----
-  private static query(q: JournalQuery): string {
+  private static query(q: object): string {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) p.set(k, String(v));
     return p.size ? `?${p}` : '';
@@ -239,10 +304,14 @@ export class AdminClient {
     return this.call<JournalEntry[]>('GET', `/requests${AdminClient.query(q)}`);
   }
   requestCount(q: Omit<JournalQuery, 'limit'> = {}) {
-    return this.call<{ total: number; unmatched: number; failed: number }>('GET', `/requests/count${AdminClient.query(q)}`);
+    return this.call<{ total: number; unmatched: number; failed: number; lastId: number }>('GET', `/requests/count${AdminClient.query(q)}`);
   }
   request(id: number) {
     return this.call<JournalEntry>('GET', `/requests/${id}`);
+  }
+  /** Every matching journal entry, oldest first (the journal keeps the newest 10,000). */
+  async journal(q: Omit<JournalQuery, 'limit'> = {}): Promise<JournalEntry[]> {
+    return (await this.requests({ ...q, limit: 10_000 })).reverse();
   }
   clearRequests() {
     return this.call<{ cleared: number }>('DELETE', '/requests');

@@ -149,6 +149,15 @@ export function contentRoutes(state: MockState): Router {
     res.json(itemSummary(mailbox, moved));
   });
 
+  router.post('/mailboxes/:smtp/items/:id/copy', jsonParser, (req, res) => {
+    const { mailbox, item: it } = item(req);
+    const { folder: ref } = parseBody(moveInput, jsonBody(req));
+    const target = findFolder(state.store, mailbox, ref, 'folder');
+    // The original stays; the copy is a new item with its own id, journalled as created.
+    const copy = state.store.copyItem(mailbox, it, target);
+    res.status(201).json(itemSummary(mailbox, copy));
+  });
+
   router.delete('/mailboxes/:smtp/items/:id', (req, res) => {
     const { mailbox, item: it } = item(req);
     const type = deleteTypeOf(req);

@@ -4,7 +4,7 @@ import { AdminError, notFound } from '../errors';
 import { journalCounts, JournalFilter, queryJournal, recordView } from '../journal';
 import { intParam } from '../views';
 
-/** Reads the journal filter from the query string: operation, mailbox, account, failed, limit. */
+/** Reads the journal filter from the query string: after, operation, mailbox, account, failed, limit. */
 export function journalFilter(req: Request): JournalFilter {
   const str = (name: string): string | undefined => {
     const v = req.query[name];
@@ -15,6 +15,7 @@ export function journalFilter(req: Request): JournalFilter {
   const failed = str('failed');
   if (failed !== undefined && failed !== 'true' && failed !== 'false') throw new AdminError(400, 'failed: must be true or false', 'failed');
   return {
+    after: req.query.after === undefined ? undefined : intParam(req.query.after, 'after', 0, Number.MAX_SAFE_INTEGER),
     operation: str('operation'),
     mailbox: str('mailbox'),
     account: str('account'),
@@ -31,7 +32,8 @@ export function requestRoutes(state: MockState): Router {
   router.get('/requests/count', (req, res) => {
     const f = journalFilter(req);
     const matching = queryJournal(state.records, { ...f, limit: undefined });
-    res.json({ ...journalCounts(matching), total: matching.length });
+    // lastId lets a poller tell that new requests arrived even once the journal is full and trims.
+    res.json({ ...journalCounts(matching), total: matching.length, lastId: state.records.at(-1)?.id ?? 0 });
   });
   router.get('/requests/:id', (req, res) => {
     const id = Number(req.params.id);
