@@ -218,6 +218,8 @@ Feature: Settings validation
       | concurrency              | 2.5         | range  |
       | mailboxTimeBudgetSeconds | 0           | range  |
       | maxRunSeconds            | -5          | range  |
+      | requestTimeoutSeconds    | 0           | range  |
+      | requestTimeoutSeconds    | 601         | range  |
       | maxMailboxes             | 0           | range  |
       | tlsVerify                | 'no'        | type   |
       | strategy                 | fastest     | one-of |
@@ -230,14 +232,15 @@ Feature: Settings validation
     Then the settings are valid
 
     Examples:
-      | field         | value                                  |
-      | maxRunSeconds | -1                                     |
-      | concurrency   | 20                                     |
-      | strategy      | find-item                              |
-      | strategy      | sync-state                             |
-      | attachments   | {enabled: true, maxSizeBytes: 0}       |
-      | tlsVerify     | false                                  |
-      | maxMailboxes  | 3                                      |
+      | field                 | value                            |
+      | maxRunSeconds         | -1                               |
+      | concurrency           | 20                               |
+      | strategy              | find-item                        |
+      | strategy              | sync-state                       |
+      | attachments           | {enabled: true, maxSizeBytes: 0} |
+      | tlsVerify             | false                            |
+      | maxMailboxes          | 3                                |
+      | requestTimeoutSeconds | 600                              |
 
   Scenario: An unknown attachments option is refused
     Given the setting "attachments" is the YAML value {enabled: true, maxSize: 5}
