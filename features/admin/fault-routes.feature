@@ -19,6 +19,17 @@ Feature: Admin API: listing and clearing faults
       | [0].hits                | 1          |
       | [0].remaining           | 2          |
 
+  Scenario: ErrorServerBusy without BackOffMilliseconds is asked for with null
+    When the tester sends POST "/faults" to the admin API with JSON:
+      """
+      { "kind": "server-busy", "backOffMilliseconds": null, "mailbox": "bob@acme.test" }
+      """
+    Then the admin API answers 201
+    And the admin answer has:
+      | kind                | server-busy   |
+      | backOffMilliseconds | null          |
+      | mailbox             | bob@acme.test |
+
   Scenario: Clearing one fault, then all
     Given the tester has sent POST "/faults" to the admin API with JSON:
       """
@@ -50,12 +61,13 @@ Feature: Admin API: listing and clearing faults
     Then the admin answer is a list of 0
 
     Examples:
-      | body                                                              | field       |
-      | { "kind": "meltdown" }                                            | kind        |
-      | { "kind": "http-status", "status": 418 }                          | status      |
-      | { "kind": "response-code", "code": "ErrorNotAThing" }             | code        |
-      | { "kind": "response-code", "code": "ErrorFolderNotFound", "shape": "fault" } | shape |
-      | { "kind": "delay" }                                               | ms          |
-      | { "kind": "server-busy", "probability": 1.5 }                     | probability |
-      | { "kind": "server-busy", "count": 0 }                             | count       |
-      | { "kind": "empty-reply", "mailboxes": ["bob@acme.test"] }         | mailboxes   |
+      | body                                                                         | field               |
+      | { "kind": "meltdown" }                                                       | kind                |
+      | { "kind": "http-status", "status": 418 }                                     | status              |
+      | { "kind": "response-code", "code": "ErrorNotAThing" }                        | code                |
+      | { "kind": "response-code", "code": "ErrorFolderNotFound", "shape": "fault" } | shape               |
+      | { "kind": "delay" }                                                          | ms                  |
+      | { "kind": "server-busy", "probability": 1.5 }                                | probability         |
+      | { "kind": "server-busy", "count": 0 }                                        | count               |
+      | { "kind": "server-busy", "backOffMilliseconds": -1 }                         | backOffMilliseconds |
+      | { "kind": "empty-reply", "mailboxes": ["bob@acme.test"] }                    | mailboxes           |
