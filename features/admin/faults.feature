@@ -296,3 +296,13 @@ Feature: Injected faults, as clients see them
     When svc-ews@acme.test impersonating alice@acme.test posts a GetFolder for the inbox over raw HTTP
     Then the response is a SOAP fault with ResponseCode ErrorServerBusy
     And the fault detail carries no BackOffMilliseconds
+
+  Scenario: A fault scoped by an account that signs in with NTLM waits for the handshake
+    Given the mock emulates Exchange2010_SP2
+    And the tester injects the fault:
+      """
+      { "kind": "http-status", "status": 403, "account": "alice@acme.test" }
+      """
+    When alice@acme.test with password "Passw0rd!" does the NTLM handshake on one connection and posts a GetFolder for inbox
+    Then the HTTP answer is 403 with the HTML body "403 - Forbidden: Access is denied."
+    And the journal's last request was answered by the fault "http-status" with status 403

@@ -23,15 +23,15 @@ Feature: Every fault kind, as the syncer meets it
     And the database holds exactly the messages of carol@globex.test in "Inbox", "Inbox/Invoices" and "Sent Items"
 
     Examples:
-      | kind                              | operation       | fault                                                                                                                                          |
-      | HTTP 500 page                     | GetItem         | { "kind": "http-status", "status": 500, "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                     |
-      | ErrorServerBusy with back-off     | SyncFolderItems | { "kind": "server-busy", "backOffMilliseconds": 300, "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                |
-      | ErrorServerBusy without back-off  | FindFolder      | { "kind": "server-busy", "backOffMilliseconds": null, "operation": "FindFolder", "mailbox": "alice@acme.test", "count": 2 }                    |
-      | ErrorInternalServerTransientError | GetFolder       | { "kind": "response-code", "code": "ErrorInternalServerTransientError", "shape": "fault", "operation": "GetFolder", "mailbox": "alice@acme.test", "count": 1 } |
-      | per-item ErrorMailboxStoreUnavailable | GetItem     | { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 } |
-      | connection reset                  | GetItem         | { "kind": "connection-reset", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                               |
-      | empty reply                       | SyncFolderItems | { "kind": "empty-reply", "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                            |
-      | truncated XML                     | GetItem         | { "kind": "malformed-xml", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                  |
+      | kind                                  | operation       | fault                                                                                                                                                          |
+      | HTTP 500 page                         | GetItem         | { "kind": "http-status", "status": 500, "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                     |
+      | ErrorServerBusy with back-off         | SyncFolderItems | { "kind": "server-busy", "backOffMilliseconds": 300, "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                |
+      | ErrorServerBusy without back-off      | FindFolder      | { "kind": "server-busy", "backOffMilliseconds": null, "operation": "FindFolder", "mailbox": "alice@acme.test", "count": 2 }                                    |
+      | ErrorInternalServerTransientError     | GetFolder       | { "kind": "response-code", "code": "ErrorInternalServerTransientError", "shape": "fault", "operation": "GetFolder", "mailbox": "alice@acme.test", "count": 1 } |
+      | per-item ErrorMailboxStoreUnavailable | GetItem         | { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }         |
+      | connection reset                      | GetItem         | { "kind": "connection-reset", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                               |
+      | empty reply                           | SyncFolderItems | { "kind": "empty-reply", "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                                            |
+      | truncated XML                         | GetItem         | { "kind": "malformed-xml", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                                  |
 
   Scenario: HTTP 503 is retried after the server's Retry-After
     Given the tester injects the fault:
@@ -60,15 +60,15 @@ Feature: Every fault kind, as the syncer meets it
     And the <operation> request of alice@acme.test met the fault <attempts> times in all
 
     Examples:
-      | kind                       | operation | attempts | error                                                        | fault                                                                                                                                 |
-      | HTTP 401                   | GetFolder | 1        | the server refused the login or password (HTTP 401)          | { "kind": "http-status", "status": 401, "operation": "GetFolder", "mailbox": "alice@acme.test" }                                      |
-      | HTTP 403                   | GetFolder | 1        | the server refused access (HTTP 403)                         | { "kind": "http-status", "status": 403, "operation": "GetFolder", "mailbox": "alice@acme.test" }                                      |
-      | ErrorAccessDenied fault    | GetFolder | 1        | ErrorAccessDenied: Access is denied                          | { "kind": "response-code", "code": "ErrorAccessDenied", "shape": "fault", "operation": "GetFolder", "mailbox": "alice@acme.test" }    |
-      | per-item ErrorAccessDenied | GetItem   | 1        | ErrorAccessDenied: Access is denied                          | { "kind": "response-code", "code": "ErrorAccessDenied", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test" }       |
-      | ErrorItemNotFound on the folder | GetFolder | 1   | ErrorItemNotFound                                            | { "kind": "response-code", "code": "ErrorItemNotFound", "operation": "GetFolder", "mailbox": "alice@acme.test" }                      |
-      | bare HTTP 500, every time  | GetFolder | 5        | the server answered HTTP 500 with text/html                  | { "kind": "http-status", "status": 500, "operation": "GetFolder", "mailbox": "alice@acme.test" }                                      |
-      | store unavailable, every time | GetItem | 5        | ErrorMailboxStoreUnavailable                                 | { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test" } |
-      | truncated XML, every time  | GetFolder | 5        | the server's reply could not be read                         | { "kind": "malformed-xml", "operation": "GetFolder", "mailbox": "alice@acme.test" }                                                   |
+      | kind                            | operation | attempts | error                                               | fault                                                                                                                                      |
+      | HTTP 401                        | GetFolder | 1        | the server refused the login or password (HTTP 401) | { "kind": "http-status", "status": 401, "operation": "GetFolder", "mailbox": "alice@acme.test" }                                           |
+      | HTTP 403                        | GetFolder | 1        | the server refused access (HTTP 403)                | { "kind": "http-status", "status": 403, "operation": "GetFolder", "mailbox": "alice@acme.test" }                                           |
+      | ErrorAccessDenied fault         | GetFolder | 1        | ErrorAccessDenied: Access is denied                 | { "kind": "response-code", "code": "ErrorAccessDenied", "shape": "fault", "operation": "GetFolder", "mailbox": "alice@acme.test" }         |
+      | per-item ErrorAccessDenied      | GetItem   | 1        | ErrorAccessDenied: Access is denied                 | { "kind": "response-code", "code": "ErrorAccessDenied", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test" }            |
+      | ErrorItemNotFound on the folder | GetFolder | 1        | ErrorItemNotFound                                   | { "kind": "response-code", "code": "ErrorItemNotFound", "operation": "GetFolder", "mailbox": "alice@acme.test" }                           |
+      | bare HTTP 500, every time       | GetFolder | 5        | the server answered HTTP 500 with text/html         | { "kind": "http-status", "status": 500, "operation": "GetFolder", "mailbox": "alice@acme.test" }                                           |
+      | store unavailable, every time   | GetItem   | 5        | ErrorMailboxStoreUnavailable                        | { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test" } |
+      | truncated XML, every time       | GetFolder | 5        | the server's reply could not be read                | { "kind": "malformed-xml", "operation": "GetFolder", "mailbox": "alice@acme.test" }                                                        |
 
   Scenario: A delay shorter than the request timeout is waited for, not retried
     Given the setting "requestTimeoutSeconds" is the YAML value 4
