@@ -101,8 +101,7 @@ function writeResolution(resolution: Xml, { account, mailbox }: DirectoryEntry, 
 
 /** Turns the Success message `out.add` started into a Warning carrying `code`. */
 function markWarning(message: Xml, code: 'ErrorNameResolutionMultipleResults'): void {
-  while (message.node.firstChild) message.node.removeChild(message.node.firstChild);
-  message.att('ResponseClass', 'Warning');
+  message.clear().att('ResponseClass', 'Warning');
   leaf(message, 'm:MessageText', ERROR_CATALOGUE[code].message);
   leaf(message, 'm:ResponseCode', code);
   leaf(message, 'm:DescriptiveLinkKey', 0);

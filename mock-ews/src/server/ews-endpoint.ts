@@ -140,16 +140,11 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
       body,
       log: state.log,
     });
-    record.responseCode = firstResponseCode(body);
-    finish(200, doc.end({ prettyPrint: false }));
+    record.responseCode = body.firstText('m:ResponseCode');
+    finish(200, doc.end());
   } catch (err) {
     if (err instanceof EwsFault) return fault(err);
     state.unexpected(err, record);
     fault(new EwsFault('ErrorInternalServerError'));
   }
-}
-
-function firstResponseCode(body: import('xmlbuilder2/lib/interfaces').XMLBuilder): string | undefined {
-  const codes = body.find((n) => n.node.nodeName === 'm:ResponseCode', true, true);
-  return codes?.node.textContent ?? undefined;
 }

@@ -1,48 +1,50 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { XmlDocument, XmlNode } from './xml-writer';
 import { NS } from './namespaces';
 import { ERROR_CATALOGUE, EwsFault, ItemError, ResponseCode } from './error-catalogue';
 import type { Profile } from '../profiles/profiles';
 
-export type Xml = XMLBuilder;
+/** An element of a response under construction (see xml-writer.ts). */
+export type Xml = XmlNode;
 
 /** Adds `<t:name>text</t:name>` (or m:) when the value is defined; returns the parent for chaining. */
 export function leaf(parent: Xml, qname: string, value: string | number | boolean | undefined | null): Xml {
   if (value === undefined || value === null) return parent;
-  parent.ele(nsOf(qname), qname).txt(String(value));
+  parent.ele(qname).txt(String(value));
   return parent;
 }
 
-/** Adds an element in the namespace its prefix names (`t:` types, `m:` messages). */
+/**
+ * Adds an element. Its prefix must be declared above it: `m:` and `t:` are, on every
+ * m:<Op>Response; undefined attribute values are left out.
+ */
 export function el(parent: Xml, qname: string, attrs?: Record<string, string | number | boolean | undefined>): Xml {
-  const node = parent.ele(nsOf(qname), qname);
-  if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== undefined) node.att(k, String(v));
+  const node = parent.ele(qname);
+  if (attrs) {
+    for (const k in attrs) {
+      const v = attrs[k];
+      if (v !== undefined) node.att(k, String(v));
+    }
+  }
   return node;
 }
 
-function nsOf(qname: string): string {
-  return qname.startsWith('m:') ? NS.m : qname.startsWith('t:') ? NS.t : NS.soap;
-}
-
 /** Starts a response envelope with ServerVersionInfo in the header, as Exchange writes it. */
-export function startEnvelope(profile: Profile): { doc: Xml; body: Xml } {
+export function startEnvelope(profile: Profile): { doc: XmlDocument; body: Xml } {
   // Exchange 2007 writes soap:/t:, later generations s:/h: (profile.wire).
   const { envelopePrefix: s, headerPrefix: h } = profile.wire;
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(NS.soap, `${s}:Envelope`, {
-    [`xmlns:${s}`]: NS.soap,
-  });
-  const header = doc.ele(NS.soap, `${s}:Header`);
+  const doc = new XmlDocument(`${s}:Envelope`);
+  doc.root.att(`xmlns:${s}`, NS.soap);
   const sv = profile.serverVersion;
-  const info = header.ele(NS.t, `${h}:ServerVersionInfo`, {
-    [`xmlns:${h}`]: NS.t,
-    MajorVersion: String(sv.major),
-    MinorVersion: String(sv.minor),
-    MajorBuildNumber: String(sv.majorBuild),
-    MinorBuildNumber: String(sv.minorBuild),
-  });
+  const info = doc.root.ele(`${s}:Header`).ele(`${h}:ServerVersionInfo`);
+  info
+    .att(`xmlns:${h}`, NS.t)
+    .att('MajorVersion', String(sv.major))
+    .att('MinorVersion', String(sv.minor))
+    .att('MajorBuildNumber', String(sv.majorBuild))
+    .att('MinorBuildNumber', String(sv.minorBuild));
   if (sv.version) info.att('Version', sv.version);
   info.att('xmlns:xsd', NS.xsd).att('xmlns:xsi', NS.xsi);
-  const body = doc.ele(NS.soap, `${s}:Body`, { 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd });
+  const body = doc.root.ele(`${s}:Body`).att('xmlns:xsi', NS.xsi).att('xmlns:xsd', NS.xsd);
   return { doc, body };
 }
 
@@ -57,27 +59,25 @@ export class ResponseMessages {
     body: Xml,
     private readonly operation: string,
   ) {
-    const response = body.ele(NS.m, `m:${operation}Response`, { 'xmlns:m': NS.m, 'xmlns:t': NS.t });
-    this.messages = response.ele(NS.m, 'm:ResponseMessages');
+    const response = body.ele(`m:${operation}Response`).att('xmlns:m', NS.m).att('xmlns:t', NS.t);
+    this.messages = response.ele('m:ResponseMessages');
   }
 
   /** Writes one message; `write` fills it after ResponseCode. Item errors become error messages. */
   async add(write: (message: Xml) => void | Promise<void>, messageName = `m:${this.operation}ResponseMessage`): Promise<void> {
-    const message = this.messages.ele(NS.m, messageName);
-    message.att('ResponseClass', 'Success');
+    const message = this.messages.ele(messageName).att('ResponseClass', 'Success');
     leaf(message, 'm:ResponseCode', 'NoError');
     try {
       await write(message);
     } catch (err) {
       if (!(err instanceof ItemError)) throw err;
       // A failure halfway must leave no partial content behind.
-      while (message.node.firstChild) message.node.removeChild(message.node.firstChild);
-      writeItemError(message, err.code, err.message);
+      writeItemError(message.clear(), err.code, err.message);
     }
   }
 
   error(code: ResponseCode, text?: string, messageName = `m:${this.operation}ResponseMessage`): void {
-    writeItemError(this.messages.ele(NS.m, messageName), code, text ?? ERROR_CATALOGUE[code].message);
+    writeItemError(this.messages.ele(messageName), code, text ?? ERROR_CATALOGUE[code].message);
   }
 }
 
@@ -90,20 +90,21 @@ function writeItemError(message: Xml, code: ResponseCode, text: string): void {
 
 /** The HTTP 500 SOAP fault Exchange sends for request-level failures (no soap:Header). */
 export function faultEnvelope(fault: EwsFault): string {
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(NS.soap, 's:Envelope', { 'xmlns:s': NS.soap });
-  const f = doc.ele(NS.soap, 's:Body').ele(NS.soap, 's:Fault');
+  const doc = new XmlDocument('s:Envelope');
+  doc.root.att('xmlns:s', NS.soap);
+  const f = doc.root.ele('s:Body').ele('s:Fault');
   f.ele('faultcode').att('xmlns:a', NS.t).txt(`a:${fault.code}`);
   f.ele('faultstring').att('xml:lang', 'en-US').txt(fault.faultString ?? fault.message);
   const detail = f.ele('detail');
-  detail.ele(NS.e, 'e:ResponseCode', { 'xmlns:e': NS.e }).txt(fault.code);
-  detail.ele(NS.e, 'e:Message', { 'xmlns:e': NS.e }).txt(fault.message);
+  detail.ele('e:ResponseCode').att('xmlns:e', NS.e).txt(fault.code);
+  detail.ele('e:Message').att('xmlns:e', NS.e).txt(fault.message);
   const { messageXml, values } = fault.detail;
   if (messageXml || values) {
-    const mx = detail.ele(NS.t, 't:MessageXml', { 'xmlns:t': NS.t });
-    if (messageXml?.lineNumber !== undefined) mx.ele(NS.t, 't:LineNumber').txt(String(messageXml.lineNumber));
-    if (messageXml?.linePosition !== undefined) mx.ele(NS.t, 't:LinePosition').txt(String(messageXml.linePosition));
-    if (messageXml?.violation !== undefined) mx.ele(NS.t, 't:Violation').txt(messageXml.violation);
-    for (const [name, value] of Object.entries(values ?? {})) mx.ele(NS.t, 't:Value', { Name: name }).txt(value);
+    const mx = detail.ele('t:MessageXml').att('xmlns:t', NS.t);
+    if (messageXml?.lineNumber !== undefined) mx.ele('t:LineNumber').txt(String(messageXml.lineNumber));
+    if (messageXml?.linePosition !== undefined) mx.ele('t:LinePosition').txt(String(messageXml.linePosition));
+    if (messageXml?.violation !== undefined) mx.ele('t:Violation').txt(messageXml.violation);
+    for (const [name, value] of Object.entries(values ?? {})) mx.ele('t:Value').att('Name', name).txt(value);
   }
-  return doc.end({ prettyPrint: false });
+  return doc.end();
 }

@@ -1,0 +1,154 @@
+/**
+ * A small XML writer for responses: elements are plain objects holding their qualified name,
+ * attributes and children, serialised once at the end by string concatenation. There is no
+ * namespace resolution: a prefix's xmlns declaration is written as an ordinary attribute by the
+ * code that builds the element, exactly where the response needs it.
+ *
+ * The output form is fixed: no declaration unless asked, no whitespace between elements, an
+ * element without children as `<x/>`, an element holding an empty text as `<x></x>`.
+ */
+
+/** Text known to need no escaping, written as it is. */
+class Verbatim {
+  constructor(readonly text: string) {}
+}
+
+type Child = XmlNode | Verbatim | string;
+
+export class XmlNode {
+  /** Attribute names and raw values, alternating, in the order they were first set. */
+  private attrs: string[] | undefined;
+  /** Child elements and raw (unescaped) text runs, in order. */
+  private kids: Child[] | undefined;
+
+  constructor(readonly name: string) {}
+
+  /** Appends a child element and returns it. */
+  ele(name: string): XmlNode {
+    const child = new XmlNode(name);
+    (this.kids ??= []).push(child);
+    return child;
+  }
+
+  /** Sets an attribute; setting one that exists replaces its value in place. */
+  att(name: string, value: string): this {
+    const attrs = (this.attrs ??= []);
+    for (let i = 0; i < attrs.length; i += 2) {
+      if (attrs[i] === name) {
+        attrs[i + 1] = value;
+        return this;
+      }
+    }
+    attrs.push(name, value);
+    return this;
+  }
+
+  /** Appends a text run. An empty one still counts as content: the element is written open/close. */
+  txt(text: string): this {
+    (this.kids ??= []).push(text);
+    return this;
+  }
+
+  /**
+   * Appends text that cannot contain a character needing escape (base64, say), skipping the scan
+   * of a long string for characters that are not there.
+   */
+  verbatim(text: string): this {
+    (this.kids ??= []).push(new Verbatim(text));
+    return this;
+  }
+
+  /** Removes every child (attributes stay). */
+  clear(): this {
+    this.kids = undefined;
+    return this;
+  }
+
+  /** The text of the first element named `name` at or below this one, depth first. */
+  firstText(name: string): string | undefined {
+    if (this.name === name) return this.text();
+    for (const k of this.kids ?? []) {
+      if (!(k instanceof XmlNode)) continue;
+      const found = k.firstText(name);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** The concatenated text runs directly inside this element. */
+  text(): string {
+    let out = '';
+    for (const k of this.kids ?? []) {
+      if (typeof k === 'string') out += k;
+      else if (k instanceof Verbatim) out += k.text;
+    }
+    return out;
+  }
+
+  /** This element and everything below it as markup. */
+  toString(): string {
+    return this.writeTo('');
+  }
+
+  /** Appends this element's markup to `out`; one string grows through the whole tree. */
+  writeTo(out: string): string {
+    const { attrs, kids } = this;
+    out += '<' + this.name;
+    if (attrs) for (let i = 0; i < attrs.length; i += 2) out += ' ' + attrs[i] + '="' + escapeAttribute(attrs[i + 1]) + '"';
+    if (!kids || kids.length === 0) return out + '/>';
+    out += '>';
+    for (const k of kids) out = typeof k === 'string' ? out + escapeText(k) : k instanceof XmlNode ? k.writeTo(out) : out + k.text;
+    return out + '</' + this.name + '>';
+  }
+}
+
+/** A document: the XML declaration followed by one root element. */
+export class XmlDocument {
+  readonly root: XmlNode;
+
+  constructor(rootName: string) {
+    this.root = new XmlNode(rootName);
+  }
+
+  end(): string {
+    return this.root.writeTo('<?xml version="1.0" encoding="utf-8"?>');
+  }
+}
+
+/**
+ * Characters XML 1.0 does not allow in a document, even escaped: C0 controls other than tab, LF
+ * and CR, and U+FFFE/U+FFFF. Exchange writes them as character references (strict parsers refuse
+ * those too; lenient ones, like most EWS clients', read the character back). A lone surrogate
+ * needs nothing here: encoding the string as UTF-8 turns it into U+FFFD.
+ */
+const FORBIDDEN = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
+const TEXT_SPECIAL = new RegExp(`[&<>${FORBIDDEN}]`);
+const TEXT_SPECIAL_ALL = new RegExp(`[&<>${FORBIDDEN}]`, 'g');
+// In attribute values tab, LF and CR are escaped too: a parser would turn them into spaces.
+const ATTR_SPECIAL = new RegExp(`[&<>"\\t\\n\\r${FORBIDDEN}]`);
+const ATTR_SPECIAL_ALL = new RegExp(`[&<>"\\t\\n\\r${FORBIDDEN}]`, 'g');
+
+function reference(c: string): string {
+  switch (c) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    case '"':
+      return '&quot;';
+    default:
+      return '&#x' + c.charCodeAt(0).toString(16).toUpperCase() + ';';
+  }
+}
+
+/** Text content: & < > escaped (> too, so "]]>" never appears), forbidden characters as references. */
+export function escapeText(s: string): string {
+  return TEXT_SPECIAL.test(s) ? s.replace(TEXT_SPECIAL_ALL, reference) : s;
+}
+
+/** A double-quoted attribute value: & < > " and tab, LF, CR escaped, forbidden characters as references. */
+export function escapeAttribute(s: string): string {
+  return ATTR_SPECIAL.test(s) ? s.replace(ATTR_SPECIAL_ALL, reference) : s;
+}
