@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { el, leaf, Xml } from '../../soap/response-writer';
 import { atLeast } from '../../profiles/versions';
-import { messageMime } from '../../mime/compose';
+import { itemMime } from '../../mime/item-mime';
+import type { SchemaVersion } from '../../profiles/versions';
+import { contentLength } from '../../store/on-demand';
 import type { Address, Attachment, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { Shape } from './shapes';
@@ -22,6 +24,31 @@ export function includes(shape: Shape, uri: string, context: ItemContext): boole
   return shape.base === 'Default' && member.default.includes(context);
 }
 
+/** What a shape writes, decided once per request rather than once per item. */
+interface ItemPlan {
+  context: ItemContext;
+  version: SchemaVersion;
+  /** FieldURIs to write: the shape's members for the context, plus AdditionalProperties. */
+  props: Set<string>;
+  mime: boolean;
+  v2010: boolean;
+}
+
+/** The plan of each Shape (operations read one Shape per request). */
+const PLANS = new WeakMap<Shape, ItemPlan>();
+
+function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
+  const cached = PLANS.get(shape);
+  if (cached && cached.context === context && cached.version === version) return cached;
+  const props = new Set<string>();
+  for (const uri of Object.keys(ITEM_SHAPES)) if (includes(shape, uri, context)) props.add(uri);
+  for (const uri of shape.additional) props.add(uri);
+  const mime = (shape.includeMimeContent || shape.additional.has('item:MimeContent')) && context === 'get';
+  const plan = { context, version, props, mime, v2010: atLeast(version, 'Exchange2010') };
+  PLANS.set(shape, plan);
+  return plan;
+}
+
 /**
  * Writes a t:Message with the properties the shape asks for, in the order of the EWS schema
  * (ItemType's elements, then MessageType's). `context` says whether the shape is a FindItem
@@ -31,75 +58,73 @@ export function includes(shape: Shape, uri: string, context: ItemContext): boole
 export async function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, context: ItemContext = 'get'): Promise<void> {
   const mailbox = ctx.store.mailboxes.get(item.mailboxId)!;
   const data = item.data;
-  const v2010 = atLeast(ctx.version, 'Exchange2010');
-  const want = (uri: string) => includes(shape, uri, context);
+  const plan = planFor(shape, context, ctx.version);
+  const v2010 = plan.v2010;
+  const want = plan.props;
   const m = el(parent, 't:Message');
 
-  if ((shape.includeMimeContent || shape.additional.has('item:MimeContent')) && context === 'get') {
-    const mime = await messageMime(data);
-    el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).txt(mime.toString('base64'));
-  }
+  if (plan.mime) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(await itemMime.base64(item));
   el(m, 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
-  if (want('item:ParentFolderId')) {
+  if (want.has('item:ParentFolderId')) {
     const folder = mailbox.folders.get(item.folderId)!;
     el(m, 't:ParentFolderId', { Id: folder.id, ChangeKey: folder.changeKey });
   }
-  if (want('item:ItemClass')) leaf(m, 't:ItemClass', data.itemClass);
+  if (want.has('item:ItemClass')) leaf(m, 't:ItemClass', data.itemClass);
   // An empty subject is written as an empty element, as Exchange does.
-  if (want('item:Subject')) leaf(m, 't:Subject', data.subject);
-  if (want('item:Sensitivity')) leaf(m, 't:Sensitivity', 'Normal');
-  if (want('item:Body')) writeBody(m, 't:Body', data.body, shape.bodyType, ctx);
-  if (want('item:Attachments') && item.attachments.length > 0) {
+  if (want.has('item:Subject')) leaf(m, 't:Subject', data.subject);
+  if (want.has('item:Sensitivity')) leaf(m, 't:Sensitivity', 'Normal');
+  if (want.has('item:Body')) writeBody(m, 't:Body', data.body, shape.bodyType, ctx);
+  if (want.has('item:Attachments') && item.attachments.length > 0) {
     const list = el(m, 't:Attachments');
     for (const a of item.attachments) writeFileAttachment(list, ctx, a, false);
   }
-  if (want('item:DateTimeReceived')) leaf(m, 't:DateTimeReceived', ewsDate(data.dateTimeReceived));
-  if (want('item:Size')) leaf(m, 't:Size', item.size);
-  if (want('item:Categories') && data.categories.length > 0) {
+  if (want.has('item:DateTimeReceived')) leaf(m, 't:DateTimeReceived', ewsDate(data.dateTimeReceived));
+  if (want.has('item:Size')) leaf(m, 't:Size', item.size);
+  if (want.has('item:Categories') && data.categories.length > 0) {
     const cats = el(m, 't:Categories');
     for (const c of data.categories) leaf(cats, 't:String', c);
   }
-  if (want('item:Importance')) leaf(m, 't:Importance', data.importance);
-  if (want('item:InReplyTo')) leaf(m, 't:InReplyTo', data.inReplyTo || undefined);
-  if (want('item:IsSubmitted')) leaf(m, 't:IsSubmitted', false);
-  if (want('item:IsDraft')) leaf(m, 't:IsDraft', data.isDraft);
-  if (want('item:IsFromMe')) leaf(m, 't:IsFromMe', isFromMe(item, mailbox));
-  if (want('item:IsResend')) leaf(m, 't:IsResend', false);
-  if (want('item:IsUnmodified')) leaf(m, 't:IsUnmodified', !data.isDraft && item.version === 1);
-  if (want('item:InternetMessageHeaders')) await writeHeaders(m, item);
-  if (want('item:DateTimeSent')) leaf(m, 't:DateTimeSent', ewsDate(data.dateTimeSent));
-  if (want('item:DateTimeCreated')) leaf(m, 't:DateTimeCreated', ewsDate(item.dateTimeCreated));
-  if (want('item:ReminderIsSet')) leaf(m, 't:ReminderIsSet', false);
-  if (want('item:ReminderMinutesBeforeStart')) leaf(m, 't:ReminderMinutesBeforeStart', 0);
-  if (want('item:DisplayCc')) leaf(m, 't:DisplayCc', displayList(data.cc));
-  if (want('item:DisplayTo')) leaf(m, 't:DisplayTo', displayList(data.to));
-  if (want('item:HasAttachments')) leaf(m, 't:HasAttachments', hasAttachments(item));
-  if (want('item:Culture')) leaf(m, 't:Culture', 'en-US');
-  if (want('item:EffectiveRights')) writeEffectiveRights(m, ctx);
-  if (want('item:LastModifiedName')) leaf(m, 't:LastModifiedName', mailbox.displayName);
-  if (want('item:LastModifiedTime')) leaf(m, 't:LastModifiedTime', ewsDate(item.lastModified));
-  if (want('item:IsAssociated')) leaf(m, 't:IsAssociated', false);
-  if (v2010 && want('item:ConversationId')) el(m, 't:ConversationId', { Id: item.conversationId });
-  if (v2010 && want('item:UniqueBody') && context === 'get') writeBody(m, 't:UniqueBody', data.body, 'HTML', ctx);
+  if (want.has('item:Importance')) leaf(m, 't:Importance', data.importance);
+  if (want.has('item:InReplyTo')) leaf(m, 't:InReplyTo', data.inReplyTo || undefined);
+  if (want.has('item:IsSubmitted')) leaf(m, 't:IsSubmitted', false);
+  if (want.has('item:IsDraft')) leaf(m, 't:IsDraft', data.isDraft);
+  if (want.has('item:IsFromMe')) leaf(m, 't:IsFromMe', isFromMe(item, mailbox));
+  if (want.has('item:IsResend')) leaf(m, 't:IsResend', false);
+  if (want.has('item:IsUnmodified')) leaf(m, 't:IsUnmodified', !data.isDraft && item.version === 1);
+  if (want.has('item:InternetMessageHeaders')) await writeHeaders(m, item);
+  if (want.has('item:DateTimeSent')) leaf(m, 't:DateTimeSent', ewsDate(data.dateTimeSent));
+  if (want.has('item:DateTimeCreated')) leaf(m, 't:DateTimeCreated', ewsDate(item.dateTimeCreated));
+  if (want.has('item:ReminderIsSet')) leaf(m, 't:ReminderIsSet', false);
+  if (want.has('item:ReminderMinutesBeforeStart')) leaf(m, 't:ReminderMinutesBeforeStart', 0);
+  if (want.has('item:DisplayCc')) leaf(m, 't:DisplayCc', displayList(data.cc));
+  if (want.has('item:DisplayTo')) leaf(m, 't:DisplayTo', displayList(data.to));
+  if (want.has('item:HasAttachments')) leaf(m, 't:HasAttachments', hasAttachments(item));
+  if (want.has('item:Culture')) leaf(m, 't:Culture', 'en-US');
+  if (want.has('item:EffectiveRights')) writeEffectiveRights(m, ctx);
+  if (want.has('item:LastModifiedName')) leaf(m, 't:LastModifiedName', mailbox.displayName);
+  if (want.has('item:LastModifiedTime')) leaf(m, 't:LastModifiedTime', ewsDate(item.lastModified));
+  if (want.has('item:IsAssociated')) leaf(m, 't:IsAssociated', false);
+  if (v2010 && want.has('item:ConversationId')) el(m, 't:ConversationId', { Id: item.conversationId });
+  if (v2010 && want.has('item:UniqueBody') && context === 'get') writeBody(m, 't:UniqueBody', data.body, 'HTML', ctx);
 
-  if (want('message:Sender') && (data.sender ?? data.from)) writeSingle(m, 't:Sender', data.sender ?? data.from!, ctx);
-  if (want('message:ToRecipients')) writeList(m, 't:ToRecipients', data.to, ctx);
-  if (want('message:CcRecipients')) writeList(m, 't:CcRecipients', data.cc, ctx);
-  if (want('message:BccRecipients')) writeList(m, 't:BccRecipients', data.bcc, ctx);
-  if (want('message:IsReadReceiptRequested')) leaf(m, 't:IsReadReceiptRequested', false);
-  if (want('message:IsDeliveryReceiptRequested')) leaf(m, 't:IsDeliveryReceiptRequested', false);
-  if (want('message:ConversationIndex')) leaf(m, 't:ConversationIndex', conversationIndex(item));
-  if (want('message:ConversationTopic')) leaf(m, 't:ConversationTopic', conversationTopic(data.subject));
-  if (want('message:From') && data.from) writeSingle(m, 't:From', data.from, ctx);
-  if (want('message:InternetMessageId')) leaf(m, 't:InternetMessageId', data.internetMessageId || undefined);
-  if (want('message:IsRead')) leaf(m, 't:IsRead', data.isRead);
-  if (want('message:IsResponseRequested')) leaf(m, 't:IsResponseRequested', false);
-  if (want('message:References')) leaf(m, 't:References', data.references || undefined);
-  if (want('message:ReplyTo')) writeList(m, 't:ReplyTo', data.replyTo, ctx);
+  if (want.has('message:Sender') && (data.sender ?? data.from)) writeSingle(m, 't:Sender', data.sender ?? data.from!, ctx);
+  if (want.has('message:ToRecipients')) writeList(m, 't:ToRecipients', data.to, ctx);
+  if (want.has('message:CcRecipients')) writeList(m, 't:CcRecipients', data.cc, ctx);
+  if (want.has('message:BccRecipients')) writeList(m, 't:BccRecipients', data.bcc, ctx);
+  if (want.has('message:IsReadReceiptRequested')) leaf(m, 't:IsReadReceiptRequested', false);
+  if (want.has('message:IsDeliveryReceiptRequested')) leaf(m, 't:IsDeliveryReceiptRequested', false);
+  if (want.has('message:ConversationIndex')) leaf(m, 't:ConversationIndex', conversationIndex(item));
+  if (want.has('message:ConversationTopic')) leaf(m, 't:ConversationTopic', conversationTopic(data.subject));
+  if (want.has('message:From') && data.from) writeSingle(m, 't:From', data.from, ctx);
+  if (want.has('message:InternetMessageId')) leaf(m, 't:InternetMessageId', data.internetMessageId || undefined);
+  if (want.has('message:IsRead')) leaf(m, 't:IsRead', data.isRead);
+  if (want.has('message:IsResponseRequested')) leaf(m, 't:IsResponseRequested', false);
+  if (want.has('message:References')) leaf(m, 't:References', data.references || undefined);
+  if (want.has('message:ReplyTo')) writeList(m, 't:ReplyTo', data.replyTo, ctx);
   if (wasReceived(item, mailbox)) {
     const owner: Address = { name: mailbox.displayName, address: mailbox.smtp };
-    if (want('message:ReceivedBy')) writeSingle(m, 't:ReceivedBy', owner, ctx);
-    if (want('message:ReceivedRepresenting')) writeSingle(m, 't:ReceivedRepresenting', owner, ctx);
+    if (want.has('message:ReceivedBy')) writeSingle(m, 't:ReceivedBy', owner, ctx);
+    if (want.has('message:ReceivedRepresenting')) writeSingle(m, 't:ReceivedRepresenting', owner, ctx);
   }
 }
 
@@ -157,26 +182,19 @@ export function writeFileAttachment(parent: Xml, ctx: OperationContext, a: Attac
   leaf(f, 't:ContentType', a.contentType);
   leaf(f, 't:ContentId', a.contentId || undefined);
   if (atLeast(ctx.version, 'Exchange2010')) {
-    leaf(f, 't:Size', a.content.length);
+    // Known up front for on-demand attachments: the bytes are not produced just to be counted.
+    leaf(f, 't:Size', contentLength(a));
     leaf(f, 't:LastModifiedTime', ewsDate(a.lastModified));
     leaf(f, 't:IsInline', Boolean(a.isInline));
   }
   leaf(f, 't:IsContactPhoto', false);
-  if (withContent) leaf(f, 't:Content', a.content.toString('base64'));
+  if (withContent) el(f, 't:Content').verbatim(a.content.toString('base64'));
 }
 
 /** The header block of the message's MIME form, one t:InternetMessageHeader per header line. */
 async function writeHeaders(parent: Xml, item: Item): Promise<void> {
-  const mime = await messageMime(item.data);
-  const text = mime.toString('utf8');
-  const end = text.search(/\r?\n\r?\n/);
-  const block = (end < 0 ? text : text.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
   const headers = el(parent, 't:InternetMessageHeaders');
-  for (const line of block.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    el(headers, 't:InternetMessageHeader', { HeaderName: line.slice(0, colon) }).txt(line.slice(colon + 1).trim());
-  }
+  for (const [name, value] of await itemMime.headers(item)) el(headers, 't:InternetMessageHeader', { HeaderName: name }).txt(value);
 }
 
 /** A conversation index as Outlook builds one: a reserved byte, a time stamp, the conversation GUID. */
