@@ -46,6 +46,9 @@ Then('it is a valid OpenAPI {word} document', function (this: EwsWorld, version:
 
 Then('every route the admin router answers is documented, and nothing else', async function (this: EwsWorld) {
   const mock = await this.ensureMock();
+  // The one place a step touches the mock's state: only to build a second router and list its
+  // routes (what the server answers is code, not data), which no HTTP call can enumerate. Nothing
+  // is read from or written to the store.
   const router = createAdminRouter(mock.state) as unknown as { stack: Layer[] };
   const served = [...new Set(routesOf(router.stack))].sort();
   const paths = (lastAdminReply(this).json as { paths: Record<string, Record<string, unknown>> }).paths;

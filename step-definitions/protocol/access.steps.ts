@@ -50,8 +50,8 @@ Then('the client call fails with HTTP status {int}', function (this: EwsWorld, s
 // ---- impersonation ----
 
 /** The ConnectingSID value a client would send for `target` in the given form. */
-function connectingValue(world: EwsWorld, form: string, target: string): string {
-  const account = world.mock!.state.store.account(target);
+async function connectingValue(world: EwsWorld, form: string, target: string): Promise<string> {
+  const account = (await (await world.admin()).accounts()).find((a) => a.smtp.toLowerCase() === target.toLowerCase());
   assert.ok(account, `no account ${target}`);
   switch (form) {
     case 'PrincipalName':
@@ -72,7 +72,7 @@ function impersonationHeader(inner: string): string {
 
 When('{mailbox} impersonates {mailbox} by {word} and gets the {folder} folder', async function (this: EwsWorld, login: string, target: string, form: string, folder: string) {
   await this.ensureMock();
-  const value = connectingValue(this, form, target);
+  const value = await connectingValue(this, form, target);
   await this.post(envelope(getFolderBody(folder), { header: impersonationHeader(`<t:${form}>${value}</t:${form}>`) }), { auth: [login, DEFAULT_PASSWORD] });
 });
 
@@ -80,7 +80,7 @@ When('{mailbox} impersonates {mailbox} by {word} through ews-javascript-api and 
   const svc = await this.service(login, DEFAULT_PASSWORD);
   const type = { PrincipalName: ews.ConnectingIdType.PrincipalName, SID: ews.ConnectingIdType.SID, SmtpAddress: ews.ConnectingIdType.SmtpAddress }[form];
   assert.ok(type !== undefined, `ews-javascript-api has no ConnectingIdType ${form}`);
-  svc.ImpersonatedUserId = new ews.ImpersonatedUserId(type, connectingValue(this, form, target));
+  svc.ImpersonatedUserId = new ews.ImpersonatedUserId(type, await connectingValue(this, form, target));
   this.results.set('folder', await this.attempt(() => ews.Folder.Bind(svc, wellKnown(folder))));
 });
 
@@ -92,20 +92,18 @@ When('{mailbox} sends a GetFolder for {folder} with the impersonation header {st
   await this.post(envelope(getFolderBody(folder), { header }), { auth: [login, DEFAULT_PASSWORD] });
 });
 
+/** A distinguished folder's id, from the admin API. */
+async function distinguishedFolderId(world: EwsWorld, owner: string, folder: string): Promise<string> {
+  return (await (await world.admin()).folder(owner, folder, { limit: 0 })).id;
+}
+
 When('{mailbox} posts a GetFolder for the {folder} folder id of {mailbox}', async function (this: EwsWorld, login: string, folder: string, owner: string) {
-  const mock = await this.ensureMock();
-  const store = mock.state.store;
-  const mailbox = store.mailbox(owner);
-  assert.ok(mailbox, `no mailbox ${owner}`);
-  const id = store.distinguishedFolder(mailbox, folder as never).id;
+  const id = await distinguishedFolderId(this, owner, folder);
   await this.post(envelope(getFolderById(id)), { auth: [login, DEFAULT_PASSWORD] });
 });
 
 When('{mailbox} impersonating {mailbox} posts a GetFolder for the {folder} folder id of {mailbox}', async function (this: EwsWorld, login: string, target: string, folder: string, owner: string) {
-  const mock = await this.ensureMock();
-  const mailbox = mock.state.store.mailbox(owner);
-  assert.ok(mailbox, `no mailbox ${owner}`);
-  const id = mock.state.store.distinguishedFolder(mailbox, folder as never).id;
+  const id = await distinguishedFolderId(this, owner, folder);
   await this.post(envelope(getFolderById(id), { impersonate: target }), { auth: [login, DEFAULT_PASSWORD] });
 });
 
@@ -172,10 +170,9 @@ Then('the outcome is {word}', function (this: EwsWorld, code: string) {
 });
 
 async function getNewestItem(world: EwsWorld, login: string, folder: string, version: string | null): Promise<void> {
-  const mock = await world.ensureMock();
-  const store = mock.state.store;
-  const items = [...store.distinguishedFolder(store.mailbox(login)!, folder as never).items.values()];
-  const newest = items.reduce((a, b) => (b.data.dateTimeReceived > a.data.dateTimeReceived ? b : a));
+  // The folder view lists newest first; among equal times, the one stored first.
+  const [newest] = (await (await world.admin()).folder(login, folder, { limit: 1 })).items;
+  assert.ok(newest, `the ${folder} folder of ${login} is empty`);
   const body = `<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="${newest.id}"/></m:ItemIds></m:GetItem>`;
   await world.post(envelope(body, { version }), { auth: [login, DEFAULT_PASSWORD] });
 }

@@ -6,12 +6,9 @@ import { DEFAULT_PASSWORD } from '../support/accounts';
 import { envelope, findAll } from '../support/soap';
 import { wellKnown } from './folders.steps';
 
-/** The EwsId of a distinguished folder, read from the loaded store (public state, as a client would have it from GetFolder). */
+/** The EwsId of a distinguished folder, from the admin API (public state, as a client would have it from GetFolder). */
 async function folderId(world: EwsWorld, owner: string, folder: string): Promise<string> {
-  const mock = await world.ensureMock();
-  const mailbox = mock.state.store.mailbox(owner);
-  assert.ok(mailbox, `no mailbox ${owner}`);
-  return mock.state.store.distinguishedFolder(mailbox, folder as never).id;
+  return (await (await world.admin()).folder(owner, folder, { limit: 0 })).id;
 }
 
 function format(name: string): ews.IdFormat {
@@ -66,9 +63,9 @@ Then('binding to the converted-back id through impersonation of {mailbox} gives 
 });
 
 When('{mailbox} converts the id of the first item in the {folder} folder of {mailbox} to {word} and back', async function (this: EwsWorld, login: string, folder: string, owner: string, via: string) {
-  const mock = await this.ensureMock();
-  const mailbox = mock.state.store.mailbox(owner)!;
-  const original = [...mock.state.store.distinguishedFolder(mailbox, folder as never).items.keys()][0];
+  const [first] = (await (await this.admin()).items(owner, { folder, limit: 1 })).items;
+  assert.ok(first, `the ${folder} folder of ${owner} is empty`);
+  const original = first.id;
   const svc = await this.service(login, DEFAULT_PASSWORD, login === owner ? undefined : owner);
   const there = (await svc.ConvertId(new ews.AlternateId(ews.IdFormat.EwsId, original, owner), format(via))) as ews.AlternateId;
   const back = (await svc.ConvertId(new ews.AlternateId(format(via), there.UniqueId, owner), ews.IdFormat.EwsId)) as ews.AlternateId;

@@ -53,7 +53,7 @@ export async function folderIdFor(world: EwsWorld, owner: string, folder: string
   if (WELL_KNOWN_NAMES.has(folder)) return new ews.FolderId(wellKnown(folder));
   // Once used, a folder keeps its id in the scenario, so a step can still name a folder deleted since.
   const key = `sync:folder-id:${owner}:${folder}`;
-  if (!world.results.has(key)) world.results.set(key, folderOf(await world.ensureMock(), owner, folder).id);
+  if (!world.results.has(key)) world.results.set(key, (await folderOf(await world.ensureMock(), owner, folder)).id);
   return new ews.FolderId(world.results.get(key) as string);
 }
 
@@ -186,7 +186,7 @@ Then('the sync reports no changes and nothing more is available', function (this
 Then('the local copy of {mailbox}\'s {folder} matches the mailbox', async function (this: EwsWorld, mailbox: string, folder: string) {
   assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
   const local = replica(this, mailbox, folder);
-  const actual = new Map(itemsIn(await this.ensureMock(), mailbox, folder).map((i) => [i.id, i.data.subject]));
+  const actual = new Map((await itemsIn(await this.ensureMock(), mailbox, folder)).map((i) => [i.id, i.subject]));
   assert.deepEqual([...local.entries()].sort(), [...actual.entries()].sort());
 });
 

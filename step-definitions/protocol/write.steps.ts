@@ -178,7 +178,7 @@ Then('the {folder} message {string} of {mailbox} is addressed to {string}', asyn
 // ---- noted ids for raw requests ----
 
 Given('the ItemId and ChangeKey of the {folder} message {string} of {mailbox} are noted as {string}', async function (this: EwsWorld, folder: string, subject: string, owner: string, name: string) {
-  const item = control.itemsIn(await this.ensureMock(), owner, folder).find((i) => i.data.subject === subject);
+  const item = (await control.itemsIn(await this.ensureMock(), owner, folder)).find((i) => i.subject === subject);
   assert.ok(item, `no message "${subject}" in ${owner} ${folder}`);
   this.results.set(`noted:${name}`, { id: item.id, changeKey: item.changeKey });
 });
@@ -193,28 +193,28 @@ When('{mailbox} impersonating {mailbox} posts, with the noted ids, the SOAP body
   await this.post(envelope(filled, { impersonate: owner }), { auth: [login, DEFAULT_PASSWORD] });
 });
 
-// ---- changes made by someone else (through the mock's store) ----
+// ---- changes made by someone else (through the mock's admin API) ----
 
 Given('a message {string} arrives in the {folder} of {mailbox}', async function (this: EwsWorld, subject: string, folder: string, owner: string) {
-  control.deliverMessage(await this.ensureMock(), owner, folder, subject);
+  await control.deliverMessage(await this.ensureMock(), owner, folder, subject);
 });
 
 When('the message {string} is deleted from the {folder} of {mailbox}', async function (this: EwsWorld, subject: string, folder: string, owner: string) {
-  control.deleteMessage(await this.ensureMock(), owner, folder, subject);
+  await control.deleteMessage(await this.ensureMock(), owner, folder, subject);
 });
 
 When('the folder {string} of {mailbox} is deleted', async function (this: EwsWorld, path: string, owner: string) {
-  control.deleteFolder(await this.ensureMock(), owner, path);
+  await control.deleteFolder(await this.ensureMock(), owner, path);
 });
 
 When('the folder {string} of {mailbox} is renamed to {string}', async function (this: EwsWorld, path: string, owner: string, name: string) {
-  control.renameFolder(await this.ensureMock(), owner, path, name);
+  await control.renameFolder(await this.ensureMock(), owner, path, name);
 });
 
 When('the folder {string} of {mailbox} is moved under {folder}', async function (this: EwsWorld, path: string, owner: string, parent: string) {
-  control.moveFolder(await this.ensureMock(), owner, path, parent);
+  await control.moveFolder(await this.ensureMock(), owner, path, parent);
 });
 
 When('a folder {string} is created under {folder} of {mailbox}', async function (this: EwsWorld, name: string, parent: string, owner: string) {
-  control.createFolder(await this.ensureMock(), owner, parent, name);
+  await control.createFolder(await this.ensureMock(), owner, parent, name);
 });

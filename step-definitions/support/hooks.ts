@@ -1,5 +1,6 @@
 import { After, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import type { EwsWorld } from './world';
+import { AdminApiError, type AdminClient } from '../../mock-ews/src/client/admin-client';
 import { SKIP_REASON } from './target';
 
 setDefaultTimeout(30_000);
@@ -23,11 +24,17 @@ After(async function (this: EwsWorld) {
   const mock = this.mock;
   this.mock = undefined;
   if (!mock) return;
-  await mock.close();
-  const errors = mock.state.errors;
-  if (errors.length > 0) {
-    const first = errors[0];
-    const detail = first.error instanceof Error ? first.error.stack ?? first.error.message : String(first.error);
-    throw new Error(`the mock logged ${errors.length} unexpected error(s); first during ${first.record.operation ?? 'a request'}:\n${detail}`);
+  let report: Awaited<ReturnType<AdminClient['serverErrors']>> | undefined;
+  try {
+    report = await mock.admin.serverErrors();
+  } catch (err) {
+    // A mock started without its admin API cannot be asked; those scenarios go unguarded.
+    if (!(err instanceof AdminApiError && err.status === 0)) throw err;
+  } finally {
+    await mock.close();
+  }
+  if (report && report.count > 0) {
+    const [first] = report.errors;
+    throw new Error(`the mock logged ${report.count} unexpected error(s); first during ${first.operation ?? 'a request'}:\n${first.stack ?? first.message}`);
   }
 });
