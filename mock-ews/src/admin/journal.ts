@@ -11,7 +11,14 @@ import { OPERATIONS } from '../operations/registry';
 export const JOURNAL_BODY_LIMIT = 256 * 1024;
 
 /** Element and attribute names whose content is a secret: passwords, tokens, signatures. */
-const SECRET_NAME = String.raw`[\w.-]*(?:password|passwd|secret|token|credential|assertion|signaturevalue|nonce)[\w.-]*`;
+const SECRET_WORDS = 'password|passwd|secret|token|credential|assertion|signaturevalue|nonce';
+const SECRET_NAME = String.raw`[\w.-]*(?:${SECRET_WORDS})[\w.-]*`;
+/**
+ * Every secret element or attribute name contains one of the words, so a body without any of them
+ * has nothing to redact: one plain scan settles the common case before the two replacing passes.
+ */
+const SECRET_WORD = new RegExp(SECRET_WORDS, 'i');
+const SECRET_HEADER = new RegExp(`^${SECRET_NAME}$`, 'i');
 const SECRET_ELEMENT = new RegExp(String.raw`<((?:[\w.-]+:)?${SECRET_NAME})(\s[^>]*)?>([\s\S]*?)</\1\s*>`, 'gi');
 const SECRET_ATTRIBUTE = new RegExp(String.raw`(\s(?:[\w.-]+:)?${SECRET_NAME}\s*=\s*)(["'])[^"']*\2`, 'gi');
 const AUTH_VALUE = /\b(Basic|Bearer|NTLM|Negotiate)\s+[A-Za-z0-9+/=._~-]{8,}/g;
@@ -22,6 +29,7 @@ export const REDACTED = '***';
 
 /** Replaces the content of secret elements and attributes and any credential strings. */
 export function redactXml(xml: string): string {
+  if (!SECRET_WORD.test(xml)) return xml;
   return xml
     .replace(SECRET_ELEMENT, (_m, qname: string, attrs: string | undefined) => `<${qname}${attrs ?? ''}>${REDACTED}</${qname}>`)
     .replace(SECRET_ATTRIBUTE, (_m, lead: string, quote: string) => `${lead}${quote}${REDACTED}${quote}`);
@@ -29,7 +37,7 @@ export function redactXml(xml: string): string {
 
 /** Header values lose any credential they carry (a token in a custom header, say). */
 function redactHeader(name: string, value: string): string {
-  if (new RegExp(`^${SECRET_NAME}$`, 'i').test(name)) return REDACTED;
+  if (SECRET_HEADER.test(name)) return REDACTED;
   return value.replace(AUTH_VALUE, (_m, scheme: string) => `${scheme} ${REDACTED}`);
 }
 
