@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { changeKey, decodeId, encodeId, hashId } from './ids';
+import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
+import { StoredItem } from './stored-item';
 import type {
   Account,
   AppRegistration,
@@ -234,20 +235,8 @@ export class Store {
 
   addItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
     const id = encodeId('item', mailbox.id, `i${++this.nextLocal}`);
-    const item: Item = {
-      id,
-      version: 1,
-      changeKey: changeKey(id, 1),
-      mailboxId: mailbox.id,
-      folderId: folder.id,
-      dateTimeCreated: created,
-      lastModified: created,
-      conversationId: hashId(`conv:${mailbox.id}:${normaliseTopic(data.subject)}`),
-      data,
-      attachments: [],
-      size: 0,
-    };
-    item.attachments = data.attachments.map((a, i) => placeAttachment(a, encodeId('attachment', mailbox.id, `${id}#${i}`), created));
+    const item = new StoredItem(id, mailbox.id, folder.id, data, created);
+    if (data.attachments.length > 0) item.attachments = data.attachments.map((a, i) => placeAttachment(a, encodeId('attachment', mailbox.id, `${id}#${i}`), created));
     item.size = estimateSize(data);
     folder.items.set(id, item);
     mailbox.items.set(id, item);
@@ -323,10 +312,7 @@ export class Store {
   }
 }
 
-/** Subject without reply/forward prefixes: the conversation topic. */
-export function normaliseTopic(subject: string): string {
-  return subject.replace(/^((re|fw|fwd|aw|wg|sv|vs)\s*:\s*)+/i, '').trim().toLowerCase();
-}
+export { normaliseTopic } from './stored-item';
 
 function estimateSize(data: MessageData): number {
   if (data.rawMime) return data.rawMime.length;
