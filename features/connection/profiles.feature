@@ -77,7 +77,7 @@ Feature: The syncer on every Exchange generation
       | Exchange2013_SP1 | 2016            | basic | ErrorInvalidServerVersion |
       | Exchange2016     | 2019            | basic | ErrorInvalidServerVersion |
       | Exchange2019     | Exchange Online | basic | ErrorInvalidServerVersion |
-      | Exchange2019     | Exchange Online | oauth | ErrorInvalidServerVersion |
+      | Exchange2016     | 2019            | oauth | ErrorInvalidServerVersion |
 
   Scenario: Exchange Online refuses the syncer's Basic login and says why
     Given the mock emulates ExchangeOnline

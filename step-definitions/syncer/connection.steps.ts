@@ -115,12 +115,6 @@ Given('the syncer authenticates with {word}', async function (this: World, metho
   };
 });
 
-Given("the app registration's tokens live {int} seconds", async function (this: World, seconds: number) {
-  const app = (await mockOf(this)).state.store.apps.find((a) => a.clientId === SYNC_APP.clientId);
-  assert.ok(app, 'the scenario has the sync app registration');
-  app.tokenLifetimeSeconds = seconds;
-});
-
 Then('the token endpoint issued {int} token(s) to the sync app', async function (this: World, n: number) {
   const issued = issuedTokens((await mockOf(this)).state).filter((t) => t.clientId === SYNC_APP.clientId);
   assert.equal(issued.length, n, `issued: ${issued.map((t) => t.issuedAt.toISOString()).join(', ')}`);

@@ -215,3 +215,26 @@ Then('a key file {string} exists beside the database with mode {int}', function 
   assert.ok(existsSync(file), `${file} missing`);
   assert.equal((statSync(file).mode & 0o777).toString(8), String(mode));
 });
+
+// ---- OAuth (auth: oauth) ----
+
+Given('the settings use an app registration for Exchange Online', function (this: World) {
+  const { password: _password, ...rest } = syncer(this).settings;
+  syncer(this).settings = {
+    ...rest,
+    version: 'Exchange Online',
+    auth: 'oauth',
+    tenant: '7d1f1a3e-0000-4000-8000-00000000ec57',
+    clientId: '8a4e2f10-0000-4000-8000-000000e75ec5',
+    clientSecret: 'Sync-App-S3cret!',
+    login: 'alice@acme.test',
+  };
+});
+
+Then('{string} shows the {word} {string} and the client secret masked', async function (this: World, command: string, field: string, value: string) {
+  const r = await cli(this, command.split(' '));
+  assert.equal(r.code, 0, `${command} failed:\n${r.out}\n${r.err}`);
+  assert.match(r.out, /^clientSecret: "?\*{8}"?$/m);
+  assert.match(r.out, new RegExp(`^${field}: ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), r.out);
+  assert.doesNotMatch(r.out, /^password:/m);
+});

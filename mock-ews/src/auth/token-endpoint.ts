@@ -71,16 +71,14 @@ function knownTenant(state: MockState, tenant: string): boolean {
 }
 
 /**
- * The resource a `.default` scope names, if this server answers to it: Exchange Online's on the
- * Online profile, the server's own origin on premises (hybrid modern authentication); Exchange's
- * application id on both.
+ * The Exchange resource a `.default` scope names: Exchange Online's, Exchange's application id, or
+ * this server's own URL (what hybrid modern authentication registers for an on-premises server).
+ * The identity platform does not know which server the token is for: EWS checks the audience.
  */
-function audienceFor(state: MockState, req: Request, resource: string): string | undefined {
+function audienceFor(req: Request, resource: string): string | undefined {
   const r = resource.replace(/\/+$/, '').toLowerCase();
-  if (r === EXCHANGE_APP_ID) return EXCHANGE_APP_ID;
-  if (state.profile.online) return r === ONLINE_AUDIENCE || r === 'https://outlook.office.com' ? r : undefined;
   const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`.toLowerCase();
-  return r === origin ? origin : undefined;
+  return [ONLINE_AUDIENCE, 'https://outlook.office.com', EXCHANGE_APP_ID, origin].includes(r) ? r : undefined;
 }
 
 function grant(state: MockState, req: Request, tenant: string, form: Record<string, unknown>): { app: AppRegistration; token: string; lifetime: number } {
@@ -116,9 +114,9 @@ function grant(state: MockState, req: Request, tenant: string, form: Record<stri
     throw new TokenError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
   }
   const resource = scopes[0].slice(0, -'/.default'.length);
-  const audience = audienceFor(state, req, resource);
+  const audience = audienceFor(req, resource);
   if (!audience) {
-    throw new TokenError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant}. The resource may not be Exchange, or this server does not answer to it.`);
+    throw new TokenError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant}: this tenant issues tokens for Exchange only.`);
   }
   const lifetime = app.tokenLifetimeSeconds;
   const token = issueToken({ app: app.clientId, roles: app.roles, audience, lifetimeSeconds: lifetime, secret: tokenSecret() });
