@@ -34,7 +34,7 @@ export class AppTokenSource {
     return this.refresh();
   }
 
-  /** Drops the cached token (the server refused it) and fetches a new one; concurrent callers share one fetch. */
+  /** Drops the cached token when the server refused it, so the next token() fetches a new one (concurrent callers share that fetch). */
   invalidate(token: string): void {
     if (this.current?.token === token) this.current = undefined;
   }
