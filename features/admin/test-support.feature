@@ -141,3 +141,19 @@ Feature: Admin API: naming items and checking the mock, for a test harness
       | [0].mailbox | carol@globex.test |
     When the tester sends GET "/requests?after=-1" to the admin API
     Then the admin API answers 400 naming the field "after"
+
+  Scenario: A batch of messages is delivered in one call, or none when one of them is invalid
+    When the tester sends POST "/mailboxes/bob@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      [{ "subject": "Batch 1" }, { "subject": "Batch 2", "isRead": true }, { "subject": "Batch 3" }]
+      """
+    Then the admin API answers 201
+    And the admin answer lists "[].subject" as "Batch 1, Batch 2, Batch 3"
+    And the admin answer lists "[].isRead" as "false, true, false"
+    And the admin API shows 25 items in the inbox of bob@acme.test
+    When the tester sends POST "/mailboxes/bob@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      [{ "subject": "Batch 4" }, { "subject": "Batch 5", "isRead": "yes" }]
+      """
+    Then the admin API answers 400 naming the field "[1].isRead"
+    And the admin API shows 25 items in the inbox of bob@acme.test

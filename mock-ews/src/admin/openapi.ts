@@ -373,11 +373,21 @@ const paths: Json = {
   },
   '/mailboxes/{smtp}/folders/{folder}/messages': {
     post: {
-      summary: 'Deliver a message into a folder, as new mail arrives',
+      summary: 'Deliver a message into a folder, as new mail arrives; a JSON array delivers a batch (all checked first, in order)',
       tags: ['content'],
       parameters: [smtp, folder],
-      requestBody: { required: true, content: { 'application/json': { schema: ref('MessageInput') }, 'message/rfc822': { schema: { type: 'string', format: 'binary' } } } },
-      responses: { '201': json(ref('ItemSummary'), 'Delivered'), ...bad, '415': error('Neither JSON nor message/rfc822') },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { oneOf: [ref('MessageInput'), { type: 'array', maxItems: 10000, items: ref('MessageInput') }] } },
+          'message/rfc822': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+      responses: {
+        '201': json({ oneOf: [ref('ItemSummary'), { type: 'array', items: ref('ItemSummary') }] }, 'Delivered (a list for a batch)'),
+        ...bad,
+        '415': error('Neither JSON nor message/rfc822'),
+      },
     },
   },
   '/mailboxes/{smtp}/items/{id}': {

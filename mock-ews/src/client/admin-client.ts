@@ -223,6 +223,10 @@ export class AdminClient {
   deliver(smtp: string, folder: string, message: MessageInput) {
     return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}/messages`, message);
   }
+  /** Delivers several messages in one call; none is delivered when one is invalid. */
+  deliverBatch(smtp: string, folder: string, messages: MessageInput[]) {
+    return this.call<ItemSummary[]>('POST', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}/messages`, messages);
+  }
   /** Delivers a raw RFC 822 message. */
   deliverMime(smtp: string, folder: string, mime: string | Uint8Array) {
     return this.call<ItemSummary>('POST', `/mailboxes/${enc(smtp)}/folders/${enc(folder)}/messages`, mime, 'message/rfc822');

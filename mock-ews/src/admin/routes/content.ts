@@ -5,7 +5,7 @@ import { StoreError } from '../../store/store';
 import type { Folder, Item, Mailbox } from '../../store/types';
 import { messageMime } from '../../mime/compose';
 import { AdminError, fromStoreError, parseBody } from '../errors';
-import { messageFromFields, messageFromRaw } from '../message-input';
+import { messageFromFields, messageFromRaw, messageInputSchema } from '../message-input';
 import { findFolder, findItem, findMailbox, folderView, intParam, itemDetail, itemSummary } from '../views';
 import { jsonBody, jsonParser, rawParser } from './body';
 
@@ -113,8 +113,20 @@ export function contentRoutes(state: MockState): Router {
   router.post('/mailboxes/:smtp/folders/:folder/messages', jsonParser, rawParser(['message/rfc822']), async (req, res) => {
     const mailbox = box(req);
     const folder = findFolder(state.store, mailbox, String(req.params.folder));
-    const data = req.is('message/rfc822') ? await messageFromRaw(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : messageFromFields(jsonBody(req), mailbox);
-    const item = state.store.addItem(mailbox, folder, data);
+    if (req.is('message/rfc822')) {
+      const item = state.store.addItem(mailbox, folder, await messageFromRaw(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
+      res.status(201).json(itemSummary(mailbox, item));
+      return;
+    }
+    const body = jsonBody(req);
+    if (Array.isArray(body)) {
+      // A batch (a test filling a folder): every message is checked before any is delivered.
+      parseBody(z.array(messageInputSchema).max(10_000), body);
+      const batch = body.map((m) => messageFromFields(m, mailbox));
+      res.status(201).json(batch.map((data) => itemSummary(mailbox, state.store.addItem(mailbox, folder, data))));
+      return;
+    }
+    const item = state.store.addItem(mailbox, folder, messageFromFields(body, mailbox));
     res.status(201).json(itemSummary(mailbox, item));
   });
 
