@@ -32,7 +32,7 @@ export interface SyncerState {
   serverOverride?: string;
   /** Messages by the names scenarios give them → Message-ID. */
   messages: Map<string, string>;
-  /** Index into the mock's request journal where the last command started. */
+  /** Number of the newest journal entry when the last command started; its requests come after it. */
   journalStart: number;
   last?: CliResult;
   closers: (() => Promise<void>)[];
@@ -108,7 +108,7 @@ export async function writeSettings(world: World): Promise<string> {
 export async function cli(world: World, args: string[]): Promise<CliResult> {
   const s = syncer(world);
   const mock = (world as unknown as MockHolder).mock;
-  s.journalStart = mock ? mock.state.records.length : 0;
+  s.journalStart = mock ? await new MockControl(mock).journalPosition() : 0;
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(['node', 'ews-sync', ...args, '--db', s.db], {
