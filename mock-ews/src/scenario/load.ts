@@ -46,14 +46,29 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
   return loadScenarioText(text, file, path.dirname(path.resolve(file)));
 }
 
-/** Loads a scenario from YAML (or JSON, which is YAML) text. */
-export async function loadScenarioText(text: string, label = 'scenario', baseDir = process.cwd()): Promise<LoadedScenario> {
+/**
+ * Parsed YAML by text: test suites start a mock on the same scenario hundreds of times per process,
+ * and parsing is half the cost of a start. Entries are plain data, copied out for each load.
+ */
+const parsedTexts = new Map<string, unknown>();
+const PARSED_TEXTS_KEPT = 16;
+
+function parseScenarioYaml(text: string, label: string): unknown {
+  if (parsedTexts.has(text)) return structuredClone(parsedTexts.get(text));
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new ScenarioError(`${label}: not valid YAML at line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`);
   }
-  return loadScenarioObject(doc.toJS(), label, baseDir);
+  const value: unknown = doc.toJS();
+  if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.delete(parsedTexts.keys().next().value as string);
+  parsedTexts.set(text, structuredClone(value));
+  return value;
+}
+
+/** Loads a scenario from YAML (or JSON, which is YAML) text. */
+export async function loadScenarioText(text: string, label = 'scenario', baseDir = process.cwd()): Promise<LoadedScenario> {
+  return loadScenarioObject(parseScenarioYaml(text, label), label, baseDir);
 }
 
 export async function loadScenarioObject(input: unknown, label = 'scenario', baseDir = process.cwd()): Promise<LoadedScenario> {
