@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { MockState } from '../../server/state';
-import { mailboxHash, storeHash } from '../../store/snapshot';
+import { storeDigest } from '../../store/snapshot';
 
 /**
  * What a test checks about the mock itself rather than about one mailbox: a digest of the whole
@@ -11,10 +11,9 @@ export function diagnosticRoutes(state: MockState): Router {
   const router = Router();
 
   router.get('/store/digest', (_req, res) => {
-    const mailboxes: Record<string, string> = {};
-    for (const m of [...state.store.mailboxes.values()].sort((a, b) => a.smtp.localeCompare(b.smtp))) mailboxes[m.smtp] = mailboxHash(m);
     // Equal digests mean an equal store: accounts, grants, folders, items, change keys and journals.
-    res.json({ digest: storeHash(state.store), mailboxes });
+    const { digest, mailboxes } = storeDigest(state.store);
+    res.json({ digest, mailboxes });
   });
 
   router.get('/errors', (_req, res) => {
