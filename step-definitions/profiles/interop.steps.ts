@@ -35,9 +35,12 @@ function run(cmd: string, args: string[], timeoutMs = EXCHANGELIB_TIMEOUT - 10_0
   });
 }
 
-async function exchangelibAvailable(): Promise<boolean> {
-  const r = await run(PYTHON, ['-c', 'import exchangelib']).catch(() => ({ code: 1 }));
-  return r.code === 0;
+let available: Promise<boolean> | undefined;
+
+/** Asked once per worker: importing exchangelib costs a Python start, as much as a scenario's own run. */
+function exchangelibAvailable(): Promise<boolean> {
+  available ??= run(PYTHON, ['-c', 'import exchangelib']).then((r) => r.code === 0, () => false);
+  return available;
 }
 
 async function runExchangelib(world: EwsWorld, args: string[]): Promise<void> {
