@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import { XmlDocument } from '../soap/xml-writer';
 import type { Store } from '../store/store';
 import type { Profile } from '../profiles/profiles';
 import type { XmlElement } from '../soap/xml-element';
@@ -29,46 +29,49 @@ export function poxAnswer(store: Store, profile: Profile, body: string, origin: 
   const info = userInfo(store, email, origin);
   if (!info) return poxError(500, "The email address can't be found.", now);
 
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(POX_NS.response, 'Autodiscover');
-  const resp = doc.ele(POX_NS.outlook, 'Response');
-  const user = resp.ele(POX_NS.outlook, 'User');
-  user.ele(POX_NS.outlook, 'DisplayName').txt(info.displayName);
-  user.ele(POX_NS.outlook, 'LegacyDN').txt(info.mailbox.legacyDn);
-  user.ele(POX_NS.outlook, 'AutoDiscoverSMTPAddress').txt(info.mailbox.smtp);
-  user.ele(POX_NS.outlook, 'DeploymentId').txt(info.deploymentId);
-  const account = resp.ele(POX_NS.outlook, 'Account');
-  account.ele(POX_NS.outlook, 'AccountType').txt('email');
-  account.ele(POX_NS.outlook, 'Action').txt('settings');
-  account.ele(POX_NS.outlook, 'MicrosoftOnline').txt(profile.online ? 'True' : 'False');
+  // Default namespaces, as Exchange writes them: the response schema, then the Outlook one.
+  const doc = new XmlDocument('Autodiscover');
+  doc.root.att('xmlns', POX_NS.response);
+  const resp = doc.root.ele('Response', { xmlns: POX_NS.outlook });
+  const user = resp.ele('User');
+  user.ele('DisplayName').txt(info.displayName);
+  user.ele('LegacyDN').txt(info.mailbox.legacyDn);
+  user.ele('AutoDiscoverSMTPAddress').txt(info.mailbox.smtp);
+  user.ele('DeploymentId').txt(info.deploymentId);
+  const account = resp.ele('Account');
+  account.ele('AccountType').txt('email');
+  account.ele('Action').txt('settings');
+  account.ele('MicrosoftOnline').txt(profile.online ? 'True' : 'False');
   // EXCH: inside the organisation; EXPR: Outlook Anywhere from outside. Both name the EWS URL.
   for (const type of ['EXCH', 'EXPR'] as const) {
-    const p = account.ele(POX_NS.outlook, 'Protocol');
-    p.ele(POX_NS.outlook, 'Type').txt(type);
-    p.ele(POX_NS.outlook, 'Server').txt(info.host.split(':')[0]);
+    const p = account.ele('Protocol');
+    p.ele('Type').txt(type);
+    p.ele('Server').txt(info.host.split(':')[0]);
     if (type === 'EXCH') {
-      p.ele(POX_NS.outlook, 'ServerDN').txt('/o=MockEWS/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=EXCH01');
-      p.ele(POX_NS.outlook, 'ServerVersion').txt(poxServerVersion(profile));
-      p.ele(POX_NS.outlook, 'MdbDN').txt('/o=MockEWS/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=EXCH01/cn=Microsoft Private MDB');
+      p.ele('ServerDN').txt('/o=MockEWS/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=EXCH01');
+      p.ele('ServerVersion').txt(poxServerVersion(profile));
+      p.ele('MdbDN').txt('/o=MockEWS/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=EXCH01/cn=Microsoft Private MDB');
     }
-    p.ele(POX_NS.outlook, 'AuthPackage').txt(profile.online ? 'Anonymous' : 'Ntlm');
-    p.ele(POX_NS.outlook, 'ASUrl').txt(info.ewsUrl);
-    p.ele(POX_NS.outlook, 'EwsUrl').txt(info.ewsUrl);
-    p.ele(POX_NS.outlook, 'EmwsUrl').txt(info.ewsUrl);
+    p.ele('AuthPackage').txt(profile.online ? 'Anonymous' : 'Ntlm');
+    p.ele('ASUrl').txt(info.ewsUrl);
+    p.ele('EwsUrl').txt(info.ewsUrl);
+    p.ele('EmwsUrl').txt(info.ewsUrl);
   }
-  return doc.end({ prettyPrint: false });
+  return doc.end();
 }
 
 /** The POX error shape: Response/Error with a numeric code (500 unknown address, 600 invalid request). */
 export function poxError(code: 500 | 600, message: string, now = new Date()): string {
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(POX_NS.response, 'Autodiscover');
-  const err = doc.ele(POX_NS.response, 'Response').ele(POX_NS.response, 'Error', {
+  const doc = new XmlDocument('Autodiscover');
+  doc.root.att('xmlns', POX_NS.response);
+  const err = doc.root.ele('Response').ele('Error', {
     Time: now.toISOString().slice(11, 23),
     Id: String(Math.abs(hash(message)) % 4_294_967_295),
   });
-  err.ele(POX_NS.response, 'ErrorCode').txt(String(code));
-  err.ele(POX_NS.response, 'Message').txt(message);
-  err.ele(POX_NS.response, 'DebugData');
-  return doc.end({ prettyPrint: false });
+  err.ele('ErrorCode').txt(String(code));
+  err.ele('Message').txt(message);
+  err.ele('DebugData');
+  return doc.end();
 }
 
 function hash(s: string): number {

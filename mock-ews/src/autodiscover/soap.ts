@@ -1,5 +1,4 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { XmlDocument, XmlNode } from '../soap/xml-writer';
 import type { Store } from '../store/store';
 import type { Profile } from '../profiles/profiles';
 import type { XmlElement } from '../soap/xml-element';
@@ -40,81 +39,83 @@ export function soapAnswer(store: Store, profile: Profile, text: string, origin:
   const names = (request?.child('RequestedSettings', AD_NS)?.all('Setting', AD_NS) ?? []).map((s) => s.value ?? '');
 
   const { doc, bodyEl } = envelopeFor(soapNs, profile, 'GetUserSettingsResponse');
-  const resp = bodyEl.ele(AD_NS, 'GetUserSettingsResponseMessage', { xmlns: AD_NS }).ele(AD_NS, 'Response', { 'xmlns:i': XSI });
+  const resp = bodyEl.ele('GetUserSettingsResponseMessage', { xmlns: AD_NS }).ele('Response', { 'xmlns:i': XSI });
   if (smtps.length === 0 || names.length === 0) {
-    resp.ele(AD_NS, 'ErrorCode').txt('InvalidRequest');
-    resp.ele(AD_NS, 'ErrorMessage').txt(smtps.length === 0 ? 'The request must name at least one user.' : 'The request must name at least one setting.');
-    resp.ele(AD_NS, 'UserResponses');
+    resp.ele('ErrorCode').txt('InvalidRequest');
+    resp.ele('ErrorMessage').txt(smtps.length === 0 ? 'The request must name at least one user.' : 'The request must name at least one setting.');
+    resp.ele('UserResponses');
     return ok(soapNs, doc);
   }
-  resp.ele(AD_NS, 'ErrorCode').txt('NoError');
-  resp.ele(AD_NS, 'ErrorMessage');
-  const users = resp.ele(AD_NS, 'UserResponses');
+  resp.ele('ErrorCode').txt('NoError');
+  resp.ele('ErrorMessage');
+  const users = resp.ele('UserResponses');
   for (const smtp of smtps) {
-    const ur = users.ele(AD_NS, 'UserResponse');
+    const ur = users.ele('UserResponse');
     const info = smtp ? userInfo(store, smtp, origin) : undefined;
     if (!info) {
-      ur.ele(AD_NS, 'ErrorCode').txt('InvalidUser');
-      ur.ele(AD_NS, 'ErrorMessage').txt(`Invalid user: '${smtp}'`);
-      ur.ele(AD_NS, 'RedirectTarget', { 'i:nil': 'true' });
-      ur.ele(AD_NS, 'UserSettingErrors');
-      ur.ele(AD_NS, 'UserSettings');
+      ur.ele('ErrorCode').txt('InvalidUser');
+      ur.ele('ErrorMessage').txt(`Invalid user: '${smtp}'`);
+      ur.ele('RedirectTarget', { 'i:nil': 'true' });
+      ur.ele('UserSettingErrors');
+      ur.ele('UserSettings');
       continue;
     }
     const values = settingValues(info, profile);
-    ur.ele(AD_NS, 'ErrorCode').txt('NoError');
-    ur.ele(AD_NS, 'ErrorMessage').txt('No error.');
-    ur.ele(AD_NS, 'RedirectTarget', { 'i:nil': 'true' });
-    const errors = ur.ele(AD_NS, 'UserSettingErrors');
-    const settings = ur.ele(AD_NS, 'UserSettings');
+    ur.ele('ErrorCode').txt('NoError');
+    ur.ele('ErrorMessage').txt('No error.');
+    ur.ele('RedirectTarget', { 'i:nil': 'true' });
+    const errors = ur.ele('UserSettingErrors');
+    const settings = ur.ele('UserSettings');
     for (const name of names) {
       if (Object.prototype.hasOwnProperty.call(values, name)) {
-        const s = settings.ele(AD_NS, 'UserSetting', { 'i:type': 'StringSetting' });
-        s.ele(AD_NS, 'Name').txt(name);
-        s.ele(AD_NS, 'Value').txt(values[name]);
+        const s = settings.ele('UserSetting', { 'i:type': 'StringSetting' });
+        s.ele('Name').txt(name);
+        s.ele('Value').txt(values[name]);
         continue;
       }
-      const e = errors.ele(AD_NS, 'UserSettingError');
+      const e = errors.ele('UserSettingError');
       const known = KNOWN_UNSERVED_SETTINGS.has(name);
-      e.ele(AD_NS, 'ErrorCode').txt(known ? 'SettingIsNotAvailable' : 'InvalidSetting');
-      e.ele(AD_NS, 'ErrorMessage').txt(known ? 'The setting is not available.' : 'The requested setting is invalid.');
-      e.ele(AD_NS, 'SettingName').txt(name);
+      e.ele('ErrorCode').txt(known ? 'SettingIsNotAvailable' : 'InvalidSetting');
+      e.ele('ErrorMessage').txt(known ? 'The setting is not available.' : 'The requested setting is invalid.');
+      e.ele('SettingName').txt(name);
     }
   }
   return ok(soapNs, doc);
 }
 
-function envelopeFor(soapNs: string, profile: Profile, action: string): { doc: XMLBuilder; bodyEl: XMLBuilder } {
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(soapNs, 's:Envelope', { 'xmlns:s': soapNs, 'xmlns:a': WSA });
-  const header = doc.ele(soapNs, 's:Header');
-  header.ele(WSA, 'a:Action', { 's:mustUnderstand': '1' }).txt(ACTION + action);
+function envelopeFor(soapNs: string, profile: Profile, action: string): { doc: XmlDocument; bodyEl: XmlNode } {
+  const doc = new XmlDocument('s:Envelope');
+  doc.root.att('xmlns:s', soapNs).att('xmlns:a', WSA);
+  const header = doc.root.ele('s:Header');
+  header.ele('a:Action', { 's:mustUnderstand': '1' }).txt(ACTION + action);
   const sv = profile.serverVersion;
-  const info = header.ele(AD_NS, 'h:ServerVersionInfo', { 'xmlns:h': AD_NS, 'xmlns:i': XSI });
-  info.ele(AD_NS, 'h:MajorVersion').txt(String(sv.major));
-  info.ele(AD_NS, 'h:MinorVersion').txt(String(sv.minor));
-  info.ele(AD_NS, 'h:MajorBuildNumber').txt(String(sv.majorBuild));
-  info.ele(AD_NS, 'h:MinorBuildNumber').txt(String(sv.minorBuild));
-  info.ele(AD_NS, 'h:Version').txt(sv.version ?? profile.newestSchema);
-  return { doc, bodyEl: doc.ele(soapNs, 's:Body') };
+  const info = header.ele('h:ServerVersionInfo', { 'xmlns:h': AD_NS, 'xmlns:i': XSI });
+  info.ele('h:MajorVersion').txt(String(sv.major));
+  info.ele('h:MinorVersion').txt(String(sv.minor));
+  info.ele('h:MajorBuildNumber').txt(String(sv.majorBuild));
+  info.ele('h:MinorBuildNumber').txt(String(sv.minorBuild));
+  info.ele('h:Version').txt(sv.version ?? profile.newestSchema);
+  return { doc, bodyEl: doc.root.ele('s:Body') };
 }
 
 function contentType(soapNs: string): string {
   return soapNs === NS.soap12 ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8';
 }
 
-function ok(soapNs: string, doc: XMLBuilder): SoapAnswer {
-  return { status: 200, contentType: contentType(soapNs), body: doc.end({ prettyPrint: false }) };
+function ok(soapNs: string, doc: XmlDocument): SoapAnswer {
+  return { status: 200, contentType: contentType(soapNs), body: doc.end() };
 }
 
 function fault(soapNs: string, code: 'Client', message: string): SoapAnswer {
-  const doc = create({ version: '1.0', encoding: 'utf-8' }).ele(soapNs, 's:Envelope', { 'xmlns:s': soapNs });
-  const f = doc.ele(soapNs, 's:Body').ele(soapNs, 's:Fault');
+  const doc = new XmlDocument('s:Envelope');
+  doc.root.att('xmlns:s', soapNs);
+  const f = doc.root.ele('s:Body').ele('s:Fault');
   if (soapNs === NS.soap12) {
-    f.ele(soapNs, 's:Code').ele(soapNs, 's:Value').txt('s:Sender');
-    f.ele(soapNs, 's:Reason').ele(soapNs, 's:Text', { 'xml:lang': 'en-US' }).txt(message);
+    f.ele('s:Code').ele('s:Value').txt('s:Sender');
+    f.ele('s:Reason').ele('s:Text', { 'xml:lang': 'en-US' }).txt(message);
   } else {
     f.ele('faultcode').txt(`s:${code}`);
     f.ele('faultstring', { 'xml:lang': 'en-US' }).txt(message);
   }
-  return { status: 500, contentType: contentType(soapNs), body: doc.end({ prettyPrint: false }) };
+  return { status: 500, contentType: contentType(soapNs), body: doc.end() };
 }

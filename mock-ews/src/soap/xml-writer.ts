@@ -4,8 +4,8 @@
  * namespace resolution: a prefix's xmlns declaration is written as an ordinary attribute by the
  * code that builds the element, exactly where the response needs it.
  *
- * The output form is fixed: no declaration unless asked, no whitespace between elements, an
- * element without children as `<x/>`, an element holding an empty text as `<x></x>`.
+ * The output form is fixed: no whitespace between elements (unless a document asks to be indented),
+ * an element without children as `<x/>`, an element holding an empty text as `<x></x>`.
  */
 
 /** Text known to need no escaping, written as it is. */
@@ -23,9 +23,10 @@ export class XmlNode {
 
   constructor(readonly name: string) {}
 
-  /** Appends a child element and returns it. */
-  ele(name: string): XmlNode {
+  /** Appends a child element, with attributes in the object's order, and returns it. */
+  ele(name: string, attrs?: Readonly<Record<string, string>>): XmlNode {
     const child = new XmlNode(name);
+    if (attrs) for (const k in attrs) child.att(k, attrs[k]);
     (this.kids ??= []).push(child);
     return child;
   }
@@ -92,13 +93,34 @@ export class XmlNode {
 
   /** Appends this element's markup to `out`; one string grows through the whole tree. */
   writeTo(out: string): string {
-    const { attrs, kids } = this;
-    out += '<' + this.name;
-    if (attrs) for (let i = 0; i < attrs.length; i += 2) out += ' ' + attrs[i] + '="' + escapeAttribute(attrs[i + 1]) + '"';
+    const { kids } = this;
+    out += '<' + this.name + this.attributes();
     if (!kids || kids.length === 0) return out + '/>';
     out += '>';
     for (const k of kids) out = typeof k === 'string' ? out + escapeText(k) : k instanceof XmlNode ? k.writeTo(out) : out + k.text;
     return out + '</' + this.name + '>';
+  }
+
+  /**
+   * Indented form for documents people read (schemas): each element on a line of its own, two
+   * spaces a level; an element holding only text stays on one line.
+   */
+  writePretty(out: string, indent: string): string {
+    const { kids } = this;
+    if (!kids || kids.length === 0 || !kids.some((k) => k instanceof XmlNode)) return out + indent + this.writeTo('');
+    out += indent + '<' + this.name + this.attributes() + '>';
+    for (const k of kids) {
+      if (k instanceof XmlNode) out = k.writePretty(out + '\n', indent + '  ');
+      else out += '\n' + indent + '  ' + (typeof k === 'string' ? escapeText(k) : k.text);
+    }
+    return out + '\n' + indent + '</' + this.name + '>';
+  }
+
+  private attributes(): string {
+    let out = '';
+    const { attrs } = this;
+    if (attrs) for (let i = 0; i < attrs.length; i += 2) out += ' ' + attrs[i] + '="' + escapeAttribute(attrs[i + 1]) + '"';
+    return out;
   }
 }
 
@@ -110,8 +132,10 @@ export class XmlDocument {
     this.root = new XmlNode(rootName);
   }
 
-  end(): string {
-    return this.root.writeTo('<?xml version="1.0" encoding="utf-8"?>');
+  /** The document as text; `pretty` indents it (see XmlNode.writePretty). */
+  end(pretty = false): string {
+    const declaration = '<?xml version="1.0" encoding="utf-8"?>';
+    return pretty ? this.root.writePretty(declaration + '\n', '') : this.root.writeTo(declaration);
   }
 }
 
