@@ -18,20 +18,21 @@ Feature: Every fault kind, as the syncer meets it
     When the syncer runs
     Then the run succeeds
     And ews-sync status --json shows alice@acme.test succeeded with no error
+    And the output contains "alice@acme.test: <said>"
     And the <operation> request of alice@acme.test that met the fault was sent again and answered
     And the database holds exactly the messages of alice@acme.test in "Inbox", "Inbox/Projects", "Inbox/Projects/Archive 2025" and "Sent Items"
     And the database holds exactly the messages of carol@globex.test in "Inbox", "Inbox/Invoices" and "Sent Items"
 
     Examples:
-      | kind                                  | operation       | fault                                                                                                                                                          |
-      | HTTP 500 page                         | GetItem         | { "kind": "http-status", "status": 500, "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                     |
-      | ErrorServerBusy with back-off         | SyncFolderItems | { "kind": "server-busy", "backOffMilliseconds": 300, "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                |
-      | ErrorServerBusy without back-off      | FindFolder      | { "kind": "server-busy", "backOffMilliseconds": null, "operation": "FindFolder", "mailbox": "alice@acme.test", "count": 2 }                                    |
-      | ErrorInternalServerTransientError     | GetFolder       | { "kind": "response-code", "code": "ErrorInternalServerTransientError", "shape": "fault", "operation": "GetFolder", "mailbox": "alice@acme.test", "count": 1 } |
-      | per-item ErrorMailboxStoreUnavailable | GetItem         | { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }         |
-      | connection reset                      | GetItem         | { "kind": "connection-reset", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                               |
-      | empty reply                           | SyncFolderItems | { "kind": "empty-reply", "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                                            |
-      | truncated XML                         | GetItem         | { "kind": "malformed-xml", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                                  |
+      | kind                                  | operation       | said                                               | fault                                                                                                                                                          |
+      | HTTP 500 page                         | GetItem         | the server answered HTTP 500 with text/html        | { "kind": "http-status", "status": 500, "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                     |
+      | ErrorServerBusy with back-off         | SyncFolderItems | ErrorServerBusy                                    | { "kind": "server-busy", "backOffMilliseconds": 300, "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                |
+      | ErrorServerBusy without back-off      | FindFolder      | ErrorServerBusy                                    | { "kind": "server-busy", "backOffMilliseconds": null, "operation": "FindFolder", "mailbox": "alice@acme.test", "count": 2 }                                    |
+      | ErrorInternalServerTransientError     | GetFolder       | ErrorInternalServerTransientError                  | { "kind": "response-code", "code": "ErrorInternalServerTransientError", "shape": "fault", "operation": "GetFolder", "mailbox": "alice@acme.test", "count": 1 } |
+      | per-item ErrorMailboxStoreUnavailable | GetItem         | ErrorMailboxStoreUnavailable                       | { "kind": "response-code", "code": "ErrorMailboxStoreUnavailable", "shape": "item", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }         |
+      | connection reset                      | GetItem         | the server dropped the connection                  | { "kind": "connection-reset", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                               |
+      | empty reply                           | SyncFolderItems | the server closed the connection without answering | { "kind": "empty-reply", "operation": "SyncFolderItems", "mailbox": "alice@acme.test", "count": 1 }                                                            |
+      | truncated XML                         | GetItem         | the server's reply could not be read               | { "kind": "malformed-xml", "operation": "GetItem", "mailbox": "alice@acme.test", "count": 1 }                                                                  |
 
   Scenario: HTTP 503 is retried after the server's Retry-After
     Given the tester injects the fault:
@@ -41,6 +42,7 @@ Feature: Every fault kind, as the syncer meets it
     When the syncer runs
     Then the run succeeds
     And the run took at least 5000 ms
+    And the output contains "alice@acme.test: the server is busy (HTTP 503); retrying in 5000 ms (attempt 2 of 5)"
     And ews-sync status --json shows alice@acme.test succeeded with no error
     And the GetFolder request of alice@acme.test that met the fault was sent again and answered
     And the database holds exactly the messages of alice@acme.test in "Inbox", "Inbox/Projects", "Inbox/Projects/Archive 2025" and "Sent Items"
@@ -91,6 +93,7 @@ Feature: Every fault kind, as the syncer meets it
       """
     When the syncer runs
     Then the run succeeds
+    And the output contains "alice@acme.test: no answer from the server in time"
     And the GetFolder request of alice@acme.test that met the fault was sent again and answered
     And ews-sync status --json shows alice@acme.test succeeded with no error
     And the database holds exactly the messages of alice@acme.test in "Inbox", "Inbox/Projects", "Inbox/Projects/Archive 2025" and "Sent Items"

@@ -23,7 +23,6 @@ export const plainSend: Sender = (res, status, headers, body) => {
   res.status(status).set(headers).send(body);
 };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const lenient = new TextDecoder('utf-8');
 
 /**
@@ -44,7 +43,7 @@ export class RequestFaults {
     private readonly res: Response,
   ) {}
 
-  async onArrival(): Promise<Interception | undefined> {
+  onArrival(): Interception | undefined {
     if (this.state.faults.size === 0) return undefined;
     const account = claimedAccount(this.state, this.req);
     this.accountKnown = account !== undefined;
@@ -53,14 +52,14 @@ export class RequestFaults {
   }
 
   /** `own` is the caller's own mailbox, the scope of a request without impersonation. */
-  async onRequest(operation: XmlElement, impersonation: XmlElement | undefined, own: string | undefined): Promise<Interception | undefined> {
+  onRequest(operation: XmlElement, impersonation: XmlElement | undefined, own: string | undefined): Interception | undefined {
     if (this.taken || this.state.faults.size === 0) return undefined;
     const mailbox = impersonation ? connectingTarget(this.state, impersonation) : own;
     const facts: RequestFacts = { account: this.record.account, operation: operation.local, mailbox };
     return this.apply(facts, (f) => stageOf(f, this.accountKnown) === 'request', operation);
   }
 
-  private async apply(facts: RequestFacts, eligible: (f: Fault) => boolean, operation?: XmlElement): Promise<Interception | undefined> {
+  private apply(facts: RequestFacts, eligible: (f: Fault) => boolean, operation?: XmlElement): Interception | undefined {
     const fault = this.state.faults.take(facts, eligible);
     if (!fault) return undefined;
     this.taken = true;
@@ -113,7 +112,7 @@ function connectingTarget(state: MockState, header: XmlElement): string | undefi
 }
 
 /** Answers, breaks or reshapes the request as the fault says. */
-async function inject(state: MockState, record: ExchangeRecord, req: Request, res: Response, fault: Fault, operation?: XmlElement): Promise<Interception> {
+function inject(state: MockState, record: ExchangeRecord, req: Request, res: Response, fault: Fault, operation?: XmlElement): Interception {
   const answer = (status: number, body: string, headers: Record<string, string>): Interception => {
     record.status = status;
     record.responseXml = body;
@@ -156,8 +155,7 @@ async function inject(state: MockState, record: ExchangeRecord, req: Request, re
       return answer(200, doc.end(), xml);
     }
     case 'delay':
-      await sleep(fault.ms);
-      return { answered: false };
+      return { answered: false, send: delayedSend(record, fault.ms) };
     case 'connection-reset':
     case 'empty-reply': {
       record.status = 0;
@@ -209,6 +207,16 @@ function messageCount(operation: XmlElement | undefined): number {
   const listName = operation ? REQUESTED_LIST[operation.local] : undefined;
   const list = listName ? operation!.m(listName) : undefined;
   return Math.max(1, list?.children.length ?? 0);
+}
+
+/** Sends the reply `ms` later (the request keeps its throttling budget meanwhile); the journal counts the wait. */
+function delayedSend(record: ExchangeRecord, ms: number): Sender {
+  return (res, status, headers, body) => {
+    record.durationMs += ms;
+    setTimeout(() => {
+      if (!res.destroyed) plainSend(res, status, headers, body);
+    }, ms);
+  };
 }
 
 /** Sends the first half of the reply, cut inside the markup, with a matching Content-Length. */

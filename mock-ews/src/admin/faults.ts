@@ -87,8 +87,12 @@ export interface RequestFacts {
  */
 export type FaultStage = 'arrival' | 'request';
 
-/** Kinds that happen below EWS (IIS, HTTP.sys, the network), so they can hit a request on arrival. */
-const ARRIVAL_KINDS: ReadonlySet<FaultKind> = new Set(['http-status', 'connection-reset', 'empty-reply', 'delay']);
+/**
+ * Kinds that happen below EWS (IIS, HTTP.sys, the network), so they can hit a request on arrival.
+ * A delay is a slow answer, not a failure: it is decided with the EWS kinds and holds the request's
+ * throttling budget while it waits, as a slow server does.
+ */
+const ARRIVAL_KINDS: ReadonlySet<FaultKind> = new Set(['http-status', 'connection-reset', 'empty-reply']);
 
 /**
  * The stage at which a fault is decided: on arrival for the web-server and network kinds, unless

@@ -59,7 +59,7 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
 
   // Injected faults (admin API): the web-server and network kinds may hit a request on arrival.
   const faults = new RequestFaults(state, record, req, res);
-  injected = await faults.onArrival();
+  injected = faults.onArrival();
   if (injected?.answered) return;
 
   const auth = authenticate(state, req);
@@ -99,7 +99,7 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     // The EWS-level faults (and any scoped by mailbox) answer here, before the version gate and
     // impersonation can refuse the request, matched on the mailbox ConnectingSID names.
     const own = caller.mailboxId ? state.store.mailboxes.get(caller.mailboxId)?.smtp : undefined;
-    injected = (await faults.onRequest(env.operation, env.impersonation, own)) ?? injected;
+    injected = faults.onRequest(env.operation, env.impersonation, own) ?? injected;
     if (injected?.answered) return;
     const op = env.operation.ns === NS.m ? OPERATIONS.get(opName) : undefined;
     if (!op) {

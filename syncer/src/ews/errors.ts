@@ -108,7 +108,7 @@ export function classify(err: unknown, trace: TransportTrace = {}): EwsFailure {
     if (transportCode === 'ECONNRESET' && /socket hang up/i.test(detail)) {
       return new EwsFailure(
         'unreachable',
-        `host unreachable: the server closed the connection without answering [${transportCode}]; if the port serves https, use an https:// URL`,
+        `the server closed the connection without answering [${transportCode}]; if the port serves https, use an https:// URL`,
         undefined,
         undefined,
         undefined,

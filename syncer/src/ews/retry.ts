@@ -24,7 +24,18 @@ export function retryDelay(failure: EwsFailure, attempt: number, policy: RetryPo
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
-/** Runs an EWS call, retrying throttling and timeouts a bounded number of times; other failures surface at once. */
+/** The policy with each retry logged as a warning naming `who`, what the server did and the wait. */
+export function loggingRetries(policy: RetryPolicy, log: { warn(message: string): void }, who: string): RetryPolicy {
+  return {
+    ...policy,
+    onRetry: (failure, attempt, delayMs) => {
+      policy.onRetry?.(failure, attempt, delayMs);
+      log.warn(`${who}: ${failure.message}; retrying in ${delayMs} ms (attempt ${attempt + 1} of ${policy.maxAttempts})`);
+    },
+  };
+}
+
+/** Runs an EWS call, retrying passing failures (throttling, time-outs, dropped connections, …) a bounded number of times; other failures surface at once. */
 export async function withRetry<T>(call: () => Promise<T>, trace: () => TransportTrace, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
   const sleep = policy.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {

@@ -2,7 +2,7 @@ import type { MailboxRecord, SyncStorage } from '../db/storage';
 import { connectionAuth, ConnectionParams } from '../ews/client';
 import { EwsFailure } from '../ews/errors';
 import { MailboxClient } from '../ews/mailbox-client';
-import { DEFAULT_RETRY, RetryPolicy } from '../ews/retry';
+import { DEFAULT_RETRY, loggingRetries, RetryPolicy } from '../ews/retry';
 import type { Settings } from '../settings/types';
 import type { Log } from '../util/log';
 import { syncMailbox, MailboxSyncResult } from './mailbox-sync';
@@ -98,7 +98,7 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
         storage,
         settings,
         mailbox,
-        client: new MailboxClient(params, mailbox.email, retry),
+        client: new MailboxClient(params, mailbox.email, loggingRetries(retry, log, mailbox.email)),
         deadline: options.stopSignal?.aborted ? 0 : Math.min(mailboxStart + settings.mailboxTimeBudgetSeconds * 1000, runDeadline),
         withBodies: options.withBodies ?? true,
         log,
