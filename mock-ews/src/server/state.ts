@@ -23,7 +23,7 @@ export class MockState {
     readonly log: Logger,
   ) {}
 
-  /** Injected faults, consulted once per EWS request. */
+  /** Injected faults, consulted at most twice per EWS request (on arrival, once parsed; admin/faults.ts stageOf). */
   readonly faults = new FaultEngine();
   /** The scenario the store was built from; reset rebuilds it from here. */
   scenario?: ScenarioSource;
