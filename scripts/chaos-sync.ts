@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     const injected = faults.reduce((n, f) => n + f.hits, 0);
     const requests = (await mock.admin.requestCount()).total;
     await mock.admin.clearFaults();
-    const c = compareWithMock(ws.db, mock);
+    const c = await compareWithMock(ws.db, mock);
     console.log(`mailboxes: ${mailboxes}, syncer runs: ${run.rounds} (${run.failedRuns} ended with failed mailboxes), ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`EWS requests: ${requests}, faults injected: ${injected} (${((100 * injected) / Math.max(1, requests)).toFixed(1)}%): ${faults.map((f) => `${f.kind}${f.kind === 'http-status' ? ' ' + f.status : ''} ${f.hits}`).join(', ')}`);
     console.log(describe(c));

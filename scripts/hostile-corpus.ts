@@ -6,7 +6,6 @@
  *   npx tsx scripts/hostile-corpus.ts [--examples]
  */
 import { startMock, RunningMock } from '../mock-ews/src/server/start';
-import { storeHash } from '../mock-ews/src/store/snapshot';
 import { createLogger } from '../mock-ews/src/server/logger';
 import type { ProfileName } from '../mock-ews/src/profiles/profiles';
 import { buildRequest, differences, loadCorpus, send } from '../step-definitions/reliability/hostile-corpus';
@@ -36,16 +35,17 @@ async function main(): Promise<number> {
       mock = await startMock({ port: 0, profile: entry.profile as ProfileName | undefined, logger });
       mocks.set(key, mock);
     }
-    const before = storeHash(mock.state.store);
-    const errors = mock.state.errors.length;
+    const before = (await mock.admin.storeDigest()).digest;
+    const errors = (await mock.admin.serverErrors()).count;
+    const request = await buildRequest(entry, mock.admin);
     const t0 = Date.now();
-    const reply = await send(mock.url, buildRequest(entry, mock.state.store));
+    const reply = await send(mock.url, request);
     const ms = Date.now() - t0;
     const problems = differences(entry, reply);
-    const same = storeHash(mock.state.store) === before;
+    const same = (await mock.admin.storeDigest()).digest === before;
     if (problems.length) mismatches++;
     if (!same) changed++;
-    if (mock.state.errors.length > errors) unexpected++;
+    if ((await mock.admin.serverErrors()).count > errors) unexpected++;
     peak = Math.max(peak, process.memoryUsage().rss);
     const verdict = problems.length === 0 && same ? 'ok' : 'FAIL';
     console.log(`${verdict.padEnd(4)} ${entry.name.padEnd(40)} ${String(reply.status).padEnd(4)} ${String(ms).padStart(5)} ms ${entry.expect.code ?? ''}${same ? '' : ' STORE CHANGED'}${problems.length ? ' ' + problems.join('; ') : ''}`);

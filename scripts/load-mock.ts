@@ -30,10 +30,8 @@ async function child(): Promise<void> {
   const items: Record<string, string[]> = {};
   const inboxes: Record<string, string> = {};
   for (const smtp of MAILBOXES) {
-    const mb = mock.state.store.mailbox(smtp)!;
-    const inbox = mock.state.store.distinguishedFolder(mb, 'inbox');
-    inboxes[smtp] = inbox.id;
-    items[smtp] = [...inbox.items.keys()].slice(0, 10);
+    inboxes[smtp] = (await mock.admin.folder(smtp, 'inbox', { limit: 0 })).id;
+    items[smtp] = (await mock.admin.items(smtp, { folder: 'inbox', limit: 10 })).items.map((i) => i.id);
   }
   process.on('message', (m) => {
     if (m === 'rss?') {

@@ -150,26 +150,27 @@ export interface Comparison {
   foldersNotSynced: string[];
 }
 
-/** The database against the mock's store: every item of every synced folder once, nothing else. */
-export function compareWithMock(db: string, mock: RunningMock): Comparison {
+/** The database against the mock's mailboxes (read through its admin API): every item of every synced folder once, nothing else. */
+export async function compareWithMock(db: string, mock: RunningMock): Promise<Comparison> {
   const d = new Database(db, { readonly: true });
-  const store = mock.state.store;
+  const admin = mock.admin;
+  const mailboxes = new Map((await admin.mailboxes()).map((m) => [m.smtp.toLowerCase(), m]));
   const c: Comparison = { mailboxes: 0, messages: 0, missing: [], extra: [], duplicates: [], notSucceeded: [], foldersNotSynced: [] };
   try {
     const boxes = d.prepare('SELECT id, email, state FROM mailboxes WHERE active = 1').all() as MailboxRow[];
     for (const box of boxes) {
       c.mailboxes++;
       if (box.state !== 'succeeded') c.notSucceeded.push(`${box.email} (${box.state})`);
-      const mailbox = store.mailbox(box.email);
+      const mailbox = mailboxes.get(box.email.toLowerCase());
       if (!mailbox) {
         c.extra.push(`${box.email}: no such mailbox on the server`);
         continue;
       }
       const folders = d.prepare('SELECT id, ews_id, full_name FROM folders WHERE mailbox_id = ? AND active = 1').all(box.id) as { id: number; ews_id: string; full_name: string }[];
       const synced = new Set(folders.map((f) => f.ews_id));
-      const root = store.distinguishedFolder(mailbox, 'msgfolderroot');
-      for (const f of store.descendants(mailbox, root)) {
-        if (f.items.size > 0 && !synced.has(f.id)) c.foldersNotSynced.push(`${box.email}/${f.displayName}`);
+      // The mailbox's folders from the top down; the first is the top itself.
+      for (const f of mailbox.folders.slice(1)) {
+        if (f.totalCount > 0 && !synced.has(f.id)) c.foldersNotSynced.push(`${box.email}/${f.displayName}`);
       }
       const links = d.prepare(
         `SELECT l.folder_id, l.item_id, e.message_id FROM email_folders l JOIN emails e ON e.id = l.email_id WHERE l.mailbox_id = ? AND l.removed_at IS NULL`,
@@ -181,9 +182,9 @@ export function compareWithMock(db: string, mock: RunningMock): Comparison {
         byFolder.set(row.folder_id, list);
       }
       for (const f of folders) {
-        const folder = store.folder(mailbox, f.ews_id);
+        const exists = mailbox.folders.some((m) => m.id === f.ews_id);
         const rows = byFolder.get(f.id) ?? [];
-        const truth = new Map([...(folder?.items.values() ?? [])].map((i) => [i.id, i.data.internetMessageId]));
+        const truth = new Map((exists ? await admin.allItems(mailbox.smtp, { folder: f.ews_id }) : []).map((i) => [i.id, i.internetMessageId]));
         c.messages += truth.size;
         const seenItems = new Set<string>();
         const seenMessages = new Set<string>();

@@ -1,6 +1,6 @@
 /**
  * The hostile-input corpus (fixtures/hostile/index.yaml): reading it, building each request's bytes
- * and headers against a running mock (ids, change keys and sync states are looked up in its store),
+ * and headers against a running mock (ids, change keys and sync states are read through its admin API),
  * and checking the answer against what the entry expects.
  */
 import { readFileSync } from 'node:fs';
@@ -11,10 +11,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { RunningMock } from '../../mock-ews/src/server/start';
 import { EXCHANGE_APP_ID, issueToken } from '../../mock-ews/src/auth/tokens';
-import { encodeSyncState } from '../../mock-ews/src/operations/common/sync-state';
-import type { Store } from '../../mock-ews/src/store/store';
-import { DISTINGUISHED_FOLDER_NAMES } from '../../mock-ews/src/store/store';
-import type { DistinguishedFolderName, Folder, Item } from '../../mock-ews/src/store/types';
+import type { AdminClient, ItemSummary } from '../../mock-ews/src/client/admin-client';
 import { envelope, findAll, HttpReply, textOf } from '../support/soap';
 import { DEFAULT_PASSWORD } from '../support/accounts';
 
@@ -91,48 +88,46 @@ export function corpusEntry(name: string): HostileEntry {
 
 // ---- building requests ----
 
-function folderOf(store: Store, smtp: string, name: string): Folder {
-  const mailbox = store.mailbox(smtp);
-  if (!mailbox) throw new Error(`hostile corpus: no mailbox ${smtp}`);
-  const folder = (DISTINGUISHED_FOLDER_NAMES as readonly string[]).includes(name)
-    ? store.distinguishedFolder(mailbox, name as DistinguishedFolderName)
-    : store.folderByPath(mailbox, name);
-  if (!folder) throw new Error(`hostile corpus: no folder ${name} in ${smtp}`);
-  return folder;
-}
-
-function firstItem(store: Store, smtp: string, folder: string): Item {
-  const item = [...folderOf(store, smtp, folder).items.values()][0];
+async function firstItem(admin: AdminClient, smtp: string, folder: string): Promise<ItemSummary> {
+  const [item] = (await admin.items(smtp, { folder, limit: 1 })).items;
   if (!item) throw new Error(`hostile corpus: ${smtp} ${folder} is empty`);
   return item;
 }
 
-/** Replaces {{kind:smtp:folder}} placeholders with values from the mock's store. */
-export function fillPlaceholders(text: string, store: Store): string {
-  return text.replace(/\{\{([a-z]+):([^:}]+)(?::([^}]+))?\}\}/g, (_m, kind: string, smtp: string, folder: string | undefined) => {
-    switch (kind) {
-      case 'item':
-        return firstItem(store, smtp, folder!).id;
-      case 'changekey':
-        return firstItem(store, smtp, folder!).changeKey;
-      case 'folder':
-        return folderOf(store, smtp, folder!).id;
-      case 'syncstate': {
-        const f = folderOf(store, smtp, folder!);
-        return encodeSyncState(store, { kind: 'items', mailbox: f.mailboxId, folder: f.id, pos: store.position });
-      }
-      case 'hierarchystate':
-        return encodeSyncState(store, { kind: 'hierarchy', mailbox: store.mailbox(smtp)!.id, root: null, pos: store.position });
-      case 'forgedstate': {
-        // The real payload of a state for this folder, with a signature nobody computed.
-        const f = folderOf(store, smtp, folder!);
-        const payload = Buffer.from(JSON.stringify({ kind: 'items', mailbox: f.mailboxId, folder: f.id, pos: 0 }), 'utf8');
-        return Buffer.concat([Buffer.from([1]), Buffer.alloc(16, 0x41), payload]).toString('base64');
-      }
-      default:
-        throw new Error(`hostile corpus: unknown placeholder ${kind}`);
-    }
-  });
+/** A state for the folder as the mock would issue it, with pos 0 and a signature nobody computed. */
+async function forgedState(admin: AdminClient, smtp: string, folder: string): Promise<string> {
+  const real = Buffer.from((await admin.syncState(smtp, folder)).syncState, 'base64');
+  // A state is a format byte, a 16-byte signature and the JSON payload; keep what it names.
+  const { mailbox, folder: folderId } = JSON.parse(real.subarray(17).toString('utf8')) as { mailbox: string; folder: string };
+  const payload = Buffer.from(JSON.stringify({ kind: 'items', mailbox, folder: folderId, pos: 0 }), 'utf8');
+  return Buffer.concat([Buffer.from([1]), Buffer.alloc(16, 0x41), payload]).toString('base64');
+}
+
+async function placeholder(admin: AdminClient, kind: string, smtp: string, folder: string | undefined): Promise<string> {
+  switch (kind) {
+    case 'item':
+      return (await firstItem(admin, smtp, folder!)).id;
+    case 'changekey':
+      return (await firstItem(admin, smtp, folder!)).changeKey;
+    case 'folder':
+      return (await admin.folder(smtp, folder!, { limit: 0 })).id;
+    case 'syncstate':
+      return (await admin.syncState(smtp, folder!)).syncState;
+    case 'hierarchystate':
+      return (await admin.syncState(smtp)).syncState;
+    case 'forgedstate':
+      return forgedState(admin, smtp, folder!);
+    default:
+      throw new Error(`hostile corpus: unknown placeholder ${kind}`);
+  }
+}
+
+/** Replaces {{kind:smtp:folder}} placeholders with values read through the mock's admin API. */
+export async function fillPlaceholders(text: string, admin: AdminClient): Promise<string> {
+  const pattern = /\{\{([a-z]+):([^:}]+)(?::([^}]+))?\}\}/g;
+  const values = await Promise.all([...text.matchAll(pattern)].map((m) => placeholder(admin, m[1], m[2], m[3])));
+  let i = 0;
+  return text.replace(pattern, () => values[i++]);
 }
 
 function bearerToken(spec: z.infer<typeof bearerSpec>): string {
@@ -179,7 +174,7 @@ function generated(g: NonNullable<HostileEntry['generate']>): Buffer {
   }
 }
 
-export function buildRequest(entry: HostileEntry, store: Store): BuiltRequest {
+export async function buildRequest(entry: HostileEntry, admin: AdminClient): Promise<BuiltRequest> {
   const headers: Record<string, string> = { ...entry.headers };
   if (entry.contentType !== null) headers['Content-Type'] = entry.contentType;
   const auth = entry.auth;
@@ -194,7 +189,7 @@ export function buildRequest(entry: HostileEntry, store: Store): BuiltRequest {
   if (entry.file) body = readFileSync(path.join(CORPUS_DIR, 'raw', entry.file));
   else if (entry.soap !== undefined) {
     const version = entry.version;
-    body = Buffer.from(envelope(fillPlaceholders(entry.soap, store), { version, impersonate: entry.impersonate, header: entry.header }), 'utf8');
+    body = Buffer.from(envelope(await fillPlaceholders(entry.soap, admin), { version, impersonate: entry.impersonate, header: entry.header }), 'utf8');
   } else if (entry.generate) body = generated(entry.generate);
   else if (entry.method !== 'GET') body = Buffer.alloc(0);
   return { method: entry.method, headers, body };

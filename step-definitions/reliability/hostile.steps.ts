@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMock, RunningMock } from '../../mock-ews/src/server/start';
 import { issueToken } from '../../mock-ews/src/auth/tokens';
-import { storeHash } from '../../mock-ews/src/store/snapshot';
 import type { ProfileName } from '../../mock-ews/src/profiles/profiles';
 import type { EwsWorld } from '../support/world';
 import { envelope, findAll, textOf } from '../support/soap';
@@ -57,18 +56,19 @@ const MB = 1024 * 1024;
 When('the hostile request {string} is sent', async function (this: EwsWorld, name: string) {
   const entry = corpusEntry(name);
   const mock = await sharedMock(entry.profile);
-  const request = buildRequest(entry, mock.state.store);
+  const request = await buildRequest(entry, mock.admin);
+  const [{ digest }, { count }] = await Promise.all([mock.admin.storeDigest(), mock.admin.serverErrors()]);
   global.gc?.();
-  const r: HostileRun = { entry, mock, hashBefore: storeHash(mock.state.store), rssBefore: process.memoryUsage().rss, errorsBefore: mock.state.errors.length };
+  const r: HostileRun = { entry, mock, hashBefore: digest, rssBefore: process.memoryUsage().rss, errorsBefore: count };
   runs.set(this, r);
   this.reply = await send(mock.url, request);
 });
 
-Then('the answer is the one the corpus expects', function (this: EwsWorld) {
-  const { entry } = run(this);
+Then('the answer is the one the corpus expects', async function (this: EwsWorld) {
+  const { entry, mock, errorsBefore } = run(this);
   const problems = differences(entry, this.reply!);
   assert.deepEqual(problems, [], `${entry.name}: ${problems.join('; ')}\n${this.reply!.body.slice(0, 1500)}`);
-  assert.equal(run(this).mock.state.errors.length, run(this).errorsBefore, 'the mock logged an unexpected error');
+  assert.equal((await mock.admin.serverErrors()).count, errorsBefore, 'the mock logged an unexpected error');
 });
 
 /** A normal request the mock must still answer: GetFolder inbox as alice, with the profile's own scheme. */
@@ -88,9 +88,9 @@ Then('the mock still answers a normal GetFolder for alice@acme.test', async func
   assert.equal(textOf(findAll(folder, 'TotalCount')[0]), '23');
 });
 
-Then('the store is byte-for-byte unchanged', function (this: EwsWorld) {
+Then('the store is byte-for-byte unchanged', async function (this: EwsWorld) {
   const { mock, hashBefore, entry } = run(this);
-  assert.equal(storeHash(mock.state.store), hashBefore, `${entry.name} changed the store`);
+  assert.equal((await mock.admin.storeDigest()).digest, hashBefore, `${entry.name} changed the store`);
 });
 
 Then('the process memory grew by less than {int} MB', function (this: EwsWorld, limit: number) {

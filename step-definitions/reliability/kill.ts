@@ -42,14 +42,15 @@ function startRun(ws: SyncerWorkspace): Child {
   return { proc, exited, out };
 }
 
-const lastId = (mock: RunningMock) => mock.state.records.at(-1)?.id ?? 0;
+/** Number of the newest request in the mock's journal. */
+const lastId = async (mock: RunningMock) => (await mock.admin.requestCount()).lastId;
 
 /** Resolves once the mock has journalled `n` more requests than at `base`, or the child has exited. */
 async function afterRequests(mock: RunningMock, base: number, n: number, child: Child): Promise<boolean> {
   let done = false;
   void child.exited.then(() => (done = true));
   while (!done) {
-    if (lastId(mock) - base >= n) return true;
+    if ((await lastId(mock)) - base >= n) return true;
     await new Promise((r) => setTimeout(r, 2));
   }
   return false;
@@ -103,9 +104,9 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
     const rnd = prng(o.seed);
     // How many requests a whole first sync takes, measured on a scratch copy of the database.
     const scratch = await prepareSyncer(path.join(dir, 'scratch'), mock, boxes, { concurrency: 3 });
-    const before = lastId(mock);
+    const before = await lastId(mock);
     await syncUntilDone(scratch);
-    const fullSync = Math.max(2, lastId(mock) - before);
+    const fullSync = Math.max(2, (await lastId(mock)) - before);
 
     const report: KillReport = { kills: 0, points: [], finishedBeforeKill: 0, messagesDelivered: 0, stuckInProgress: [], comparison: undefined as unknown as Comparison };
     for (let attempt = 0; report.kills < o.kills && attempt < o.kills * 3; attempt++) {
@@ -113,7 +114,7 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
       if (attempt > 0) report.messagesDelivered += await deliverSome(mock, boxes, 3, rnd, `kill ${attempt}`);
       const point = 1 + Math.floor(rnd() * fullSync);
       const child = startRun(ws);
-      const base = lastId(mock);
+      const base = await lastId(mock);
       if (await afterRequests(mock, base, point, child)) {
         child.proc.kill('SIGKILL');
         await child.exited;
@@ -126,7 +127,7 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
     if (o.sigterm) {
       report.messagesDelivered += await deliverSome(mock, boxes, boxes.length * 2, rnd, 'before SIGTERM');
       const child = startRun(ws);
-      const base = lastId(mock);
+      const base = await lastId(mock);
       await afterRequests(mock, base, 1 + Math.floor(rnd() * Math.max(2, fullSync / 4)), child);
       const t0 = Date.now();
       child.proc.kill('SIGTERM');
@@ -146,22 +147,22 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
       // it one process may finish every mailbox before the other has booted, and the second run
       // then starts after the first ended, which is a later run, not one "at once".
       await mock.admin.addFault({ kind: 'delay', ms: 3000, operation: 'FindFolder' });
-      const base = lastId(mock);
+      const base = await lastId(mock);
       const a = startRun(ws);
       const b = startRun(ws);
       const ends = await Promise.all([a.exited, b.exited]);
       await mock.admin.clearFaults();
       // Each mailbox sync starts with one FindFolder of its folder tree: two of them mean two syncs.
       const counts = new Map<string, number>();
-      for (const r of mock.state.records) {
-        if ((r.id ?? 0) > base && r.operation === 'FindFolder' && r.mailbox) counts.set(r.mailbox, (counts.get(r.mailbox) ?? 0) + 1);
+      for (const r of await mock.admin.journal({ after: base, operation: 'FindFolder' })) {
+        if (r.mailbox) counts.set(r.mailbox, (counts.get(r.mailbox) ?? 0) + 1);
       }
       report.concurrent = { exitCodes: ends.map((e) => e.code), mailboxesSyncedTwice: [...counts].filter(([, n]) => n > 1).map(([m]) => m) };
       await finalRun(ws);
     }
 
     report.stuckInProgress = mailboxStates(ws.db).filter((m) => m.state === 'in_progress').map((m) => m.email);
-    report.comparison = compareWithMock(ws.db, mock);
+    report.comparison = await compareWithMock(ws.db, mock);
     return report;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,9 +12,7 @@ import http from 'node:http';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunningMock } from '../../mock-ews/src/server/start';
-import { mailboxHash } from '../../mock-ews/src/store/snapshot';
-import type { Store } from '../../mock-ews/src/store/store';
-import type { Mailbox } from '../../mock-ews/src/store/types';
+import type { AccountInfo, AdminClient, ItemSummary, MailboxInfo } from '../../mock-ews/src/client/admin-client';
 import { envelope, findAll, HttpReply, textOf } from '../support/soap';
 import { send } from './hostile-corpus';
 
@@ -272,20 +270,60 @@ function withMailbox(s: ScenarioCase, i: number): number {
 
 // ---- building the SOAP request ----
 
-function mailboxOf(store: Store, s: ScenarioCase, i: number): Mailbox {
-  const mb = store.mailbox(smtpOf(s, i));
+/** What a request may name and an answer must not reveal, read through the admin API before the request. */
+interface MailboxState {
+  smtp: string;
+  /** Folders from the top of the mailbox down, depth-first. */
+  folderIds: string[];
+  /** Every folder id, the root's included. */
+  allFolderIds: string[];
+  items: ItemSummary[];
+}
+type MailboxStates = Map<string, MailboxState>;
+
+function mailboxState(box: MailboxInfo, items: ItemSummary[]): MailboxState {
+  const folderIds = box.folders.map((f) => f.id);
+  const root = box.folders[0]?.parentId;
+  return { smtp: box.smtp, folderIds, allFolderIds: root ? [root, ...folderIds] : folderIds, items };
+}
+
+async function readMailbox(admin: AdminClient, smtp: string): Promise<MailboxState> {
+  const [box, items] = await Promise.all([admin.mailbox(smtp), admin.allItems(smtp)]);
+  return mailboxState(box, items);
+}
+
+/**
+ * What the checks know of the mock between requests: accounts, every mailbox's folders and items,
+ * and the per-mailbox digests they were read at. After a request only the mailboxes whose digest
+ * moved are read again, so each request costs one digest call, not a full read.
+ */
+export interface CaseContext {
+  accounts: AccountInfo[];
+  boxes: MailboxStates;
+  hashes: Record<string, string>;
+}
+
+export async function caseContext(admin: AdminClient): Promise<CaseContext> {
+  const [accounts, list, digest] = await Promise.all([admin.accounts(), admin.mailboxes(), admin.storeDigest()]);
+  const items = await Promise.all(list.map((b) => admin.allItems(b.smtp)));
+  const boxes: MailboxStates = new Map();
+  list.forEach((b, i) => boxes.set(b.smtp, mailboxState(b, items[i])));
+  return { accounts, boxes, hashes: digest.mailboxes };
+}
+
+function mailboxOf(boxes: MailboxStates, s: ScenarioCase, i: number): MailboxState {
+  const mb = boxes.get(smtpOf(s, i));
   if (!mb) throw new Error(`no mailbox for user ${i}`);
   return mb;
 }
 
-function folderIdOf(store: Store, s: ScenarioCase, i: number, pick: number): string {
-  const mb = mailboxOf(store, s, i);
-  const folders = [...mb.folders.values()].filter((f) => f.distinguished !== 'root');
-  return folders[pick % folders.length].id;
+function folderIdOf(boxes: MailboxStates, s: ScenarioCase, i: number, pick: number): string {
+  const folders = mailboxOf(boxes, s, i).folderIds;
+  return folders[pick % folders.length];
 }
 
-function itemOf(store: Store, s: ScenarioCase, i: number, pick: number): { id: string; changeKey: string } | undefined {
-  const items = [...mailboxOf(store, s, i).items.values()];
+function itemOf(boxes: MailboxStates, s: ScenarioCase, i: number, pick: number): { id: string; changeKey: string } | undefined {
+  const items = mailboxOf(boxes, s, i).items;
   return items.length ? items[pick % items.length] : undefined;
 }
 
@@ -293,7 +331,7 @@ let planted = 0;
 /** One keep-alive connection pool for every case: thousands of requests need no new connections. */
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-export function buildSoap(store: Store, s: ScenarioCase, r: RequestCase): { xml: string; caller: string } | undefined {
+export function buildSoap(boxes: MailboxStates, accounts: AccountInfo[], s: ScenarioCase, r: RequestCase): { xml: string; caller: string } | undefined {
   const n = s.users.length;
   const caller = r.caller % n;
   const acting = expectation(s, r).actingOn;
@@ -301,9 +339,9 @@ export function buildSoap(store: Store, s: ScenarioCase, r: RequestCase): { xml:
   const folderRef = (owner: number | undefined) => {
     if (r.folderForm === 'own' || owner === undefined) return '<t:DistinguishedFolderId Id="inbox"/>';
     if (r.folderForm === 'mailbox') return `<t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>${smtpOf(s, owner)}</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>`;
-    return `<t:FolderId Id="${folderIdOf(store, s, owner, r.pick)}"/>`;
+    return `<t:FolderId Id="${folderIdOf(boxes, s, owner, r.pick)}"/>`;
   };
-  const item = itemOf(store, s, x, r.pick);
+  const item = itemOf(boxes, s, x, r.pick);
   const needsItem = ['GetItem', 'UpdateItem', 'DeleteItem', 'MoveItem', 'CopyItem', 'ConvertId'].includes(r.op);
   if (needsItem && !item) return undefined;
   let body: string;
@@ -321,10 +359,10 @@ export function buildSoap(store: Store, s: ScenarioCase, r: RequestCase): { xml:
       body = `<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId>${folderRef(x)}</m:SavedItemFolderId><m:Items><t:Message><t:Subject>planted-${++planted}-x</t:Subject></t:Message></m:Items></m:CreateItem>`;
       break;
     case 'SyncFolderItems':
-      body = `<m:SyncFolderItems><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape><m:SyncFolderId><t:FolderId Id="${folderIdOf(store, s, x, r.pick)}"/></m:SyncFolderId><m:MaxChangesReturned>100</m:MaxChangesReturned></m:SyncFolderItems>`;
+      body = `<m:SyncFolderItems><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape><m:SyncFolderId><t:FolderId Id="${folderIdOf(boxes, s, x, r.pick)}"/></m:SyncFolderId><m:MaxChangesReturned>100</m:MaxChangesReturned></m:SyncFolderItems>`;
       break;
     case 'SyncFolderHierarchy':
-      body = `<m:SyncFolderHierarchy><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:SyncFolderId><t:FolderId Id="${folderIdOf(store, s, x, r.pick)}"/></m:SyncFolderId></m:SyncFolderHierarchy>`;
+      body = `<m:SyncFolderHierarchy><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:SyncFolderId><t:FolderId Id="${folderIdOf(boxes, s, x, r.pick)}"/></m:SyncFolderId></m:SyncFolderHierarchy>`;
       break;
     case 'GetItem':
       body = `<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="${item!.id}"/></m:ItemIds></m:GetItem>`;
@@ -339,7 +377,7 @@ export function buildSoap(store: Store, s: ScenarioCase, r: RequestCase): { xml:
       break;
     case 'MoveItem':
     case 'CopyItem': {
-      const to = r.folderForm === 'own' || acting === undefined ? '<t:DistinguishedFolderId Id="drafts"/>' : `<t:FolderId Id="${folderIdOf(store, s, y, r.pick + 1)}"/>`;
+      const to = r.folderForm === 'own' || acting === undefined ? '<t:DistinguishedFolderId Id="drafts"/>' : `<t:FolderId Id="${folderIdOf(boxes, s, y, r.pick + 1)}"/>`;
       body = `<m:${r.op}><m:ToFolderId>${to}</m:ToFolderId><m:ItemIds><t:ItemId Id="${item!.id}"/></m:ItemIds></m:${r.op}>`;
       break;
     }
@@ -359,7 +397,7 @@ export function buildSoap(store: Store, s: ScenarioCase, r: RequestCase): { xml:
     if (!r.impersonate.empty) {
       if (t >= n) value = form === 'SID' ? 'S-1-5-21-9-9-9-9999' : `nobody@${DOMAINS[0]}`;
       else {
-        const account = store.account(smtpOf(s, t))!;
+        const account = accounts.find((a) => a.smtp.toLowerCase() === smtpOf(s, t).toLowerCase())!;
         value = form === 'SID' ? account.sid : form === 'PrincipalName' ? account.upn : account.smtp;
       }
     }
@@ -384,13 +422,18 @@ export interface CaseResult {
   problems: string[];
 }
 
-/** Runs one request against a mock loaded with the scenario; every broken rule is a problem. */
-export async function runCase(mock: RunningMock, s: ScenarioCase, r: RequestCase): Promise<CaseResult> {
-  const store = mock.state.store;
-  const built = buildSoap(store, s, r);
+/**
+ * Runs one request against a mock loaded with the scenario; every broken rule is a problem. The
+ * mailboxes are read and compared through the admin API (per-mailbox digests), never the store;
+ * `ctx` carries what is known from the previous request and is brought up to date.
+ */
+export async function runCase(mock: RunningMock, s: ScenarioCase, r: RequestCase, ctx?: CaseContext): Promise<CaseResult> {
+  const admin = mock.admin;
+  const c = ctx ?? (await caseContext(admin));
+  const { boxes: before, hashes } = c;
+  const built = buildSoap(before, c.accounts, s, r);
   if (!built) return { problems: [] };
   const expected = expectation(s, r);
-  const hashes = new Map([...store.mailboxes.values()].map((mb) => [mb.smtp, mailboxHash(mb)]));
   const reply = await send(mock.url, {
     method: 'POST',
     headers: { 'Content-Type': 'text/xml; charset=utf-8', Authorization: 'Basic ' + Buffer.from(`${built.caller}:${PASSWORD}`).toString('base64') },
@@ -400,16 +443,20 @@ export async function runCase(mock: RunningMock, s: ScenarioCase, r: RequestCase
   const got = outcomeOf(reply);
   if (got !== expected.outcome) problems.push(`${r.op}: expected ${expected.outcome}, got ${got}`);
   const acting = expected.outcome === 'ok' && expected.actingOn !== undefined ? smtpOf(s, expected.actingOn) : undefined;
+  const hashesAfter = (await admin.storeDigest()).mailboxes;
+  const moved = [...before.keys()].filter((smtp) => hashesAfter[smtp] !== hashes[smtp]);
   // Mailboxes the request may not change: all but the one it acts on, and that one too when refused.
-  for (const mb of store.mailboxes.values()) {
-    if (mb.smtp === acting) continue;
-    if (mailboxHash(mb) !== hashes.get(mb.smtp)) problems.push(`${r.op}: changed ${mb.smtp}`);
-  }
+  for (const smtp of moved) if (smtp !== acting) problems.push(`${r.op}: changed ${smtp}`);
+  // A mailbox whose digest is unchanged holds what it held before; one that changed is read again.
+  const after = new Map(before);
+  for (const smtp of moved) after.set(smtp, await readMailbox(admin, smtp));
+  c.boxes = after;
+  c.hashes = hashesAfter;
   // Nothing of another mailbox in the answer, unless the request itself carried it.
   const actingSmtp = expected.actingOn !== undefined ? smtpOf(s, expected.actingOn) : undefined;
-  for (const mb of store.mailboxes.values()) {
+  for (const mb of after.values()) {
     if (mb.smtp === actingSmtp) continue;
-    const tokens = [...[...mb.items.values()].flatMap((i) => [i.id, i.data.subject]), ...mb.folders.keys()];
+    const tokens = [...mb.items.flatMap((i) => [i.id, i.subject]), ...mb.allFolderIds];
     const idx = s.users.findIndex((_u, i) => smtpOf(s, i) === mb.smtp);
     if (!visible(model(s), expected.actor, idx)) tokens.push(mb.smtp);
     for (const t of tokens) {
@@ -449,9 +496,10 @@ export function savedRegressions(): { file: string; reg: Regression }[] {
 /** Loads the scenario into the mock through its admin API and runs the requests in order; stops at the first broken rule. */
 export async function runSequence(mock: RunningMock, s: ScenarioCase, requests: RequestCase[], counter?: { cases: number }): Promise<string[]> {
   await mock.admin.loadScenario(scenarioFile(s));
+  const ctx = await caseContext(mock.admin);
   for (const r of requests) {
     if (counter) counter.cases++;
-    const { problems } = await runCase(mock, s, r);
+    const { problems } = await runCase(mock, s, r, ctx);
     if (problems.length) return problems;
   }
   return [];

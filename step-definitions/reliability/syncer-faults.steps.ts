@@ -57,7 +57,7 @@ Then('at least {int}% of the requests were answered with a fault', async functio
 
 Then('the database holds exactly the mail of the mock, each message once', async function (this: EwsWorld) {
   const mock = await this.ensureMock();
-  const c = compareWithMock(state(this).ws!.db, mock);
+  const c = await compareWithMock(state(this).ws!.db, mock);
   this.log(describe(c));
   assert.ok(c.messages > 0, 'no messages compared');
   assert.equal(mismatches(c), 0, describe(c));
