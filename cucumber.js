@@ -1,7 +1,9 @@
 // Cucumber configuration: TypeScript step definitions through tsx, parallel workers, and the
 // reports CI publishes (HTML, JUnit XML, JSON for the pass/fail summary line, and the message
 // stream scripts/suite-timings.ts reads to show where the time goes).
-const parallel = Number(process.env.CUCUMBER_PARALLEL ?? 2);
+// Three workers on two cores: much of a scenario is waiting (sockets, timers, child processes), and a
+// third worker fills that time; see docs/BENCHMARKS.md, figure 5.
+const parallel = Number(process.env.CUCUMBER_PARALLEL ?? 3);
 // Cucumber merges configured paths with those given on the command line, so the whole suite is
 // the default only when the command line names no feature files or folders.
 const namesFeatures = process.argv.slice(2).some((a) => !a.startsWith('-') && /(^|\/)features(\/|$)|\.feature(:\d+)*$/.test(a));
