@@ -121,10 +121,12 @@ export async function writeItem(parent: Xml, ctx: OperationContext, item: Item, 
   if (want.has('message:IsResponseRequested')) leaf(m, 't:IsResponseRequested', false);
   if (want.has('message:References')) leaf(m, 't:References', data.references || undefined);
   if (want.has('message:ReplyTo')) writeList(m, 't:ReplyTo', data.replyTo, ctx);
-  if (wasReceived(item, mailbox)) {
+  const receivedBy = want.has('message:ReceivedBy');
+  const representing = want.has('message:ReceivedRepresenting');
+  if ((receivedBy || representing) && wasReceived(item, mailbox)) {
     const owner: Address = { name: mailbox.displayName, address: mailbox.smtp };
-    if (want.has('message:ReceivedBy')) writeSingle(m, 't:ReceivedBy', owner, ctx);
-    if (want.has('message:ReceivedRepresenting')) writeSingle(m, 't:ReceivedRepresenting', owner, ctx);
+    if (receivedBy) writeSingle(m, 't:ReceivedBy', owner, ctx);
+    if (representing) writeSingle(m, 't:ReceivedRepresenting', owner, ctx);
   }
 }
 
