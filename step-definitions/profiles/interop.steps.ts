@@ -72,7 +72,7 @@ When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox with {w
 
 When('exchangelib with an app-only OAuth token impersonating {mailbox} reads the mailbox', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, target: string) {
   const mock = await this.ensureMock();
-  const token = issueToken({ audience: mock.state.profile.online ? 'https://outlook.office365.com' : mock.baseUrl });
+  const token = issueToken({ audience: (await mock.admin.profile()).online ? 'https://outlook.office365.com' : mock.baseUrl });
   await runExchangelib(this, ['--mailbox', target, '--token', token, '--impersonate']);
 });
 
@@ -111,7 +111,7 @@ When('{mailbox} impersonating {mailbox} binds to the {folder} folder with ews-ja
   assert.ok(v !== undefined, `ews-javascript-api knows no ExchangeVersion ${version}`);
   const svc = new ews.ExchangeService(v);
   // Exchange Online takes OAuth only: there the application's token stands in for the super-user.
-  svc.Credentials = mock.state.profile.authSchemes.includes('Basic')
+  svc.Credentials = (await mock.admin.profile()).authSchemes.includes('Basic')
     ? new ews.WebCredentials(login, DEFAULT_PASSWORD)
     : new ews.OAuthCredentials(issueToken({ audience: 'https://outlook.office365.com' }));
   svc.Url = new ews.Uri(mock.url);
@@ -121,7 +121,7 @@ When('{mailbox} impersonating {mailbox} binds to the {folder} folder with ews-ja
   this.results.set('requested', version);
 });
 
-Then('the request carried RequestServerVersion {word}', function (this: EwsWorld, version: string) {
-  const last = this.mock?.state.records[this.mock.state.records.length - 1];
+Then('the request carried RequestServerVersion {word}', async function (this: EwsWorld, version: string) {
+  const [last] = this.mock ? await this.mock.admin.requests({ limit: 1 }) : [];
   assert.equal(last?.version, version);
 });

@@ -104,14 +104,19 @@ When('{mailbox} with password {string} impersonating {mailbox} binds to the {fol
   this.results.set('folder', await this.attempt(() => ews.Folder.Bind(svc, wellKnown(folder))));
 });
 
-Then('the mock journal shows the request authenticated as {mailbox}', function (this: EwsWorld, login: string) {
-  const records = this.mock?.state.records.filter((r) => r.status === 200) ?? [];
+/** The journal's successful requests, oldest first. */
+async function answered(world: EwsWorld) {
+  return world.mock ? (await world.mock.admin.journal()).filter((r) => r.status === 200) : [];
+}
+
+Then('the mock journal shows the request authenticated as {mailbox}', async function (this: EwsWorld, login: string) {
+  const records = await answered(this);
   assert.ok(records.length > 0, 'no successful request in the journal');
   assert.equal(records[records.length - 1].account, login);
 });
 
-Then('the mock journal shows the request authenticated as the test application', function (this: EwsWorld) {
-  const records = this.mock?.state.records.filter((r) => r.status === 200) ?? [];
+Then('the mock journal shows the request authenticated as the test application', async function (this: EwsWorld) {
+  const records = await answered(this);
   assert.equal(records[records.length - 1]?.account, DEFAULT_APP_ID);
 });
 
@@ -195,7 +200,7 @@ function tokenFor(world: EwsWorld, kind: string, audience: string, account?: str
 
 async function audienceOf(world: EwsWorld): Promise<string> {
   const mock = await world.ensureMock();
-  return mock.state.profile.online ? 'https://outlook.office365.com' : mock.baseUrl;
+  return (await mock.admin.profile()).online ? 'https://outlook.office365.com' : mock.baseUrl;
 }
 
 When('an application with a {word} app-only token impersonating {mailbox} binds to the {folder} folder', async function (this: EwsWorld, kind: string, target: string, folder: string) {
