@@ -74,3 +74,54 @@ When('the element gets the text of this JSON string:', function (this: EwsWorld,
 Then('the element is written as:', function (this: EwsWorld, expected: string) {
   assert.equal(String(this.results.get('bytes:node')), expected);
 });
+
+// ---- MIME of an item version (mime/item-mime.ts caches it per ItemId and ChangeKey) ----
+
+function storedItem(world: EwsWorld): Item {
+  const item = world.results.get('bytes:item') as Item | undefined;
+  assert.ok(item, 'no message was stored by this scenario');
+  return item;
+}
+
+function mimeReads(world: EwsWorld): string[] {
+  let reads = world.results.get('bytes:mime') as string[] | undefined;
+  if (!reads) world.results.set('bytes:mime', (reads = []));
+  return reads;
+}
+
+When('{mailbox} reads the MIME content of that message', async function (this: EwsWorld, smtp: string) {
+  const reply = await this.post(
+    envelope(
+      `<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent></m:ItemShape>` +
+        `<m:ItemIds><t:ItemId Id="${storedItem(this).id}"/></m:ItemIds></m:GetItem>`,
+    ),
+    { auth: [smtp, 'Passw0rd!'] },
+  );
+  const base64 = /<t:MimeContent CharacterSet="UTF-8">([A-Za-z0-9+/=]+)<\/t:MimeContent>/.exec(reply.body)?.[1];
+  assert.ok(base64, reply.body.slice(0, 1500));
+  mimeReads(this).push(Buffer.from(base64, 'base64').toString('utf8'));
+});
+
+When('{mailbox} sets the subject of that message to {string}', async function (this: EwsWorld, smtp: string, subject: string) {
+  const reply = await this.post(
+    envelope(
+      `<m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite"><m:ItemChanges><t:ItemChange>` +
+        `<t:ItemId Id="${storedItem(this).id}"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Subject"/>` +
+        `<t:Message><t:Subject>${subject}</t:Subject></t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>`,
+    ),
+    { auth: [smtp, 'Passw0rd!'] },
+  );
+  assert.match(reply.body, /<m:ResponseCode>NoError<\/m:ResponseCode>/, reply.body.slice(0, 1500));
+});
+
+Then('MIME read {int} has the header {string}', function (this: EwsWorld, n: number, header: string) {
+  const text = mimeReads(this)[n - 1];
+  assert.ok(text !== undefined, `only ${mimeReads(this).length} MIME reads`);
+  assert.ok(text.split('\r\n').includes(header), text.slice(0, 800));
+});
+
+Then('MIME reads {int} and {int} are the same bytes', function (this: EwsWorld, a: number, b: number) {
+  const reads = mimeReads(this);
+  assert.ok(reads[a - 1] !== undefined && reads[b - 1] !== undefined, `only ${reads.length} MIME reads`);
+  assert.equal(reads[b - 1], reads[a - 1]);
+});
