@@ -157,3 +157,19 @@ Feature: Admin API: naming items and checking the mock, for a test harness
       """
     Then the admin API answers 400 naming the field "[1].isRead"
     And the admin API shows 25 items in the inbox of bob@acme.test
+
+  Scenario: The grants read from the admin API can be put back as they are
+    When the tester sends GET "/grants" to the admin API
+    Then the admin answer has:
+      | [0].account       | svc-ews@acme.test                    |
+      | [0].scope.domains | ["acme.test","globex.test"]          |
+      | [1].app           | 8a4e2f10-0000-4000-8000-000000e75ec5 |
+    And the admin answer does not contain "Application EWS.AccessAsApp"
+    When the tester puts the grants it just read back with PUT "/grants"
+    Then the admin API answers 200
+    And the admin answer has:
+      | [0].account       | svc-ews@acme.test                    |
+      | [1].app           | 8a4e2f10-0000-4000-8000-000000e75ec5 |
+      | [1].scope.domains | ["acme.test","globex.test"]          |
+    When svc-ews@acme.test impersonating carol@globex.test binds to the inbox folder
+    Then the folder is "Inbox" with 23 items

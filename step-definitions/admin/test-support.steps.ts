@@ -4,7 +4,7 @@ import type { EwsWorld } from '../support/world';
 import type { StoreDigest } from '../../mock-ews/src/client/admin-client';
 import { DEFAULT_PASSWORD } from '../support/accounts';
 import { envelope, findAll, textOf } from '../support/soap';
-import { recalled, remember } from './admin-http';
+import { adminRequest, lastAdminReply, recalled, remember } from './admin-http';
 
 /** Steps of features/admin/test-support.feature: digests, and syncs started from an admin sync state. */
 
@@ -53,4 +53,10 @@ Then('the raw sync answer reports exactly these changes:', function (this: EwsWo
     }
   }
   assert.deepEqual(got.sort(), table.raw().map((r) => [...r]).sort(), this.reply?.body);
+});
+
+When('the tester puts the grants it just read back with PUT {string}', async function (this: EwsWorld, path: string) {
+  const read = lastAdminReply(this);
+  assert.equal(read.status, 200, read.text);
+  await adminRequest(this, 'PUT', path, read.text, 'application/json');
 });

@@ -153,7 +153,7 @@ export class MockControl {
   /** Narrows the super-user's impersonation grants so that `smtp` is no longer covered. */
   async denyImpersonation(account: string, smtp: string): Promise<void> {
     const [grants, mailboxes] = await Promise.all([this.admin.grants(), this.admin.mailboxes()]);
-    const mine = (g: Grant) => g.account.toLowerCase() === account.toLowerCase();
+    const mine = (g: Grant) => g.account?.toLowerCase() === account.toLowerCase();
     const covers = (s: string) =>
       grants.some((g) => {
         if (!mine(g)) return false;

@@ -185,7 +185,17 @@ const schemas: Json = {
       { type: 'object', required: ['mailboxes'], additionalProperties: false, properties: { mailboxes: { type: 'array', minItems: 1, items: { type: 'string' } } } },
     ],
   },
-  Grant: { type: 'object', required: ['account', 'scope'], properties: { account: { type: 'string' }, scope: ref('GrantScope') } },
+  Grant: {
+    type: 'object',
+    description: "The scenario file's grant form: exactly one of account and app; a scope, a recipientFilter or both",
+    properties: {
+      account: { type: 'string', description: 'Account that may impersonate' },
+      app: { type: 'string', description: 'Application (client) id of an app grant (RBAC for Applications); takes no right' },
+      scope: ref('GrantScope'),
+      right: { type: 'string', enum: ['ApplicationImpersonation', 'ms-Exch-EPI-Impersonation', 'ms-Exch-EPI-May-Impersonate'] },
+      recipientFilter: { type: 'string', description: "OPATH subset, e.g. Department -eq 'Sales'" },
+    },
+  },
   FaultInput: {
     description: 'One fault. Scope fields narrow which requests it answers; count or probability limit how often.',
     oneOf: [

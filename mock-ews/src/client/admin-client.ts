@@ -21,8 +21,12 @@ export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
 export type GrantScope = 'all' | { domains: string[] } | { mailboxes: string[] };
 export interface Grant {
-  account: string;
+  /** The account that may impersonate; app grants name the `app` instead. */
+  account?: string;
+  app?: string;
   scope: GrantScope;
+  right?: 'ApplicationImpersonation' | 'ms-Exch-EPI-Impersonation' | 'ms-Exch-EPI-May-Impersonate';
+  recipientFilter?: string;
 }
 export interface AccountInput {
   smtp: string;

@@ -29,11 +29,16 @@ const accountInput = z
 
 const mailboxInput = z.object({ smtp: email, displayName: z.string().min(1).optional() }).strict();
 
-/** A grant as JSON: the scope in the scenario file's form ('all', {domains}, {mailboxes}, …) plus any extra terms. */
+/**
+ * A grant as JSON, in the scenario file's form that PUT /grants takes back: the scope ('all',
+ * {domains}, {mailboxes}) plus any extra terms; an app grant names its `app` and carries no right.
+ */
 export function grantView(g: ImpersonationGrant) {
-  const { account, scope, ...extra } = g;
+  const { account, scope, right, ...extra } = g;
   const { kind, ...rest } = scope as { kind: string } & Record<string, unknown>;
-  return { account, scope: kind === 'all' ? 'all' : rest, ...extra };
+  const view = { scope: kind === 'all' ? 'all' : rest, ...extra };
+  if (right === 'Application EWS.AccessAsApp') return { app: account, ...view };
+  return right === undefined ? { account, ...view } : { account, ...view, right };
 }
 
 function accountView(state: MockState, a: Account) {
