@@ -35,8 +35,9 @@ function addresses(read: () => { GetEnumerator(): EmailAddress[] } | undefined):
 function utc(read: () => { ToISOString(): string } | undefined): string | null {
   const d = optional(read);
   if (!d) return null;
+  // moment's toISOString is already UTC with milliseconds, the form stored; no second parse.
   const s = d.ToISOString();
-  return s && !s.startsWith('Invalid') ? new Date(s).toISOString() : null;
+  return s && !s.startsWith('Invalid') ? s : null;
 }
 
 const IMPORTANCE: Record<number, number> = { [Importance.High]: 1, [Importance.Normal]: 0, [Importance.Low]: -1 };
