@@ -11,7 +11,7 @@ import type { Mailbox } from './types';
 export function canonical(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
   // Binary content (MIME, attachments) by length and digest: as exact as the bytes, far smaller.
-  if (Buffer.isBuffer(value)) return { $buffer: value.length, sha256: createHash('sha256').update(value).digest('base64') };
+  if (Buffer.isBuffer(value)) return { $buffer: value.length, sha256: bufferDigest(value) };
   if (value instanceof Date) return { $date: Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString() };
   if (value instanceof Map) {
     return { $map: [...value.entries()].map(([k, v]) => [String(k), canonical(v)] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
@@ -27,6 +27,19 @@ export function canonical(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+// The store never writes into a Buffer it holds (a changed attachment or MIME is a new Buffer), so a
+// digest can be kept per Buffer: repeated snapshots then cost no re-hashing of attachments.
+const digests = new WeakMap<Buffer, string>();
+
+function bufferDigest(buffer: Buffer): string {
+  let digest = digests.get(buffer);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(buffer).digest('base64');
+    digests.set(buffer, digest);
+  }
+  return digest;
 }
 
 /** One mailbox's folders, items and journals as canonical JSON text. */
