@@ -32,7 +32,7 @@ export class MockState {
   readonly startedAt = new Date();
   private nextRecordId = 0;
 
-  /** Journals one EWS request: numbered, credentials redacted, bodies capped. */
+  /** Journals one EWS request: numbered, bodies capped, credentials redacted (on first read). */
   record(r: ExchangeRecord): void {
     r.id = ++this.nextRecordId;
     sanitise(r);
