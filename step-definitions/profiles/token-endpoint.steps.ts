@@ -2,6 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { EwsWorld } from '../support/world';
 import { envelope, postSoap } from '../support/soap';
+import { lastAdminReply } from '../admin/admin-http';
 import { MOCK_TENANT_ID } from '../../mock-ews/src/auth/tokens';
 
 /** The identity platform's token endpoint of this scenario's mock (auth/token-endpoint.ts). */
@@ -43,9 +44,8 @@ function clientCredentials(client: string, secret: string, scope: string): strin
 }
 
 Given("the sync app's tokens live {int} second(s)", async function (this: EwsWorld, seconds: number) {
-  const app = (await this.ensureMock()).state.store.apps.find((a) => a.clientId === '8a4e2f10-0000-4000-8000-000000e75ec5');
-  assert.ok(app, 'the scenario has the sync app registration');
-  app.tokenLifetimeSeconds = seconds;
+  const app = await (await this.admin()).updateApp('8a4e2f10-0000-4000-8000-000000e75ec5', { tokenLifetimeSeconds: seconds });
+  assert.equal(app.tokenLifetimeSeconds, seconds);
 });
 
 When('the app {string} asks tenant {string} for a token with secret {string} and scope {string}', async function (this: EwsWorld, client: string, tenant: string, secret: string, scope: string) {
@@ -105,4 +105,12 @@ When('the application uses the issued token impersonating {mailbox} to get the {
   this.reply = reply;
   // The x-ms-diagnostics steps read the last raw exchange.
   this.results.set('raw', reply);
+});
+
+Then('the admin answer does not contain the access token the endpoint issued', function (this: EwsWorld) {
+  const token = String(answer(this).json.access_token ?? '');
+  assert.ok(token.length > 20, 'the token endpoint issued a token');
+  const text = lastAdminReply(this).text;
+  // Neither the whole token nor its signature, which alone would let a reader replay it.
+  assert.ok(!text.includes(token) && !text.includes(token.split('.')[2]), text.slice(0, 500));
 });

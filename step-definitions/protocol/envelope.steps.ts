@@ -14,7 +14,7 @@ async function postTo(world: EwsWorld, login: string, body: string | Uint8Array,
   const mock = await world.ensureMock();
   const url = options.path ? mock.baseUrl + options.path : mock.url;
   // Exchange Online refuses Basic: the same credentials as a token (step-definitions/profiles/online-credentials.ts).
-  const bearer = onlineBearer(mock, login, DEFAULT_PASSWORD, typeof body === 'string' && impersonates(body));
+  const bearer = await onlineBearer(mock, login, DEFAULT_PASSWORD, typeof body === 'string' && impersonates(body));
   const auth = bearer ? { auth: null, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } } : { auth: [login, DEFAULT_PASSWORD] as [string, string], headers: options.headers };
   world.reply = await postSoap(url, body, { ...auth, method: options.method });
 }

@@ -3,50 +3,39 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import type { EwsWorld } from '../support/world';
 import { envelope } from '../support/soap';
 import { XmlNode } from '../../mock-ews/src/soap/xml-writer';
-import type { Item, MessageData } from '../../mock-ews/src/store/types';
+import type { ItemSummary, MessageInput } from '../../mock-ews/src/client/admin-client';
 
 /**
  * Steps that pin the mock's response bytes exactly, so a change in how responses are written
  * (escaping, empty elements, namespace declarations) shows up as a failing scenario. The message
- * is put straight into the store with fixed dates, so nothing in the answer depends on the clock.
+ * is delivered through the admin API with fixed dates and Message-ID, so nothing in the answer
+ * depends on the clock.
  */
 
-const SENT = new Date('2024-03-01T09:30:00Z');
+const SENT = '2024-03-01T09:30:00Z';
 
-function message(subject: string): MessageData {
+function message(subject: string): MessageInput {
   return {
     subject,
     from: { name: 'Outside Sender', address: 'sender@outside.test' },
     to: [{ name: '', address: 'alice@acme.test' }],
-    cc: [],
-    bcc: [],
-    replyTo: [],
-    dateTimeSent: SENT,
-    dateTimeReceived: SENT,
-    internetMessageId: '<bytes-1@outside.test>',
-    importance: 'Normal',
-    isRead: false,
-    isDraft: false,
-    categories: [],
-    body: { text: 'Hello\r\n' },
-    attachments: [],
-    headers: [],
-    itemClass: 'IPM.Note',
+    sent: SENT,
+    received: SENT,
+    messageId: '<bytes-1@outside.test>',
+    text: 'Hello\r\n',
   };
 }
 
 Given('{mailbox} has an Inbox message whose subject is this JSON string:', async function (this: EwsWorld, smtp: string, json: string) {
-  const mock = await this.ensureMock();
-  const store = mock.state.store;
-  const mailbox = store.mailbox(smtp)!;
-  const inbox = store.folder(mailbox, mailbox.distinguished.get('inbox')!)!;
   const subject = JSON.parse(json) as unknown;
   assert.equal(typeof subject, 'string');
-  this.results.set('bytes:item', store.addItem(mailbox, inbox, message(subject as string), SENT));
+  const item = await (await this.admin()).deliver(smtp, 'inbox', message(subject as string));
+  assert.equal(item.subject, subject);
+  this.results.set('bytes:item', item);
 });
 
 When('{mailbox} gets that message with BaseShape IdOnly and its Subject', async function (this: EwsWorld, smtp: string) {
-  const item = this.results.get('bytes:item') as Item;
+  const item = this.results.get('bytes:item') as ItemSummary;
   await this.post(
     envelope(
       `<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>` +
@@ -58,7 +47,7 @@ When('{mailbox} gets that message with BaseShape IdOnly and its Subject', async 
 
 /** {ItemId} and {ChangeKey} in the expected text stand for the message the scenario stored. */
 Then('the response body is exactly:', function (this: EwsWorld, expected: string) {
-  const item = this.results.get('bytes:item') as Item | undefined;
+  const item = this.results.get('bytes:item') as ItemSummary | undefined;
   const want = item ? expected.replaceAll('{ItemId}', item.id).replaceAll('{ChangeKey}', item.changeKey) : expected;
   assert.equal(this.reply?.body, want);
 });
@@ -77,8 +66,8 @@ Then('the element is written as:', function (this: EwsWorld, expected: string) {
 
 // ---- MIME of an item version (mime/item-mime.ts caches it per ItemId and ChangeKey) ----
 
-function storedItem(world: EwsWorld): Item {
-  const item = world.results.get('bytes:item') as Item | undefined;
+function storedItem(world: EwsWorld): ItemSummary {
+  const item = world.results.get('bytes:item') as ItemSummary | undefined;
   assert.ok(item, 'no message was stored by this scenario');
   return item;
 }

@@ -67,7 +67,7 @@ export class EwsWorld extends World {
     const svc = new ews.ExchangeService(asked);
     const [user, secret] = t ? targetCredentials(t, login, password) : [login, password];
     // Exchange Online refuses Basic: the same credentials as the tokens a real integration holds.
-    svc.Credentials = (this.mock && !t && onlineCredentials(this.mock, login, password, svc)) || new ews.WebCredentials(user, secret);
+    svc.Credentials = (this.mock && !t && (await onlineCredentials(this.mock, login, password, svc))) || new ews.WebCredentials(user, secret);
     svc.Url = new ews.Uri(url);
     if (impersonate) svc.ImpersonatedUserId = new ews.ImpersonatedUserId(ews.ConnectingIdType.SmtpAddress, t ? targetAddress(t, impersonate) : impersonate);
     return svc;
@@ -83,7 +83,7 @@ export class EwsWorld extends World {
       else if (options.auth === undefined) options = { ...options, auth: [t.login, t.password] };
     } else if (options.auth !== null && !options.headers?.Authorization) {
       const [login, password] = options.auth ?? [SUPER_USER, DEFAULT_PASSWORD];
-      const bearer = onlineBearer(await this.ensureMock(), login, password, impersonates(xml));
+      const bearer = await onlineBearer(await this.ensureMock(), login, password, impersonates(xml));
       if (bearer) options = { ...options, auth: null, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } };
     }
     this.reply = await postSoap(url, xml, options);

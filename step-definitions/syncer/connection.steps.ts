@@ -4,7 +4,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cli, cliWithSettings, mockOf, syncer } from './syncer-world';
 import { MOCK_TENANT_ID } from '../../mock-ews/src/auth/tokens';
-import { issuedTokens } from '../../mock-ews/src/auth/token-endpoint';
 
 /** Starts a throwaway HTTP server in this scenario; closed after it. */
 export async function serve(world: World, handler: http.RequestListener): Promise<string> {
@@ -116,13 +115,13 @@ Given('the syncer authenticates with {word}', async function (this: World, metho
 });
 
 Then('the token endpoint issued {int} token(s) to the sync app', async function (this: World, n: number) {
-  const issued = issuedTokens((await mockOf(this)).state).filter((t) => t.clientId === SYNC_APP.clientId);
-  assert.equal(issued.length, n, `issued: ${issued.map((t) => t.issuedAt.toISOString()).join(', ')}`);
+  const { tokens } = await (await mockOf(this)).admin.issuedTokens(SYNC_APP.clientId);
+  assert.equal(tokens.length, n, `issued: ${tokens.map((t) => t.issuedAt).join(', ')}`);
 });
 
 Then('the token endpoint issued at least {int} tokens to the sync app', async function (this: World, n: number) {
-  const issued = issuedTokens((await mockOf(this)).state).filter((t) => t.clientId === SYNC_APP.clientId);
-  assert.ok(issued.length >= n, `only ${issued.length} token(s) issued`);
+  const { tokens } = await (await mockOf(this)).admin.issuedTokens(SYNC_APP.clientId);
+  assert.ok(tokens.length >= n, `only ${tokens.length} token(s) issued`);
 });
 
 Then('every EWS request of the last command came from the sync app with X-AnchorMailbox naming its impersonated mailbox', async function (this: World) {

@@ -27,6 +27,7 @@ const deleteType = param('deleteType', 'HardDelete removes it; MoveToDeletedItem
   type: 'string',
   enum: ['HardDelete', 'MoveToDeletedItems'],
 });
+const clientId = param('clientId', 'The application (client) id of an app registration; any case');
 const bad = { '400': error('Bad input; `field` names the offending field. Nothing changed.'), '404': error('No such mailbox, folder or item.') };
 
 const address = { oneOf: [{ type: 'string', format: 'email' }, { type: 'object', required: ['address'], additionalProperties: false, properties: { name: { type: 'string' }, address: { type: 'string' } } }] };
@@ -50,6 +51,15 @@ const faultKind = (kind: string, description: string, props: Json = {}, required
 });
 
 const schemas: Json = {
+  App: {
+    type: 'object',
+    properties: {
+      clientId: { type: 'string' },
+      displayName: { type: 'string', nullable: true },
+      roles: { type: 'array', items: { type: 'string' }, description: 'Application permissions, e.g. full_access_as_app' },
+      tokenLifetimeSeconds: { type: 'integer' },
+    },
+  },
   Error: { type: 'object', required: ['error'], properties: { error: { type: 'string' }, field: { type: 'string' } } },
   Health: {
     type: 'object',
@@ -517,6 +527,69 @@ const paths: Json = {
         },
       }),
       responses: { '201': json({ type: 'object', properties: { token_type: { type: 'string' }, access_token: { type: 'string' }, expires_on: { type: 'integer' }, claims: { type: 'object' } } }), '400': bad['400'], '404': bad['404'] },
+    },
+  },
+  '/apps': {
+    get: { summary: "The scenario's app registrations (never their secrets)", tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('App') }) } },
+  },
+  '/apps/{clientId}': {
+    get: { summary: 'One app registration', tags: ['directory'], parameters: [clientId], responses: { '200': json(ref('App')), '404': bad['404'] } },
+    patch: {
+      summary: 'Change an app registration; a new token lifetime applies to tokens issued from then on',
+      tags: ['directory'],
+      parameters: [clientId],
+      requestBody: body({
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          displayName: { type: 'string', minLength: 1 },
+          roles: { type: 'array', items: { type: 'string', minLength: 1 } },
+          tokenLifetimeSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
+        },
+      }),
+      responses: { '200': json(ref('App')), '400': bad['400'], '404': bad['404'] },
+    },
+  },
+  '/tokens/issued': {
+    get: {
+      summary: 'The tokens the token endpoint issued, oldest first: who, for what and until when, never the token itself',
+      tags: ['diagnostics'],
+      parameters: [param('clientId', 'Only the tokens of this app', 'query')],
+      responses: {
+        '200': json({
+          type: 'object',
+          properties: {
+            total: { type: 'integer' },
+            tokens: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  n: { type: 'integer', description: '1 for the first token this mock issued' },
+                  clientId: { type: 'string' },
+                  audience: { type: 'string' },
+                  issuedAt: { type: 'string', format: 'date-time' },
+                  expiresAt: { type: 'string', format: 'date-time' },
+                  lifetimeSeconds: { type: 'integer' },
+                },
+              },
+            },
+          },
+        }),
+        '400': bad['400'],
+      },
+    },
+  },
+  '/credentials/check': {
+    post: {
+      summary: 'Whether a login (SMTP, UPN or DOMAIN\\user) and password would sign in, and as which account',
+      tags: ['directory'],
+      requestBody: body({ type: 'object', required: ['login', 'password'], additionalProperties: false, properties: { login: { type: 'string', minLength: 1 }, password: { type: 'string' } } }),
+      responses: {
+        '200': json({ type: 'object', properties: { account: { type: 'string', description: 'SMTP address of the account the login names' }, valid: { type: 'boolean' } } }),
+        '400': bad['400'],
+        '404': error('No account has that login.'),
+      },
     },
   },
   '/openapi.json': { get: { summary: 'This document', tags: ['server'], responses: { '200': json({ type: 'object' }) } } },

@@ -7,6 +7,7 @@ import { contentRoutes } from './routes/content';
 import { diagnosticRoutes } from './routes/diagnostics';
 import { directoryRoutes } from './routes/directory';
 import { faultRoutes } from './routes/faults';
+import { identityRoutes } from './routes/identity';
 import { itemRoutes } from './routes/items';
 import { requestRoutes } from './routes/requests';
 import { serverRoutes } from './routes/server';
@@ -37,6 +38,7 @@ export function createAdminRouter(state: MockState, options: AdminOptions = {}):
   router.use(requestRoutes(state));
   router.use(diagnosticRoutes(state));
   router.use(tokenRoutes(state));
+  router.use(identityRoutes(state));
   router.use('/ui', inspectorRoutes(state));
   router.use((req, _res, next) => next(new AdminError(404, `no admin route ${req.method} ${ADMIN_PREFIX}${req.path}`)));
   router.use(adminErrors(state));

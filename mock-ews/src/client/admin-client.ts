@@ -87,6 +87,24 @@ export interface ServerErrorInfo {
   stack: string | null;
 }
 
+export interface AppInfo {
+  clientId: string;
+  displayName: string | null;
+  /** Application permissions, e.g. full_access_as_app. */
+  roles: string[];
+  tokenLifetimeSeconds: number;
+}
+/** One token the mock's token endpoint issued: never the token itself. */
+export interface IssuedTokenInfo {
+  /** 1 for the first token this mock issued. */
+  n: number;
+  clientId: string;
+  audience: string;
+  issuedAt: string;
+  expiresAt: string;
+  lifetimeSeconds: number;
+}
+
 export class AdminApiError extends Error {
   constructor(
     readonly status: number,
@@ -203,6 +221,31 @@ export class AdminClient {
   }
   deleteGrant(account: string) {
     return this.call<string>('DELETE', `/grants/${enc(account)}`);
+  }
+
+  // ---- identity: app registrations, issued tokens, credentials ----
+  /** The scenario's app registrations (never their secrets). */
+  apps() {
+    return this.call<AppInfo[]>('GET', '/apps');
+  }
+  app(clientId: string) {
+    return this.call<AppInfo>('GET', `/apps/${enc(clientId)}`);
+  }
+  /** Changes an app registration; a new token lifetime applies to tokens issued from then on. */
+  updateApp(clientId: string, patch: { displayName?: string; roles?: string[]; tokenLifetimeSeconds?: number }) {
+    return this.call<AppInfo>('PATCH', `/apps/${enc(clientId)}`, patch);
+  }
+  /** What the token endpoint issued, oldest first, optionally to one app only. */
+  issuedTokens(clientId?: string) {
+    return this.call<{ total: number; tokens: IssuedTokenInfo[] }>('GET', `/tokens/issued${AdminClient.query({ clientId })}`);
+  }
+  /** Whether a login (SMTP, UPN or DOMAIN\\user) and password would sign in, and as which account. */
+  checkCredentials(login: string, password: string) {
+    return this.call<{ account: string; valid: boolean }>('POST', '/credentials/check', { login, password });
+  }
+  /** Issues a signed test OAuth token this mock accepts (app-only unless an account is given). */
+  issueToken(input: { account?: string; app?: string; roles?: string[]; scopes?: string[]; audience?: string; lifetimeSeconds?: number }) {
+    return this.call<{ token_type: 'Bearer'; access_token: string; expires_on: number; claims: Record<string, unknown> }>('POST', '/tokens', input);
   }
 
   // ---- content ----
