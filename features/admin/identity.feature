@@ -80,6 +80,10 @@ Feature: Admin API: app registrations, the tokens the token endpoint issued, and
       | tokens | [] |
     When the tester sends GET "/tokens/issued?clientId=a&clientId=b" to the admin API
     Then the admin API answers 400 naming the field "clientId"
+    When the tester sends POST "/reset" to the admin API
+    And the tester sends GET "/tokens/issued" to the admin API
+    Then the admin answer has:
+      | total | 0 |
 
   Scenario: A login and password are checked as Basic sign-in would check them
     When the tester sends POST "/credentials/check" to the admin API with JSON:

@@ -21,16 +21,9 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
-const issued = new WeakMap<MockState, IssuedToken[]>();
-
-/** The tokens this mock's endpoint issued, oldest first. */
+/** The tokens this mock's endpoint issued since the last reset, oldest first. */
 export function issuedTokens(state: MockState): IssuedToken[] {
-  let list = issued.get(state);
-  if (!list) {
-    list = [];
-    issued.set(state, list);
-  }
-  return list;
+  return state.issuedTokens;
 }
 
 type ErrorName = 'invalid_request' | 'invalid_client' | 'unauthorized_client' | 'invalid_scope' | 'invalid_resource' | 'unsupported_grant_type';

@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { ExchangeRecord } from './ews-endpoint';
 import { FaultEngine } from '../admin/faults';
 import { sanitise, trimJournal } from '../admin/journal';
+import type { IssuedToken } from '../auth/token-endpoint';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
 import { challenges } from '../auth/authenticate';
@@ -31,6 +32,8 @@ export class MockState {
   profileOverride?: Profile;
   readonly startedAt = new Date();
   private nextRecordId = 0;
+  /** Tokens the token endpoint issued (auth/token-endpoint.ts), for tests that count refreshes. */
+  readonly issuedTokens: IssuedToken[] = [];
 
   /** Journals one EWS request: numbered, bodies capped, credentials redacted (on first read). */
   record(r: ExchangeRecord): void {
@@ -58,6 +61,7 @@ export class MockState {
     if (this.scenario) await this.loadScenario(this.scenario);
     this.faults.clear();
     this.records.length = 0;
+    this.issuedTokens.length = 0;
   }
 
   unexpected(error: unknown, record: ExchangeRecord): void {
