@@ -4,6 +4,8 @@ Feature: EWSFindCountLimit per generation
   Exchange 2010 RTM; from Exchange 2010 SP1 on the server returns as many items as the limit allows
   and says the view goes on (IncludesLastItemInRange="false"), so the client pages on.
 
+  # a partial page instead of ErrorServerBusy arrived with Exchange 2010 SP1
+  @since:Exchange2010_SP1
   Scenario: Exchange 2010 SP2 cuts the page at the limit and the client pages on
     Given the mock serves the scenario "profiles/find-count-limit.yaml"
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:

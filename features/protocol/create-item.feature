@@ -3,11 +3,15 @@ Feature: Saving and sending messages through CreateItem
   SaveOnly stores a message and answers its ItemId; SendOnly and SendAndSaveCopy deliver it to
   the recipients that have a mailbox here, Bcc kept from everyone but the sender.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Saving a draft puts it in Drafts and answers its new ItemId
     When svc-ews@acme.test impersonating alice@acme.test saves a draft "Quarterly plan" to bob@acme.test
     Then the saved message has an ItemId and reads back as a draft "Quarterly plan" to "bob@acme.test"
     And FindItem counts 3 messages in the drafts of alice@acme.test
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Sending with a saved copy delivers to every local recipient and keeps the copy in Sent Items
     When alice@acme.test sends the message "Offsite agenda" to "bob@acme.test, carol@globex.test, someone@elsewhere.test"
     Then the client call succeeds
@@ -16,17 +20,23 @@ Feature: Saving and sending messages through CreateItem
     And the sentitems of alice@acme.test holds "Offsite agenda" as a read message
     And FindItem counts 23 messages in the inbox of bob@acme.test
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Bcc recipients get the message but nobody else sees them
     When alice@acme.test sends the message "Salary review" to "bob@acme.test" and Bcc "carol@globex.test"
     Then the inbox of carol@globex.test holds "Salary review" as an unread message
     And the copy of "Salary review" in the inbox of bob@acme.test has the Bcc recipients ""
     And the copy of "Salary review" in the sentitems of alice@acme.test has the Bcc recipients "carol@globex.test"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: SendOnly keeps no copy
     When alice@acme.test sends the message "No copy please" to "bob@acme.test" without saving a copy
     Then the inbox of bob@acme.test holds "No copy please" as an unread message
     And the sentitems of alice@acme.test does not hold "No copy please"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Importing MIME into the Inbox as received, read mail
     When svc-ews@acme.test impersonating alice@acme.test imports this message into inbox marked read:
       """
@@ -44,6 +54,8 @@ Feature: Saving and sending messages through CreateItem
     And the inbox of alice@acme.test holds "Imported from the archive" as a read message
     And FindItem counts 24 messages in the inbox of alice@acme.test
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Errors: no MessageDisposition, nothing to send to, a folder of another mailbox
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
@@ -85,6 +97,8 @@ Feature: Saving and sending messages through CreateItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "SaveLater"
 
+  # reads attachment sizes through ews-javascript-api, which allows Size from Exchange2010 on
+  @since:Exchange2010
   Scenario: File attachments given inline are stored with the message
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
@@ -112,6 +126,8 @@ Feature: Saving and sending messages through CreateItem
       | notes.txt | text/plain | 14   |
     And loading attachment "notes.txt" of the message gives the text "Meeting notes."
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A schema violation in any item fails the request and stores none of them
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

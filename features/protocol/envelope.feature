@@ -13,6 +13,8 @@ Feature: The SOAP envelope as Exchange reads and answers it
       And every response message has ResponseClass "Success" and ResponseCode NoError
       And the folder in the response is named "Inbox" with 23 items
 
+    # the literal request asks for Exchange2010_SP2
+    @since:Exchange2010_SP2
     Scenario: Default namespace declarations instead of prefixes
       When a client posts this request as alice@acme.test:
         """
@@ -193,6 +195,8 @@ Feature: The SOAP envelope as Exchange reads and answers it
       And the body is a SOAP fault with ResponseCode ErrorInvalidRequest
       And the fault string contains "larger than the server accepts"
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: ews-javascript-api facing the limit reports the HTTP status
       Given the mock accepts request bodies up to 300 bytes
       When "alice@acme.test" with password "Passw0rd!" binds to the inbox folder through ews-javascript-api

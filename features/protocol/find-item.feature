@@ -6,6 +6,8 @@ Feature: Finding messages with FindItem
   Background:
     Given the mock serves the scenario "find-item.yaml"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Without a SortOrder the newest message comes first
     When svc-ews@acme.test impersonating mia@acme.test finds items in inbox
     Then the subjects found are:
@@ -20,6 +22,8 @@ Feature: Finding messages with FindItem
     And the found item "Lunch on Friday" is from "Max Meyer <max@acme.test>" and read
     And the found item "Invoice 4711" is from "Vendor Billing <billing@vendor.test>" and unread
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: SortOrder with two keys: importance first, then oldest first
     When svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "importance descending, received ascending"
     Then the subjects found are:
@@ -32,6 +36,8 @@ Feature: Finding messages with FindItem
       | Invoice 4712           |
       | Lunch on Friday        |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: SortOrder on the subject, ascending, ignores case
     When svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "subject ascending"
     Then the subjects found are:
@@ -44,6 +50,8 @@ Feature: Finding messages with FindItem
       | Re: Budget review 2027 |
       | Security update        |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: IndexedPageItemView pages through the folder with the offsets the server reports
     When svc-ews@acme.test impersonating mia@acme.test pages through inbox 3 items at a time
     Then the item pages hold "3, 3, 2" items, each reporting 8 in total, and list:
@@ -56,6 +64,8 @@ Feature: Finding messages with FindItem
       | Re: Budget review 2027 |
       | Budget review 2027     |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: BasePoint End reads the oldest messages of the view
     When svc-ews@acme.test impersonating mia@acme.test reads the last 2 items of inbox
     Then the subjects found are:
@@ -63,6 +73,8 @@ Feature: Finding messages with FindItem
       | Budget review 2027     |
     And the view holds 8 items in total and more are available
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario Outline: Restrictions through ews-javascript-api SearchFilters: <filter>
     When svc-ews@acme.test impersonating mia@acme.test finds items in inbox where <filter>
     Then the subjects found are "<subjects>"
@@ -93,10 +105,14 @@ Feature: Finding messages with FindItem
     When svc-ews@acme.test impersonating mia@acme.test speaking Exchange2007_SP1 finds items in inbox where received >= 2026-11-03T00:00:00Z and isread = false
     Then the subjects found are "Offsite agenda"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A restriction that matches nothing gives an empty view
     When svc-ews@acme.test impersonating mia@acme.test finds items in inbox where subject contains "no such words"
     Then no items are found
 
+  # QueryString (AQS) arrived with Exchange 2010
+  @since:Exchange2010
   Scenario Outline: AQS query strings (Exchange 2010 and later): <query>
     When svc-ews@acme.test impersonating mia@acme.test searches inbox with the query <query>
     Then the subjects found are "<subjects>"
@@ -118,6 +134,8 @@ Feature: Finding messages with FindItem
       | (subject:lunch OR subject:offsite) AND isread:true | Lunch on Friday |
       | hasattachment:true received:>=2026-11-02 | Invoice 4712 |
 
+  # the AllProperties summary includes ConversationId, which arrived with Exchange 2010
+  @since:Exchange2010
   Scenario: The FindItem summary of a message has the AllProperties fields and no body
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
       """
@@ -172,6 +190,8 @@ Feature: Finding messages with FindItem
       | TotalItemsInView        | 8     |
       | IncludesLastItemInRange | false |
 
+  # Mailbox/MailboxType arrived with Exchange 2007 SP1
+  @since:Exchange2007_SP1
   Scenario: The Default shape of FindItem is the documented summary
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
       """
@@ -391,6 +411,8 @@ Feature: Finding messages with FindItem
       """
     Then every response message has ResponseClass "Error" and ResponseCode ErrorUnsupportedPathForSortGroup
 
+  # ErrorIncorrectSchemaVersion needs a server whose schema has QueryString (Exchange 2010)
+  @since:Exchange2010
   Scenario: A QueryString under an Exchange 2007 RequestServerVersion is refused
     When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
       """
@@ -402,6 +424,8 @@ Feature: Finding messages with FindItem
       """
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
 
+  # QueryString (AQS) arrived with Exchange 2010
+  @since:Exchange2010
   Scenario Outline: A query string that is not valid AQS is refused: <query>
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
       """

@@ -2,10 +2,14 @@
 Feature: Folders through GetFolder and FindFolder
   A super-user who may impersonate a mailbox reads its folder tree the way a syncer does.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Binding to a user's Inbox through impersonation
     When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
     Then the folder is "Inbox" with 23 items
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A deep FindFolder under the top of the mailbox lists every folder depth-first
     When svc-ews@acme.test impersonating alice@acme.test finds folders under msgfolderroot with traversal Deep
     Then the folders found are:
@@ -18,11 +22,15 @@ Feature: Folders through GetFolder and FindFolder
       | Junk Email    |
       | Outbox        |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A shallow FindFolder lists only direct children
     When svc-ews@acme.test impersonating alice@acme.test finds folders under inbox with traversal Shallow
     Then the folders found are:
       | Projects |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: FindFolder pages with IndexedPageFolderView
     When svc-ews@acme.test impersonating bob@acme.test pages folders under msgfolderroot 3 at a time
     Then the pages hold "3, 3, 1" folders and together list:
@@ -34,10 +42,14 @@ Feature: Folders through GetFolder and FindFolder
       | Junk Email    |
       | Outbox        |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Impersonating a mailbox outside the granted domains is refused
     When svc-ews@acme.test impersonating dave@initech.test binds to the inbox folder
     Then the client call fails with ErrorImpersonateUserDenied
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Without impersonation another user's folder is out of reach
     When alice@acme.test binds to the inbox folder of bob@acme.test without impersonation
     Then the client call fails with ErrorAccessDenied

@@ -3,15 +3,21 @@ Feature: Downloading attachments with GetAttachment
   A client lists a message's attachments with GetItem, then downloads each file by its
   AttachmentId and gets the exact bytes back.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Loading file attachments through ews-javascript-api
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Signed contract"
     Then loading attachment "notes.txt" of the message gives the text "Signed by both parties."
     And loading attachment "contract.pdf" of the message gives 20480 bytes starting with ""
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: An attachment of a message that came as an .eml file
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Quartalsbericht für Q3"
     Then loading attachment "q3.csv" of the message gives 36 bytes starting with "region,revenue"
 
+  # Size, LastModifiedTime and IsInline arrived with Exchange 2010
+  @since:Exchange2010
   Scenario: GetAttachment answers a t:FileAttachment with its base64 content
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:
       """
@@ -35,6 +41,8 @@ Feature: Downloading attachments with GetAttachment
     And the first Size in the response has the text "23"
     And the first Content in the response decodes to the text "Signed by both parties."
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Several attachments, good and bad, are answered one by one in request order
     When alice@acme.test posts the item request:
       """
@@ -55,6 +63,8 @@ Feature: Downloading attachments with GetAttachment
       | ErrorInvalidIdMalformed |
       | NoError                 |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: The attachment of a deleted message is gone with it
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test posts the item request:
@@ -79,6 +89,8 @@ Feature: Downloading attachments with GetAttachment
     Then the response messages have these ResponseCodes:
       | ErrorItemNotFound |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Under Exchange 2007 SP1 an attachment has no size, time or inline flag
     Given the mock serves the scenario "find-item.yaml"
     When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:

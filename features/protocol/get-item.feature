@@ -3,6 +3,8 @@ Feature: Reading messages with GetItem
   A client reads whole messages — recipients, bodies in the type it asks for, attachment lists and
   MIME content — one id or many per request, and gets one answer per id in request order.
 
+  # reads attachment sizes through ews-javascript-api, which allows Size from Exchange2010 on
+  @since:Exchange2010
   Scenario: A multipart message from an .eml file, with its HTML body and CSV attachment
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Quartalsbericht für Q3"
     Then the message subject is "Quartalsbericht für Q3"
@@ -15,11 +17,15 @@ Feature: Reading messages with GetItem
       | q3.csv | text/csv | 36   |
     And loading attachment "q3.csv" of the message gives 36 bytes starting with "region,revenue"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: BodyType Text gives the plain alternative of a multipart message
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Quartalsbericht für Q3" with a Text body
     Then the message body is Text and contains "Hallo Alice, anbei der Bericht für Q3."
     And the message body does not contain "<b>"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: An HTML-only message converted to text, with its non-ASCII subject kept
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Réunion d'équipe — 会議 📅" with a Text body
     Then the message subject is "Réunion d'équipe — 会議 📅"
@@ -28,6 +34,8 @@ Feature: Reading messages with GetItem
     And the message has High importance, is unread and was received at "2026-11-04T09:30:00Z"
     And the message is addressed to "alice@acme.test <alice@acme.test>" with copies to "bob@acme.test <bob@acme.test>"
 
+  # reads attachment sizes through ews-javascript-api, which allows Size from Exchange2010 on
+  @since:Exchange2010
   Scenario: A plain-text message read through the client, with its attachments listed
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Signed contract"
     Then the message body is Text and contains "Please find the signed contract attached."
@@ -37,6 +45,8 @@ Feature: Reading messages with GetItem
       | contract.pdf | application/pdf | 20480 |
       | notes.txt    | text/plain      | 23    |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: BodyType HTML converts a plain-text body to HTML
     # ews-javascript-api never sends BodyType HTML (the enum value 0 is taken for "not set"), so
     # this request is written out.
@@ -50,6 +60,8 @@ Feature: Reading messages with GetItem
     Then the first Body in the response has the attribute BodyType = "HTML"
     And the first Body in the response contains "<div>Please find the signed contract attached.</div>"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A newsletter without To or Cc headers has no recipients at all
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Product news for November"
     Then the message is from "Newsletter <news@vendor.test>"
@@ -58,31 +70,43 @@ Feature: Reading messages with GetItem
     And the message has the attachments:
       | name | type | size |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message without a subject reads back with an empty subject
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message ""
     Then the message subject is ""
     And the message is from "Otto Vendor <otto@vendor.test>"
     And the message body is Text and contains "This message has no subject."
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: MIME content of a message that came as an .eml file is the original message
     When svc-ews@acme.test impersonating alice@acme.test reads the MIME content of the inbox message "Quartalsbericht für Q3"
     Then the MIME content is UTF-8 and has the header "Message-ID: <q3-report-2026@partner.test>"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: MIME content of a message seeded from fields is composed from them
     When svc-ews@acme.test impersonating alice@acme.test reads the MIME content of the inbox message "Signed contract"
     Then the MIME content is UTF-8 and has the header "Subject: Signed contract"
     And reading the MIME content of that message again as alice@acme.test gives the same bytes
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: BindToItems reads several messages in one request, in request order
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test binds to the messages "Lunch on Friday, Budget review 2027, Invoice 4712" of inbox in one request
     Then the subjects found are "Lunch on Friday, Budget review 2027, Invoice 4712"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: LoadPropertiesForItems fills in the recipient lists FindItem leaves out
     When svc-ews@acme.test impersonating alice@acme.test loads the recipients of every item in inbox
     Then every item carries its recipients, "Quartalsbericht für Q3" with To "Alice Anderson <alice@acme.test>" and Cc "Bob Brown <bob@acme.test>"
     And every item carries its recipients, "Product news for November" with To "nobody" and Cc "nobody"
 
+  # the AllProperties list includes ConversationId, which arrived with Exchange 2010
+  @since:Exchange2010
   Scenario: AllProperties lists the message's properties in the order of the schema
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:
       """
@@ -145,6 +169,8 @@ Feature: Reading messages with GetItem
     And the response has no Content element
     And the response has no MimeContent element
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message the mailbox owner sent is from the owner and has no receiving mailbox
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test posts the item request:
@@ -160,6 +186,8 @@ Feature: Reading messages with GetItem
     And the response has no ReceivedBy element
     And the response has no ReceivedRepresenting element
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: The Default shape of GetItem includes the body, attachments and recipients
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:
       """
@@ -187,6 +215,8 @@ Feature: Reading messages with GetItem
       | IsRead                     |
     And the first Body in the response has the attribute BodyType = "HTML"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: IncludeMimeContent puts the base64 MIME first, tagged UTF-8
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:
       """
@@ -200,6 +230,8 @@ Feature: Reading messages with GetItem
       | ItemId      |
     And the first MimeContent in the response has the attribute CharacterSet = "UTF-8"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: AdditionalProperties on IdOnly return just those properties
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test posts the item request:
@@ -232,6 +264,8 @@ Feature: Reading messages with GetItem
     And the first Name in the response has the text "Max Meyer"
     And the first MailboxType in the response has the text "Mailbox"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A stale ChangeKey does not stop a read
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test posts the item request:
@@ -245,6 +279,8 @@ Feature: Reading messages with GetItem
     And the response lists the message subjects:
       | Offsite agenda |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: One answer per id: good, malformed, empty and another mailbox's
     Given the mock serves the scenario "find-item.yaml"
     When mia@acme.test posts the item request:
@@ -270,6 +306,8 @@ Feature: Reading messages with GetItem
       | Invoice 4711    |
       | Lunch on Friday |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A deleted message is no longer found
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test posts the item request:
@@ -290,6 +328,8 @@ Feature: Reading messages with GetItem
       | NoError           |
     And the first MessageText in the response has the text "The specified object was not found in the store."
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Under Exchange 2007 SP1 the 2010 properties are left out
     Given the mock serves the scenario "find-item.yaml"
     When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
@@ -311,6 +351,8 @@ Feature: Reading messages with GetItem
       | ContentType    |
       | IsContactPhoto |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Asking for a 2010 property under Exchange 2007 SP1 is refused
     Given the mock serves the scenario "find-item.yaml"
     When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
@@ -336,6 +378,8 @@ Feature: Reading messages with GetItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "The required attribute 'Id' is missing."
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message sent to its reader as Bcc only has no To and no Cc
     When svc-ews@acme.test impersonating bob@acme.test reads the inbox message "Ключевые показатели — Q4"
     Then the message is addressed to "nobody" with copies to "nobody"

@@ -11,12 +11,24 @@ Feature: Exchange impersonation through ExchangeImpersonation/ConnectingSID
       And the folder in the response is named "Inbox" with 23 items
 
       Examples:
-        | form               |
-        | PrincipalName      |
-        | SID                |
-        | PrimarySmtpAddress |
-        | SmtpAddress        |
+        | form          |
+        | PrincipalName |
+        | SID           |
 
+      # ConnectingSID/PrimarySmtpAddress arrived with Exchange 2007 SP1
+      @since:Exchange2007_SP1
+      Examples:
+        | form               |
+        | PrimarySmtpAddress |
+
+      # ConnectingSID/SmtpAddress arrived with Exchange 2010
+      @since:Exchange2010
+      Examples:
+        | form        |
+        | SmtpAddress |
+
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario Outline: ews-javascript-api impersonating by <form>
       When svc-ews@acme.test impersonates carol@globex.test by <form> through ews-javascript-api and binds to the inbox folder
       Then the folder is "Inbox" with 23 items
@@ -59,11 +71,15 @@ Feature: Exchange impersonation through ExchangeImpersonation/ConnectingSID
 
   Rule: refusals are faults with the code and text Exchange sends
 
+    # names the mailbox by ConnectingSID/SmtpAddress, which arrived with Exchange 2010
+    @since:Exchange2010
     Scenario: Impersonating outside the grant
       When svc-ews@acme.test impersonates dave@initech.test by SmtpAddress and gets the inbox folder
       Then the response is a SOAP fault with ResponseCode ErrorImpersonateUserDenied
       And the fault message is "The account does not have permission to impersonate the requested user."
 
+    # names the mailbox by ConnectingSID/SmtpAddress, which arrived with Exchange 2010
+    @since:Exchange2010
     Scenario: Impersonating an address with no mailbox
       When svc-ews@acme.test sends a GetFolder for inbox with the ConnectingSID content "<t:SmtpAddress>nobody@acme.test</t:SmtpAddress>"
       Then the response is a SOAP fault with ResponseCode ErrorNonExistentMailbox
@@ -111,6 +127,8 @@ Feature: Exchange impersonation through ExchangeImpersonation/ConnectingSID
       Then the response messages have these ResponseCodes:
         | ErrorAccessDenied |
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: Another user's folder by distinguished id and mailbox, through ews-javascript-api
       When alice@acme.test binds to the inbox folder of carol@globex.test without impersonation
       Then the client call fails with ErrorAccessDenied

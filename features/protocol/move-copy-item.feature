@@ -3,6 +3,8 @@ Feature: Moving and copying messages through MoveItem and CopyItem
   A moved or copied message gets a new ItemId, answered in the response; the target folder must
   be in the mailbox the request acts on.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Moving a message to a subfolder gives it a new ItemId; the old one is gone
     When svc-ews@acme.test impersonating alice@acme.test moves the inbox message "Signed contract" to "Inbox/Projects"
     Then the moved message has a new ItemId
@@ -12,6 +14,8 @@ Feature: Moving and copying messages through MoveItem and CopyItem
     When svc-ews@acme.test impersonating alice@acme.test binds to the message by its old ItemId
     Then the client call fails with ErrorItemNotFound
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Copying leaves the original in place
     When svc-ews@acme.test impersonating alice@acme.test copies the inbox message "Signed contract" to drafts
     Then the copied message has a new ItemId
@@ -19,6 +23,8 @@ Feature: Moving and copying messages through MoveItem and CopyItem
     And FindItem counts 3 messages in the drafts of alice@acme.test
     And the drafts of alice@acme.test holds "Signed contract" as a read message
 
+  # ReturnNewItemIds arrived with Exchange 2010 SP1
+  @since:Exchange2010_SP1
   Scenario: ReturnNewItemIds false answers no ids
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
@@ -33,6 +39,8 @@ Feature: Moving and copying messages through MoveItem and CopyItem
     And the response has no ItemId element
     And the junkemail of alice@acme.test holds "Signed contract" as a read message
 
+  # ErrorIncorrectSchemaVersion needs a server whose schema has ReturnNewItemIds (Exchange 2010 SP1)
+  @since:Exchange2010_SP1
   Scenario: ReturnNewItemIds needs Exchange 2010 SP1 in RequestServerVersion
     When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2010 the SOAP body:
       """
@@ -44,6 +52,8 @@ Feature: Moving and copying messages through MoveItem and CopyItem
       """
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Moving into another user's mailbox is refused and changes nothing
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:

@@ -8,6 +8,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
 
   Rule: names resolve by address, alias, display name, logon name and "SMTP:" prefix
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario Outline: svc-ews@acme.test resolves "<entry>"
       When svc-ews@acme.test resolves the name "<entry>"
       Then the resolutions are:
@@ -26,6 +28,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
         | SMTP:carol@globex.test | Carol Clark    | carol@globex.test |
         | smtp:bob@              | Bob Brown      | bob@acme.test     |
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: Several matches come back as a warning with every candidate, by display name
       When svc-ews@acme.test resolves the name "A"
       Then the resolutions are:
@@ -50,6 +54,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
       Then the ResolveNames answer has ResponseClass "Error" and ResponseCode ErrorNameResolutionNoResults
       And the ResolveNames message text is "No results were found."
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: ews-javascript-api treats no match as an empty result
       When alice@acme.test resolves the name "zebra"
       Then nothing is resolved
@@ -57,6 +63,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
   Rule: full contact data only when asked for
 
     # Exchange writes directory addresses with their routing type, and the client keeps it.
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: ReturnFullContactData adds the directory contact
       When svc-ews@acme.test resolves the name "alice" with full contact data
       Then the contact of alice@acme.test has:
@@ -67,10 +75,14 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
         | EmailAddress1 | SMTP:alice@acme.test  |
         | ContactSource | ActiveDirectory       |
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: Without ReturnFullContactData there is no contact
       When svc-ews@acme.test resolves the name "alice"
       Then no resolution carries contact data
 
+    # ErrorIncorrectSchemaVersion needs a server whose schema has ContactDataShape (Exchange 2010 SP2)
+    @since:Exchange2010_SP2
     Scenario Outline: ContactDataShape, new in Exchange 2010 SP2, asked for as <version>
       When alice@acme.test posts with RequestServerVersion "<version>" the SOAP body:
         """
@@ -93,6 +105,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
 
   Rule: the search scope decides where to look
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario Outline: SearchScope <scope>
       When bob@acme.test resolves the name "alice" in the scope <scope>
       Then the outcome for alice@acme.test is <outcome>
@@ -106,6 +120,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
 
   Rule: nothing outside the caller's directory is revealed
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario Outline: <caller> resolving "<entry>" sees <outcome>
       When <caller> resolves the name "<entry>"
       Then the outcome for <address> is <outcome>
@@ -120,6 +136,8 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
         | svc-ews@acme.test | carol | carol@globex.test | resolved |
         | svc-ews@acme.test | dave  | dave@initech.test | nothing  |
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: Shared mailboxes (no account of their own) follow the same rule
       Given the mock serves this scenario:
         """
@@ -135,10 +153,14 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
         | name         | address           | routing | type    |
         | Support Desk | support@acme.test | SMTP    | Mailbox |
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: An impersonated request sees what the impersonated user sees
       When svc-ews@acme.test impersonating carol@globex.test resolves the name "alice"
       Then nothing is resolved
 
+    # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+    @since:Exchange2007_SP1
     Scenario: Impersonating Alice, Bob is visible in her domain
       When svc-ews@acme.test impersonating alice@acme.test resolves the name "Bob Brown"
       Then the resolutions are:

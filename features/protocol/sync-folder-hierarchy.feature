@@ -2,6 +2,8 @@
 Feature: Folder synchronisation through SyncFolderHierarchy
   A syncer learns the folder tree once, then only the folders created, renamed, moved or deleted.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: An initial hierarchy sync without a root lists every folder of the mailbox, parents first
     When svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
     Then the hierarchy sync reports these changes:
@@ -15,12 +17,16 @@ Feature: Folder synchronisation through SyncFolderHierarchy
       | Create | Junk Email               |
       | Create | Outbox                   |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: An initial hierarchy sync under the Inbox lists only its subtree
     When svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy under inbox
     Then the hierarchy sync reports these changes:
       | Create | Projects     |
       | Create | Archive 2025 |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Renamed, created and deleted folders come as Update, Create and Delete
     Given svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
     When the folder "Inbox/Projects" of alice@acme.test is renamed to "Projects 2026"
@@ -32,6 +38,8 @@ Feature: Folder synchronisation through SyncFolderHierarchy
       | Create | Invoices      |
       | Delete | Archive 2025  |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Moving a folder out of the synced subtree deletes it and its children there
     Given svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy under inbox
     When the folder "Inbox/Projects" of alice@acme.test is moved under msgfolderroot
@@ -40,16 +48,22 @@ Feature: Folder synchronisation through SyncFolderHierarchy
       | Delete | Projects     |
       | Delete | Archive 2025 |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Nothing changed, nothing reported
     Given svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
     When svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
     Then the hierarchy sync reports no changes
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: An item sync state is refused by SyncFolderHierarchy
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy with the item sync state of inbox
     Then the client call fails with ErrorInvalidSyncStateData
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A state from a sync without a root is refused for a sync under msgfolderroot
     Given svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
     When svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy under msgfolderroot

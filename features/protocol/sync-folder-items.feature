@@ -3,6 +3,8 @@ Feature: Item synchronisation through SyncFolderItems
   A syncer pages through a folder once, keeps the opaque SyncState, and later asks only for what
   changed: Create, Update, Delete and ReadFlagChange, folded into net changes per item.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: An initial sync pages through the Inbox until IncludesLastItemInRange
     When svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 10 at a time
     Then the sync pages held "10, 10, 3" changes
@@ -19,6 +21,8 @@ Feature: Item synchronisation through SyncFolderItems
     When svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 4 at a time
     Then the created messages come oldest first by DateTimeReceived
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message sent to the user shows up as one Create in the next sync
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When bob@acme.test sends alice@acme.test the message "Lunch on Friday?"
@@ -27,6 +31,8 @@ Feature: Item synchronisation through SyncFolderItems
       | Create | Lunch on Friday? | unread |
     And the local copy of alice@acme.test's inbox matches the mailbox
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Marking a message unread is a ReadFlagChange, changing its categories an Update
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
@@ -38,6 +44,8 @@ Feature: Item synchronisation through SyncFolderItems
     Then the sync reports these changes:
       | Update | Signed contract |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A hard-deleted message is a Delete
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When svc-ews@acme.test impersonating alice@acme.test deletes the inbox message "Signed contract" with HardDelete
@@ -46,6 +54,8 @@ Feature: Item synchronisation through SyncFolderItems
       | Delete | Signed contract |
     And the local copy of alice@acme.test's inbox matches the mailbox
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Moving a message is a Delete in the source folder and a Create in the target
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     And svc-ews@acme.test impersonating alice@acme.test syncs the items of "Inbox/Projects" 512 at a time
@@ -58,6 +68,8 @@ Feature: Item synchronisation through SyncFolderItems
       | Create | Signed contract |
     And the local copy of alice@acme.test's "Inbox/Projects" matches the mailbox
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message created and deleted between two syncs is not reported at all
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When a message "Here and gone" arrives in the inbox of alice@acme.test
@@ -65,6 +77,8 @@ Feature: Item synchronisation through SyncFolderItems
     And svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox again
     Then the sync reports no changes and nothing more is available
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message created and then read between two syncs is one Create with its current state
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When a message "Read at once" arrives in the inbox of alice@acme.test
@@ -73,6 +87,8 @@ Feature: Item synchronisation through SyncFolderItems
     Then the sync reports these changes:
       | Create | Read at once | read |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Changes made while an initial sync is paging are not lost
     When svc-ews@acme.test impersonating alice@acme.test syncs one page of 10 items of inbox
     And a message "Arrived mid-sync" arrives in the inbox of alice@acme.test
@@ -80,6 +96,8 @@ Feature: Item synchronisation through SyncFolderItems
     And svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 10 at a time
     Then the local copy of alice@acme.test's inbox matches the mailbox
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Ignored items are left out of the changes
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
@@ -88,6 +106,8 @@ Feature: Item synchronisation through SyncFolderItems
     Then the sync reports these changes:
       | ReadFlagChange | Réunion d'équipe — 会議 📅 | read |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A sync state from another folder or another mailbox is refused
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox 512 at a time
     When svc-ews@acme.test impersonating alice@acme.test syncs the items of sentitems with the sync state of alice@acme.test's inbox
@@ -95,6 +115,8 @@ Feature: Item synchronisation through SyncFolderItems
     When svc-ews@acme.test impersonating bob@acme.test syncs the items of inbox with the sync state of alice@acme.test's inbox
     Then the client call fails with ErrorInvalidSyncStateData
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A hierarchy sync state is refused by SyncFolderItems
     Given svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
     When svc-ews@acme.test impersonating alice@acme.test syncs the items of inbox with the hierarchy sync state
@@ -130,12 +152,16 @@ Feature: Item synchronisation through SyncFolderItems
       | 513   | The MaxInclusive constraint failed |
       | 10.5  | is not a valid Int32 value         |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A sync of a folder deleted since is ErrorSyncFolderNotFound
     Given svc-ews@acme.test impersonating alice@acme.test syncs the items of "Inbox/Projects" 512 at a time
     When the folder "Inbox/Projects" of alice@acme.test is deleted
     And svc-ews@acme.test impersonating alice@acme.test syncs the items of "Inbox/Projects" again
     Then the client call fails with ErrorSyncFolderNotFound
 
+  # ErrorIncorrectSchemaVersion needs a server whose schema has SyncScope (Exchange 2010)
+  @since:Exchange2010
   Scenario: SyncScope is refused when the request asks for a version older than Exchange 2010
     When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2007_SP1 the SOAP body:
       """

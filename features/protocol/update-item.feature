@@ -3,12 +3,16 @@ Feature: Changing messages through UpdateItem
   A client sets, appends to or deletes item fields; the ChangeKey it read guards against
   overwriting someone else's change.
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Marking read and setting categories through ews-javascript-api
     When svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
     And svc-ews@acme.test impersonating alice@acme.test sets the categories of the inbox message "Signed contract" to "Legal, Urgent"
     Then the inbox of alice@acme.test holds "Signed contract" as an unread message
     And the inbox message "Signed contract" of alice@acme.test has the categories "Legal, Urgent"
 
+  # ConflictResults arrived with Exchange 2007 SP1
+  @since:Exchange2007_SP1
   Scenario: SetItemField and DeleteItemField answer the new ChangeKey and no conflicts
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
@@ -39,6 +43,8 @@ Feature: Changing messages through UpdateItem
     And the first Count in the response has the text "0"
     And the inbox of alice@acme.test holds "Signed contract (filed)" as a read message
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Recipients and body accept AppendToItemField, categories do not
     Given the ItemId and ChangeKey of the drafts message "Draft: follow-up" of alice@acme.test are noted as "draft"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
@@ -72,6 +78,8 @@ Feature: Changing messages through UpdateItem
     And the drafts message "Draft: follow-up" of alice@acme.test is addressed to "bob@acme.test"
     And the drafts message "Draft: follow-up" of alice@acme.test has the categories ""
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario Outline: A bad update fails for its item only: <case>
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
@@ -96,6 +104,8 @@ Feature: Changing messages through UpdateItem
       | two values in one change     | <t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>false</t:IsRead><t:Subject>x</t:Subject></t:Message></t:SetItemField>        | ErrorIncorrectUpdatePropertyCount |
       | deleting a required property | <t:DeleteItemField><t:FieldURI FieldURI="message:IsRead"/></t:DeleteItemField>                                                                          | ErrorInvalidPropertyDelete        |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A stale ChangeKey: NeverOverwrite refuses, AlwaysOverwrite applies and counts the conflict
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "before"
     And svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
@@ -148,6 +158,8 @@ Feature: Changing messages through UpdateItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "ConflictResolution"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: Updating a draft with SendAndSaveCopy sends it and files it in Sent Items
     Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "proposal"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
@@ -171,6 +183,8 @@ Feature: Changing messages through UpdateItem
     And the sentitems of alice@acme.test holds "Draft: proposal" as a read message
     And the drafts of alice@acme.test does not hold "Draft: proposal"
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A schema violation in a later change fails the request before the first is applied
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:

@@ -11,6 +11,8 @@ Feature: RequestServerVersion decides the schema a request is served at
     And the folder in the response is named "Inbox" with 23 items
     And the response header has ServerVersionInfo with MajorVersion 14 and Version "Exchange2010_SP2"
 
+  # asks for Exchange2010, which the server must know
+  @since:Exchange2010
   Scenario: An Exchange 2007 RTM request gets no ConversationId, which arrived with Exchange 2010
     When alice@acme.test gets the newest item of the inbox folder with AllProperties without RequestServerVersion
     Then the item in the response is "Signed contract" without a ConversationId
@@ -22,6 +24,8 @@ Feature: RequestServerVersion decides the schema a request is served at
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
     And the fault has no soap:Header
 
+  # asks for Exchange2007_SP1, which the server must know
+  @since:Exchange2007_SP1
   Scenario: The same ConvertId asking for Exchange2007_SP1 is served
     When alice@acme.test converts the EwsId of her inbox to HexEntryId with RequestServerVersion "Exchange2007_SP1"
     Then every response message has ResponseClass "Success" and ResponseCode NoError
@@ -31,11 +35,31 @@ Feature: RequestServerVersion decides the schema a request is served at
     Then the folder in the response is named "Inbox" with 23 items
 
     Examples:
+      | version      |
+      | Exchange2007 |
+
+    # a server accepts no version newer than its own
+    @since:Exchange2007_SP1
+    Examples:
       | version          |
-      | Exchange2007     |
       | Exchange2007_SP1 |
-      | Exchange2010     |
+
+    # a server accepts no version newer than its own
+    @since:Exchange2010
+    Examples:
+      | version      |
+      | Exchange2010 |
+
+    # a server accepts no version newer than its own
+    @since:Exchange2010_SP1
+    Examples:
+      | version          |
       | Exchange2010_SP1 |
+
+    # a server accepts no version newer than its own
+    @since:Exchange2010_SP2
+    Examples:
+      | version          |
       | Exchange2010_SP2 |
 
   @Exchange2010_SP2
@@ -68,6 +92,8 @@ Feature: RequestServerVersion decides the schema a request is served at
     When alice@acme.test binds to the inbox folder through ews-javascript-api asking for Exchange2013
     Then the client call fails with ErrorInvalidServerVersion
 
+  # asks for Exchange2010, which the server must know
+  @since:Exchange2010
   Scenario: ews-javascript-api asking for Exchange2010 is served
     When alice@acme.test binds to the inbox folder through ews-javascript-api asking for Exchange2010
     Then the folder is "Inbox" with 23 items

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { DEFAULT_PASSWORD, SUPER_USER } from './accounts';
+import { defaultRequestVersion } from './default-version';
 
 export const NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
@@ -43,14 +44,25 @@ export function parseReply(body: string): unknown {
   }
 }
 
+/**
+ * The ConnectingSID child the default version has: SmtpAddress exists from Exchange 2010,
+ * PrimarySmtpAddress from 2007 SP1 (what ews-javascript-api writes there too); 2007 RTM knows only
+ * PrincipalName and SID, and the fixtures' UPNs are their SMTP addresses.
+ */
+function connectingForm(version: string | null): 'SmtpAddress' | 'PrimarySmtpAddress' | 'PrincipalName' {
+  if (version === 'Exchange2007') return 'PrincipalName';
+  return version === 'Exchange2007_SP1' ? 'PrimarySmtpAddress' : 'SmtpAddress';
+}
+
 /** A SOAP 1.1 envelope with the usual EWS headers; `prefixes` lets a test use unusual prefixes. */
 export function envelope(body: string, opts: { version?: string | null; impersonate?: string; header?: string; prefixes?: { soap?: string; m?: string; t?: string } } = {}): string {
   const p = { soap: 'soap', m: 'm', t: 't', ...opts.prefixes };
-  const version = opts.version === undefined ? 'Exchange2010_SP2' : opts.version;
+  const version = opts.version === undefined ? defaultRequestVersion() : opts.version;
   const headerParts: string[] = [];
   if (version !== null) headerParts.push(`<${p.t}:RequestServerVersion Version="${version}"/>`);
   if (opts.impersonate) {
-    headerParts.push(`<${p.t}:ExchangeImpersonation><${p.t}:ConnectingSID><${p.t}:SmtpAddress>${opts.impersonate}</${p.t}:SmtpAddress></${p.t}:ConnectingSID></${p.t}:ExchangeImpersonation>`);
+    const form = opts.version === undefined ? connectingForm(version) : 'SmtpAddress';
+    headerParts.push(`<${p.t}:ExchangeImpersonation><${p.t}:ConnectingSID><${p.t}:${form}>${opts.impersonate}</${p.t}:${form}></${p.t}:ConnectingSID></${p.t}:ExchangeImpersonation>`);
   }
   if (opts.header) headerParts.push(opts.header);
   return (

@@ -7,6 +7,7 @@ import { externalTarget, ExternalTarget, targetAddress, targetCredentials, trans
 import type { AdminClient } from '../../mock-ews/src/client/admin-client';
 
 import { DEFAULT_PASSWORD, SUPER_USER } from './accounts';
+import { defaultRequestVersion } from './default-version';
 import { impersonates, onlineBearer, onlineCredentials } from '../profiles/online-credentials';
 
 export { DEFAULT_PASSWORD, SUPER_USER };
@@ -60,10 +61,15 @@ export class EwsWorld extends World {
   }
 
   /** An ews-javascript-api service pointed at this scenario's mock, optionally impersonating. */
-  async service(login = SUPER_USER, password = DEFAULT_PASSWORD, impersonate?: string, version = ews.ExchangeVersion.Exchange2010_SP2): Promise<ews.ExchangeService> {
+  async service(login = SUPER_USER, password = DEFAULT_PASSWORD, impersonate?: string, version?: ews.ExchangeVersion): Promise<ews.ExchangeService> {
     const url = await this.ewsUrl();
     const t = this.target;
-    const asked = t?.version && version === ews.ExchangeVersion.Exchange2010_SP2 ? (ews.ExchangeVersion[t.version as keyof typeof ews.ExchangeVersion] ?? version) : version;
+    // The same default as raw SOAP (default-version.ts); EWS_TARGET_VERSION overrides it for a real server.
+    const fallback = ews.ExchangeVersion[defaultRequestVersion() as keyof typeof ews.ExchangeVersion];
+    // The client library starts at Exchange2007_SP1: its scenarios carry @since:Exchange2007_SP1.
+    if (fallback === undefined && version === undefined) throw new Error(`ews-javascript-api cannot ask for ${defaultRequestVersion()}; tag the scenario @since:Exchange2007_SP1`);
+    const pinned = version === undefined || version === ews.ExchangeVersion.Exchange2010_SP2;
+    const asked = t?.version && pinned ? (ews.ExchangeVersion[t.version as keyof typeof ews.ExchangeVersion] ?? fallback) : (version ?? fallback);
     const svc = new ews.ExchangeService(asked);
     const [user, secret] = t ? targetCredentials(t, login, password) : [login, password];
     // Exchange Online refuses Basic: the same credentials as the tokens a real integration holds.
