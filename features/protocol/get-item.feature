@@ -346,10 +346,9 @@ Feature: Reading messages with GetItem
     And the response has no IsInline element
     And the response has no ViewPrivateItems element
     And the first FileAttachment in the response has these child elements in order:
-      | AttachmentId   |
-      | Name           |
-      | ContentType    |
-      | IsContactPhoto |
+      | AttachmentId |
+      | Name         |
+      | ContentType  |
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

@@ -175,7 +175,7 @@ function writeEffectiveRights(parent: Xml, ctx: OperationContext): void {
 
 /**
  * A t:FileAttachment. In item listings it carries metadata only; GetAttachment adds Content.
- * Size, LastModifiedTime and IsInline are Exchange 2010 additions to the schema.
+ * Size, LastModifiedTime, IsInline and IsContactPhoto are Exchange 2010 additions to the schema.
  */
 export function writeFileAttachment(parent: Xml, ctx: OperationContext, a: Attachment, withContent: boolean): void {
   const f = el(parent, 't:FileAttachment');
@@ -188,8 +188,8 @@ export function writeFileAttachment(parent: Xml, ctx: OperationContext, a: Attac
     leaf(f, 't:Size', contentLength(a));
     leaf(f, 't:LastModifiedTime', ewsDate(a.lastModified));
     leaf(f, 't:IsInline', Boolean(a.isInline));
+    leaf(f, 't:IsContactPhoto', false);
   }
-  leaf(f, 't:IsContactPhoto', false);
   if (withContent) el(f, 't:Content').verbatim(a.content.toString('base64'));
 }
 
