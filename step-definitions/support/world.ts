@@ -66,10 +66,10 @@ export class EwsWorld extends World {
     const t = this.target;
     // The same default as raw SOAP (default-version.ts); EWS_TARGET_VERSION overrides it for a real server.
     const fallback = ews.ExchangeVersion[defaultRequestVersion() as keyof typeof ews.ExchangeVersion];
+    const harnessDefault = version === undefined || version === ews.ExchangeVersion.Exchange2010_SP2;
+    const asked = t?.version && harnessDefault ? (ews.ExchangeVersion[t.version as keyof typeof ews.ExchangeVersion] ?? fallback) : (version ?? fallback);
     // The client library starts at Exchange2007_SP1: its scenarios carry @since:Exchange2007_SP1.
-    if (fallback === undefined && version === undefined) throw new Error(`ews-javascript-api cannot ask for ${defaultRequestVersion()}; tag the scenario @since:Exchange2007_SP1`);
-    const pinned = version === undefined || version === ews.ExchangeVersion.Exchange2010_SP2;
-    const asked = t?.version && pinned ? (ews.ExchangeVersion[t.version as keyof typeof ews.ExchangeVersion] ?? fallback) : (version ?? fallback);
+    if (asked === undefined) throw new Error(`ews-javascript-api cannot ask for ${defaultRequestVersion()}; tag the scenario @since:Exchange2007_SP1`);
     const svc = new ews.ExchangeService(asked);
     const [user, secret] = t ? targetCredentials(t, login, password) : [login, password];
     // Exchange Online refuses Basic: the same credentials as the tokens a real integration holds.
