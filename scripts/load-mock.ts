@@ -17,7 +17,7 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-type FromChild = { url: string; items: Record<string, string[]>; inboxes: Record<string, string> } | { rss: number };
+type FromChild = { url: string; items: Record<string, string[]>; inboxes: Record<string, string> } | { rss: number } | { peek: number };
 
 /** The child: a mock on 127.0.0.1 that answers "rss?" with its resident set size. */
 async function child(): Promise<void> {
@@ -38,6 +38,8 @@ async function child(): Promise<void> {
       global.gc?.();
       process.send!({ rss: process.memoryUsage().rss } satisfies FromChild);
     }
+    // During the run: RSS as it is, without forcing a collection, to show whether it levels off.
+    if (m === 'peek?') process.send!({ peek: process.memoryUsage().rss } satisfies FromChild);
   });
   process.send!({ url: mock.url, items, inboxes } satisfies FromChild);
 }
@@ -76,7 +78,13 @@ async function main(): Promise<number> {
   const connections = arg('connections', 200);
   const duration = arg('duration', 60);
   const mock = fork(__filename, ['--child'], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const next = () => new Promise<FromChild>((resolve) => mock.once('message', (m) => resolve(m as FromChild)));
+  const waiting: ((m: FromChild) => void)[] = [];
+  const during: number[] = [];
+  mock.on('message', (m: FromChild) => {
+    if ('peek' in m) during.push(m.peek / 1024 / 1024);
+    else waiting.shift()?.(m);
+  });
+  const next = () => new Promise<FromChild>((resolve) => waiting.push(resolve));
   try {
     const ready = (await next()) as Extract<FromChild, { url: string }>;
     const url = new URL(ready.url);
@@ -89,13 +97,15 @@ async function main(): Promise<number> {
     const headers = { 'Content-Type': 'text/xml; charset=utf-8', Authorization: 'Basic ' + Buffer.from('svc-ews@acme.test:Passw0rd!').toString('base64') };
     console.log(`${connections} connections for ${duration} s against ${ready.url} (FindItem, GetItem, SyncFolderItems impersonating ${MAILBOXES.join(', ')})`);
     const options = { url: ready.url, method: 'POST', headers, connections, pipelining: 1, duration, timeout: 30, requests: workload(ready.items) };
+    const sampler = setInterval(() => mock.send('peek?'), 10_000);
     const r = await autocannon(options as Parameters<typeof autocannon>[0]);
+    clearInterval(sampler);
     const rssAfter = await rss();
     const errors = r.errors + r.timeouts + r.non2xx;
     console.log(`date: ${new Date().toISOString()}; machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
     console.log(`requests: ${r.requests.total} (${r.requests.average.toFixed(0)}/s), errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)`);
     console.log(`latency: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
-    console.log(`mock RSS: ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after`);
+    console.log(`mock RSS: ${rssBefore.toFixed(0)} MB before, every 10 s during the run ${during.map((v) => v.toFixed(0)).join(', ')} MB, ${rssAfter.toFixed(0)} MB after (full GC)`);
     return errors === 0 ? 0 : 1;
   } finally {
     mock.kill();

@@ -57,50 +57,10 @@ export function captureRequest(record: ExchangeRecord, req: Request): void {
   record.headers = headers;
 }
 
-/** Characters of a record's bodies as kept, without reading (and so redacting) them. */
-const bodyChars = new WeakMap<ExchangeRecord, number>();
-
-/**
- * Caps a record's bodies now and redacts them when they are first read (admin API, inspector): most
- * records are never read, and redacting every body on the request path was a sixth of the mock's
- * CPU. Whatever reads a record — JSON, spread, property access — goes through the redacting getter,
- * so no reader can see a secret. A body over the cap is redacted before it is cut, so that a cut
- * cannot split a secret element from its closing tag.
- */
+/** Redacts and caps a record's bodies before it is stored. */
 export function sanitise(record: ExchangeRecord): void {
-  let chars = 0;
-  for (const key of ['requestXml', 'responseXml'] as const) {
-    const raw = record[key];
-    if (raw === undefined) continue;
-    const kept = raw.length > JOURNAL_BODY_LIMIT ? capped(redactXml(raw)) : raw;
-    chars += kept.length;
-    redactOnRead(record, key, kept);
-  }
-  bodyChars.set(record, chars);
-}
-
-function redactOnRead(record: ExchangeRecord, key: 'requestXml' | 'responseXml', body: string): void {
-  let value = body;
-  let clean = false;
-  Object.defineProperty(record, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!clean) {
-        value = redactXml(value);
-        clean = true;
-      }
-      return value;
-    },
-    set: (next: string) => {
-      value = next;
-      clean = false;
-    },
-  });
-}
-
-function keptChars(record: ExchangeRecord): number {
-  return bodyChars.get(record) ?? (record.requestXml?.length ?? 0) + (record.responseXml?.length ?? 0);
+  if (record.requestXml !== undefined) record.requestXml = capped(redactXml(record.requestXml));
+  if (record.responseXml !== undefined) record.responseXml = capped(redactXml(record.responseXml));
 }
 
 /** Characters of request and response bodies the whole journal keeps; the oldest records go first. */
@@ -113,10 +73,10 @@ export const JOURNAL_TOTAL_LIMIT = 64 * 1024 * 1024;
 export function trimJournal(records: ExchangeRecord[], limit = JOURNAL_TOTAL_LIMIT): void {
   if (records.length % 64 !== 0) return;
   let total = 0;
-  for (const r of records) total += keptChars(r);
+  for (const r of records) total += (r.requestXml?.length ?? 0) + (r.responseXml?.length ?? 0);
   let drop = 0;
   while (total > limit && drop < records.length - 1) {
-    total -= keptChars(records[drop]);
+    total -= (records[drop].requestXml?.length ?? 0) + (records[drop].responseXml?.length ?? 0);
     drop++;
   }
   if (drop > 0) records.splice(0, drop);

@@ -35,7 +35,7 @@ export class MockState {
   /** Tokens the token endpoint issued (auth/token-endpoint.ts), for tests that count refreshes. */
   readonly issuedTokens: IssuedToken[] = [];
 
-  /** Journals one EWS request: numbered, bodies capped, credentials redacted (on first read). */
+  /** Journals one EWS request: numbered, credentials redacted, bodies capped. */
   record(r: ExchangeRecord): void {
     r.id = ++this.nextRecordId;
     sanitise(r);
