@@ -257,3 +257,12 @@ Feature: Settings validation
     When I validate the settings
     Then validation reports "(file)" breaking rule "yaml"
     And no output contains "Sup3r:Secret"
+
+  Scenario Outline: The settings files shipped with the project are valid
+    When I run "validate fixtures/settings/<file>"
+    Then the settings are valid
+
+    Examples:
+      | file                   |
+      | local-mock.yaml        |
+      | local-mock-online.yaml |
