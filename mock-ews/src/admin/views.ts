@@ -109,6 +109,14 @@ export function itemDetail(mailbox: Mailbox, item: Item, mime: Buffer) {
   };
 }
 
+/** Reads an optional text query parameter; given twice is refused (Express would make it a list). */
+export function queryText(query: Record<string, unknown>, name: string): string | undefined {
+  const v = query[name];
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string') throw new AdminError(400, `${name}: give it once`, name);
+  return v;
+}
+
 /** Reads a non-negative integer query parameter. */
 export function intParam(value: unknown, field: string, fallback: number, max: number): number {
   if (value === undefined || value === '') return fallback;

@@ -45,8 +45,8 @@ export const findItem: Operation = {
     const indexedPage = readIndexedPage(indexed);
     const fractionalPage = fractional ? readFractionalPage(fractional) : undefined;
     const filter = readFilter(ctx, request);
-    // Grouped views are not implemented; answering them ungrouped would mislead a client that
-    // reads m:Groups, so they are refused per folder.
+    // The mock has no grouped views (docs/ITEMS.md): it refuses them per folder, because answering
+    // them ungrouped would mislead a client that reads m:Groups.
     const grouped = request.m('GroupBy') ?? request.m('DistinguishedGroupBy');
 
     const out = new ResponseMessages(ctx.body, 'FindItem');

@@ -1,10 +1,11 @@
-import { Request, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { MockState } from '../../server/state';
 import type { AppRegistration } from '../../store/types';
 import { issuedTokens } from '../../auth/token-endpoint';
-import { AdminError, notFound, parseBody } from '../errors';
+import { notFound, parseBody } from '../errors';
 import { jsonBody, jsonParser } from './body';
+import { queryText } from '../views';
 
 /**
  * The identity side of the scenario, as a test needs it: the app registrations (a short token
@@ -36,13 +37,6 @@ function findApp(state: MockState, clientId: string): AppRegistration {
   return app;
 }
 
-function queryText(req: Request, name: string): string | undefined {
-  const v = req.query[name];
-  if (v === undefined || v === '') return undefined;
-  if (typeof v !== 'string') throw new AdminError(400, `${name}: give it once`, name);
-  return v;
-}
-
 export function identityRoutes(state: MockState): Router {
   const router = Router();
 
@@ -66,7 +60,7 @@ export function identityRoutes(state: MockState): Router {
 
   // Oldest first; the token strings are not kept, only who got one, for what and until when.
   router.get('/tokens/issued', (req, res) => {
-    const clientId = queryText(req, 'clientId')?.toLowerCase();
+    const clientId = queryText(req.query, 'clientId')?.toLowerCase();
     const tokens = issuedTokens(state)
       .map((t, i) => ({ n: i + 1, ...t }))
       .filter((t) => clientId === undefined || t.clientId.toLowerCase() === clientId)

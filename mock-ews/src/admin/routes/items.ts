@@ -1,22 +1,15 @@
-import { Request, Router } from 'express';
+import { Router } from 'express';
 import type { MockState } from '../../server/state';
 import type { Item } from '../../store/types';
 import { encodeSyncState } from '../../operations/common/sync-state';
-import { AdminError, notFound } from '../errors';
-import { findFolder, findMailbox, intParam, itemSummary } from '../views';
+import { notFound } from '../errors';
+import { findFolder, findMailbox, intParam, itemSummary, queryText } from '../views';
 
 /**
  * Finding items the way a test names them (by subject, Message-ID or folder, or by an id a client
  * sent without saying whose it is) and a sync state as of now, so a client under test can start
  * its sync at the current position and see only the changes the test makes next.
  */
-
-function text(req: Request, name: string): string | undefined {
-  const v = req.query[name];
-  if (v === undefined || v === '') return undefined;
-  if (typeof v !== 'string') throw new AdminError(400, `${name}: give it once`, name);
-  return v;
-}
 
 export function itemRoutes(state: MockState): Router {
   const router = Router();
@@ -25,9 +18,9 @@ export function itemRoutes(state: MockState): Router {
   // so "the first message of a folder" stays the same between calls.
   router.get('/mailboxes/:smtp/items', (req, res) => {
     const mailbox = findMailbox(state.store, req.params.smtp);
-    const folderRef = text(req, 'folder');
-    const subject = text(req, 'subject');
-    const messageId = text(req, 'messageId');
+    const folderRef = queryText(req.query, 'folder');
+    const subject = queryText(req.query, 'subject');
+    const messageId = queryText(req.query, 'messageId');
     const offset = intParam(req.query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam(req.query.limit, 'limit', 100, 10_000);
     const source = folderRef ? findFolder(state.store, mailbox, folderRef).items : mailbox.items;
@@ -51,7 +44,7 @@ export function itemRoutes(state: MockState): Router {
 
   router.get('/mailboxes/:smtp/sync-state', (req, res) => {
     const mailbox = findMailbox(state.store, req.params.smtp);
-    const folderRef = text(req, 'folder');
+    const folderRef = queryText(req.query, 'folder');
     const pos = state.store.position;
     if (folderRef) {
       const folder = findFolder(state.store, mailbox, folderRef);

@@ -2,16 +2,11 @@ import { Request, Router } from 'express';
 import type { MockState } from '../../server/state';
 import { AdminError, notFound } from '../errors';
 import { journalCounts, JournalFilter, queryJournal, recordView } from '../journal';
-import { intParam } from '../views';
+import { intParam, queryText } from '../views';
 
 /** Reads the journal filter from the query string: after, operation, mailbox, account, failed, limit. */
 export function journalFilter(req: Request): JournalFilter {
-  const str = (name: string): string | undefined => {
-    const v = req.query[name];
-    if (v === undefined || v === '') return undefined;
-    if (typeof v !== 'string') throw new AdminError(400, `${name}: give it once`, name);
-    return v;
-  };
+  const str = (name: string) => queryText(req.query, name);
   const failed = str('failed');
   if (failed !== undefined && failed !== 'true' && failed !== 'false') throw new AdminError(400, 'failed: must be true or false', 'failed');
   return {
