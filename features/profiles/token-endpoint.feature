@@ -41,6 +41,13 @@ Feature: The identity platform's token endpoint (client credentials)
     When a client asks tenant "7d1f1a3e-0000-4000-8000-00000000ec57" for a token with the form "grant_type=password&client_id=8a4e2f10-0000-4000-8000-000000e75ec5&username=alice%40acme.test&password=Passw0rd!"
     Then the token endpoint answers 400 with the error "unsupported_grant_type" and the code AADSTS70003
 
+  Scenario: A body that is not a client-credentials form is refused, naming the missing parameter
+    Given the mock emulates ExchangeOnline
+    When a client asks tenant "7d1f1a3e-0000-4000-8000-00000000ec57" for a token with the form "{\"grant_type\":\"client_credentials\",\"client_id\":\"8a4e2f10-0000-4000-8000-000000e75ec5\"}"
+    Then the token endpoint answers 400 with the error "invalid_request" and the code AADSTS900144
+    When a client asks tenant "7d1f1a3e-0000-4000-8000-00000000ec57" for a token with the form "grant_type=client_credentials&client_secret=Sync-App-S3cret!"
+    Then the token endpoint answers 400 with the error "invalid_request" and the code AADSTS900144
+
   Scenario: A token whose lifetime is over is refused by EWS as expired
     Given the mock emulates ExchangeOnline
     And the sync app's tokens live 1 seconds
