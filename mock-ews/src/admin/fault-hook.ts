@@ -19,8 +19,11 @@ export interface Interception {
   send?: Sender;
 }
 
+/** Writes the reply directly: Express's res.send adds nothing an EWS answer needs (no ETag, no HEAD). */
 export const plainSend: Sender = (res, status, headers, body) => {
-  res.status(status).set(headers).send(body);
+  const bytes = Buffer.from(body, 'utf8');
+  res.writeHead(status, { ...headers, 'Content-Length': bytes.length });
+  res.end(bytes);
 };
 
 const lenient = new TextDecoder('utf-8');

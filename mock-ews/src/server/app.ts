@@ -1,5 +1,7 @@
 import express, { NextFunction, Request, Response } from 'express';
+import type { RequestListener } from 'node:http';
 import { handleEws } from './ews-endpoint';
+import { ewsListener } from './ews-listener';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { autodiscoverRoutes } from '../autodiscover/routes';
 import { tokenEndpointRoutes } from '../auth/token-endpoint';
@@ -12,7 +14,17 @@ import { ADMIN_PREFIX, AdminOptions, createAdminRouter } from '../admin/router';
 /** Largest request body accepted; Exchange's default maxRequestLength is in this range. */
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
-export function createApp(state: MockState, options: { bodyLimit?: number; admin?: AdminOptions | false } = {}): express.Express {
+export interface AppOptions {
+  bodyLimit?: number;
+  admin?: AdminOptions | false;
+}
+
+/** The server's request listener: the Express app, with plain EWS POSTs taken straight to the handler. */
+export function createListener(state: MockState, options: AppOptions = {}): RequestListener {
+  return ewsListener(createApp(state, options), state, options.bodyLimit ?? DEFAULT_BODY_LIMIT, (err, req, res) => answerError(state, err as Error, req, res));
+}
+
+export function createApp(state: MockState, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Exchange sends no ETag on EWS or Autodiscover answers; hashing every response cost ~2 % of the CPU.
@@ -43,16 +55,25 @@ export function createApp(state: MockState, options: { bodyLimit?: number; admin
   app.use(tokenEndpointRoutes(state));
   app.use(autodiscoverRoutes(state));
 
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    if (err.type === 'entity.too.large' || err.status === 413) {
-      res.status(413).set('Content-Type', 'text/xml; charset=utf-8')
-        .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The request body is larger than the server accepts.')));
-      return;
-    }
-    state.log.error({ err }, 'unhandled error');
-    state.errors.push({ error: err, record: { at: new Date(), status: 500, durationMs: 0 } });
-    res.status(500).set('Content-Type', 'text/xml; charset=utf-8').send(faultEnvelope(new EwsFault('ErrorInternalServerError')));
+    answerError(state, err, req, res);
   });
   return app;
+}
+
+/** The answer to an error no handler caught: 413 for an oversized body, else a logged 500 fault. */
+function answerError(state: MockState, err: Error & { status?: number; type?: string }, _req: Request, res: Response): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (err.type === 'entity.too.large' || err.status === 413) {
+    res.status(413).set('Content-Type', 'text/xml; charset=utf-8')
+      .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The request body is larger than the server accepts.')));
+    return;
+  }
+  state.log.error({ err }, 'unhandled error');
+  state.errors.push({ error: err, record: { at: new Date(), status: 500, durationMs: 0 } });
+  res.status(500).set('Content-Type', 'text/xml; charset=utf-8').send(faultEnvelope(new EwsFault('ErrorInternalServerError')));
 }

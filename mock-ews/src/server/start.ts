@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import { createApp } from './app';
+import { createListener } from './app';
 import { createLogger, Logger } from './logger';
 import { MockState } from './state';
 import { DEFAULT_PROFILE, isProfileName, ProfileName, PROFILES } from '../profiles/profiles';
@@ -59,7 +59,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   const adminEnabled = options.admin !== false;
   const separateAdmin = adminEnabled && options.adminPort !== undefined;
   const adminOptions = { token: options.adminToken };
-  const app = createApp(state, { bodyLimit: options.bodyLimit, admin: adminEnabled && !separateAdmin ? adminOptions : false });
+  const app = createListener(state, { bodyLimit: options.bodyLimit, admin: adminEnabled && !separateAdmin ? adminOptions : false });
 
   let server: http.Server;
   let adminServer: http.Server | undefined;
