@@ -66,20 +66,9 @@ export function sanitise(record: ExchangeRecord): void {
 /** Characters of request and response bodies the whole journal keeps; the oldest records go first. */
 export const JOURNAL_TOTAL_LIMIT = 64 * 1024 * 1024;
 
-/**
- * Drops the oldest records while the bodies together exceed the limit, so a long benchmark run
- * cannot fill the memory. Checked every 64 records: summing is cheap at that rate.
- */
-export function trimJournal(records: ExchangeRecord[], limit = JOURNAL_TOTAL_LIMIT): void {
-  if (records.length % 64 !== 0) return;
-  let total = 0;
-  for (const r of records) total += (r.requestXml?.length ?? 0) + (r.responseXml?.length ?? 0);
-  let drop = 0;
-  while (total > limit && drop < records.length - 1) {
-    total -= (records[drop].requestXml?.length ?? 0) + (records[drop].responseXml?.length ?? 0);
-    drop++;
-  }
-  if (drop > 0) records.splice(0, drop);
+/** Characters of a record's bodies, as counted against JOURNAL_TOTAL_LIMIT. */
+export function bodyChars(r: ExchangeRecord): number {
+  return (r.requestXml?.length ?? 0) + (r.responseXml?.length ?? 0);
 }
 
 /** A request no operation handled: unparseable, or naming an operation the mock does not have. */

@@ -4,7 +4,7 @@ import type { Profile } from '../profiles/profiles';
 import type { Logger } from './logger';
 import type { ExchangeRecord } from './ews-endpoint';
 import { FaultEngine } from '../admin/faults';
-import { sanitise, trimJournal } from '../admin/journal';
+import { bodyChars, JOURNAL_TOTAL_LIMIT, sanitise } from '../admin/journal';
 import type { IssuedToken } from '../auth/token-endpoint';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
@@ -35,13 +35,38 @@ export class MockState {
   /** Tokens the token endpoint issued (auth/token-endpoint.ts), for tests that count refreshes. */
   readonly issuedTokens: IssuedToken[] = [];
 
-  /** Journals one EWS request: numbered, credentials redacted, bodies capped. */
+  /**
+   * Characters of bodies the journal holds, kept up to date as records come and go: summing them
+   * touched every record and cost a few percent of a busy mock's CPU.
+   */
+  private journalChars = 0;
+
+  /**
+   * Journals one EWS request: numbered, credentials redacted, bodies capped. The oldest records go
+   * while there are more than `recordLimit` or their bodies exceed JOURNAL_TOTAL_LIMIT characters,
+   * so a long load run cannot fill the memory; the newest record always stays.
+   */
   record(r: ExchangeRecord): void {
     r.id = ++this.nextRecordId;
     sanitise(r);
     this.records.push(r);
-    if (this.records.length > this.recordLimit) this.records.splice(0, this.records.length - this.recordLimit);
-    trimJournal(this.records);
+    let chars = this.journalChars + bodyChars(r);
+    let drop = 0;
+    const { records } = this;
+    while (drop < records.length - 1 && (records.length - drop > this.recordLimit || chars > JOURNAL_TOTAL_LIMIT)) {
+      chars -= bodyChars(records[drop]);
+      drop++;
+    }
+    if (drop > 0) records.splice(0, drop);
+    this.journalChars = chars;
+  }
+
+  /** Empties the journal; returns how many records it held. */
+  clearJournal(): number {
+    const cleared = this.records.length;
+    this.records.length = 0;
+    this.journalChars = 0;
+    return cleared;
   }
 
   /**
@@ -60,7 +85,7 @@ export class MockState {
   async reset(): Promise<void> {
     if (this.scenario) await this.loadScenario(this.scenario);
     this.faults.clear();
-    this.records.length = 0;
+    this.clearJournal();
     this.issuedTokens.length = 0;
   }
 

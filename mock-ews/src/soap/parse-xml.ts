@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { XmlElement } from './xml-element';
 import { NS } from './namespaces';
+import { saxTree } from './sax-tree';
 
 export class XmlSyntaxError extends Error {
   constructor(
@@ -50,6 +51,17 @@ export function parseXml(text: string): XmlElement {
     const { line, column } = position(text, text.search(/<!ENTITY/i));
     throw new XmlSyntaxError('Entity declarations are not allowed.', line, column);
   }
+  // The common case, a well-formed request, in one streaming pass. A carriage return keeps the
+  // document on the path below, which leaves it in text as it came (saxes would normalise it).
+  if (!text.includes('\r')) {
+    const tree = saxTree(text, MAX_DEPTH, startLines(text).next);
+    if (tree) return tree;
+  }
+  return parseChecked(text);
+}
+
+/** The strict path: every check in turn, each refusal worded as .NET's XmlReader words it. */
+function parseChecked(text: string): XmlElement {
   checkDepth(text);
   checkEntityReferences(text);
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
@@ -164,3 +176,4 @@ function checkDepth(text: string): void {
     }
   }
 }
+

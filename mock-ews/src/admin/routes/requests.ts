@@ -37,9 +37,7 @@ export function requestRoutes(state: MockState): Router {
     res.json(recordView(record));
   });
   router.delete('/requests', (_req, res) => {
-    const cleared = state.records.length;
-    state.records.length = 0;
-    res.json({ cleared });
+    res.json({ cleared: state.clearJournal() });
   });
   return router;
 }
