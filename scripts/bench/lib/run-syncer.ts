@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
-import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { PASSWORD, SUPER_USER } from './soap';
 import { DOMAIN } from './scenarios';
+
+const BIN = path.resolve(__dirname, '..', '..', '..', 'bin', 'ews-sync.js');
+let runs = 0;
 
 export interface SyncerRun {
   code: number;
@@ -45,18 +48,45 @@ export function syncerSetup(dir: string, mockUrl: string, mailboxes: string[], o
   return { dir, db: path.join(dir, 'sync.sqlite'), settings, env: { ...process.env, EWS_SYNC_KEY: 'b'.repeat(64) } };
 }
 
-/** Runs `ews-sync <args> --db <db>` in its own process; `cpuProfDir` adds a V8 CPU profile. */
+/**
+ * Runs `bin/ews-sync.js <args> --db <db>` in a process of its own, launched exactly as a user runs
+ * it (node, the bin, tsx's CommonJS hook it registers), with syncer-probe.cjs preloaded to measure
+ * it; `cpuProfDir` adds a V8 CPU profile. An earlier version forked a TypeScript wrapper under
+ * `--import tsx`, whose ESM loader runs its hooks in a worker thread (a second V8 isolate): 25-30 MB
+ * of RSS users never pay, and it missed whatever the bin sets up (its V8 heap setting).
+ */
 export function runSyncer(setup: SyncerSetup, args: string[], cpuProfDir?: string): Promise<SyncerRun> {
-  // Loaded as bin/ews-sync.js loads it: tsx's CommonJS hook only. `--import tsx` would also start
-  // tsx's ESM loader, whose hooks run in a worker thread (a second V8 isolate): ~25-30 MB of RSS
-  // that users never pay, counted in the peak this benchmark reports.
-  const execArgv = ['--require', 'tsx/cjs'];
-  if (cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
-  const child = fork(path.join(__dirname, 'syncer-child.ts'), [...args, '--db', setup.db], { execArgv, env: setup.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const resultFile = path.join(setup.dir, `.syncer-run-${process.pid}-${++runs}.json`);
+  const nodeArgs = ['--require', path.join(__dirname, 'syncer-probe.cjs')];
+  if (cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args, '--db', setup.db], {
+    env: { ...setup.env, BENCH_SYNCER_RESULT: resultFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: string[] = [];
+  const err: string[] = [];
+  child.stdout.setEncoding('utf8').on('data', (t: string) => out.push(t));
+  let partial = '';
+  child.stderr.setEncoding('utf8').on('data', (t: string) => {
+    err.push(t);
+    // The memory trace (BENCH_MEMORY_TRACE=1) is shown as it comes, whole lines only.
+    const lines = (partial + t).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) if (line.startsWith('mem ')) process.stderr.write(line + '\n');
+  });
   return new Promise((resolve, reject) => {
-    let result: SyncerRun | undefined;
-    child.on('message', (m: SyncerRun) => (result = m));
-    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`syncer process exited (${code}) without a result`))));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      let measured: Omit<SyncerRun, 'out' | 'err'>;
+      try {
+        measured = JSON.parse(readFileSync(resultFile, 'utf8'));
+        rmSync(resultFile);
+      } catch {
+        reject(new Error(`syncer process exited (${code}) without a result:\n${err.join('').slice(-4000)}`));
+        return;
+      }
+      resolve({ ...measured, code: code ?? measured.code, out: out.join(''), err: err.join('').slice(-4000) });
+    });
   });
 }
 
