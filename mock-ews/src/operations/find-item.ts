@@ -98,7 +98,10 @@ export const findItem: Operation = {
           page = items.slice(start, end);
         }
         const list = el(root, 't:Items');
-        for (const item of page) await writeItem(list, ctx, item, shape, 'find');
+        for (const item of page) {
+          const pending = writeItem(list, ctx, item, shape, 'find');
+          if (pending) await pending;
+        }
       });
     }
   },

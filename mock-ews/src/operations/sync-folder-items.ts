@@ -64,7 +64,8 @@ export const syncFolderItems: Operation = {
           leaf(rf, 't:IsRead', change.item.data.isRead);
         } else {
           // Like FindItem, sync answers carry summary properties only (no body, no attachments).
-          await writeItem(el(changes, change.type === 'create' ? 't:Create' : 't:Update'), ctx, change.item, shape, 'find');
+          const pending = writeItem(el(changes, change.type === 'create' ? 't:Create' : 't:Update'), ctx, change.item, shape, 'find');
+          if (pending) await pending;
         }
       }
     });

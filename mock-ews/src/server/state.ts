@@ -57,7 +57,9 @@ export class MockState {
       chars -= bodyChars(records[drop]);
       drop++;
     }
-    if (drop > 0) records.splice(0, drop);
+    // shift() trims an array from the front in place; splice(0, 1) moved all 10,000 entries.
+    if (drop === 1) records.shift();
+    else if (drop > 0) records.splice(0, drop);
     this.journalChars = chars;
   }
 

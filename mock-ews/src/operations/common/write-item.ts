@@ -54,16 +54,34 @@ function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): It
  * (ItemType's elements, then MessageType's). `context` says whether the shape is a FindItem
  * summary ('find') or a full GetItem answer ('get', the default); SyncFolderItems passes either.
  * Properties a requested schema version does not have are left out.
+ *
+ * Only MIME content and Internet headers need the item's MIME, which may take a wait; without
+ * them the item is written at once and nothing is returned, so a page of summaries costs no
+ * promise per item. Callers await the result when there is one.
  */
-export async function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, context: ItemContext = 'get'): Promise<void> {
+export function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, context: ItemContext = 'get'): Promise<void> | undefined {
+  const plan = planFor(shape, context, ctx.version);
+  const headers = plan.props.has('item:InternetMessageHeaders');
+  if (!plan.mime && !headers) {
+    writeMessage(parent, ctx, item, shape, plan);
+    return undefined;
+  }
+  return (async () => {
+    const mime = plan.mime ? await itemMime.base64(item) : undefined;
+    const headerList = headers ? await itemMime.headers(item) : undefined;
+    writeMessage(parent, ctx, item, shape, plan, mime, headerList);
+  })();
+}
+
+function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>): void {
   const mailbox = ctx.store.mailboxes.get(item.mailboxId)!;
   const data = item.data;
-  const plan = planFor(shape, context, ctx.version);
+  const { context } = plan;
   const v2010 = plan.v2010;
   const want = plan.props;
   const m = el(parent, 't:Message');
 
-  if (plan.mime) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(await itemMime.base64(item));
+  if (mime !== undefined) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(mime);
   el(m, 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
   if (want.has('item:ParentFolderId')) {
     const folder = mailbox.folders.get(item.folderId)!;
@@ -91,7 +109,7 @@ export async function writeItem(parent: Xml, ctx: OperationContext, item: Item, 
   if (want.has('item:IsFromMe')) leaf(m, 't:IsFromMe', isFromMe(item, mailbox));
   if (want.has('item:IsResend')) leaf(m, 't:IsResend', false);
   if (want.has('item:IsUnmodified')) leaf(m, 't:IsUnmodified', !data.isDraft && item.version === 1);
-  if (want.has('item:InternetMessageHeaders')) await writeHeaders(m, item);
+  if (headers) writeHeaders(m, headers);
   if (want.has('item:DateTimeSent')) leaf(m, 't:DateTimeSent', ewsDate(data.dateTimeSent));
   if (want.has('item:DateTimeCreated')) leaf(m, 't:DateTimeCreated', ewsDate(item.dateTimeCreated));
   if (want.has('item:ReminderIsSet')) leaf(m, 't:ReminderIsSet', false);
@@ -194,9 +212,9 @@ export function writeFileAttachment(parent: Xml, ctx: OperationContext, a: Attac
 }
 
 /** The header block of the message's MIME form, one t:InternetMessageHeader per header line. */
-async function writeHeaders(parent: Xml, item: Item): Promise<void> {
-  const headers = el(parent, 't:InternetMessageHeaders');
-  for (const [name, value] of await itemMime.headers(item)) el(headers, 't:InternetMessageHeader', { HeaderName: name }).txt(value);
+function writeHeaders(parent: Xml, headers: Iterable<[string, string]>): void {
+  const list = el(parent, 't:InternetMessageHeaders');
+  for (const [name, value] of headers) el(list, 't:InternetMessageHeader', { HeaderName: name }).txt(value);
 }
 
 /** A conversation index as Outlook builds one: a reserved byte, a time stamp, the conversation GUID. */
