@@ -10,7 +10,7 @@ import type { MockState } from '../server/state';
 import { Fault, RequestFacts, stageOf } from './faults';
 
 /** Sends the handler's reply; a fault may replace this to mangle or slow the reply. */
-export type Sender = (res: Response, status: number, headers: Record<string, string>, body: string) => void;
+export type Sender = (res: Response, status: number, headers: Record<string, string>, body: Buffer) => void;
 
 export interface Interception {
   /** The fault answered the request itself; the request must not be processed further. */
@@ -21,9 +21,8 @@ export interface Interception {
 
 /** Writes the reply directly: Express's res.send adds nothing an EWS answer needs (no ETag, no HEAD). */
 export const plainSend: Sender = (res, status, headers, body) => {
-  const bytes = Buffer.from(body, 'utf8');
-  res.writeHead(status, { ...headers, 'Content-Length': bytes.length });
-  res.end(bytes);
+  res.writeHead(status, { ...headers, 'Content-Length': body.length });
+  res.end(body);
 };
 
 const lenient = new TextDecoder('utf-8');
@@ -222,17 +221,16 @@ function delayedSend(record: ExchangeRecord, ms: number): Sender {
   };
 }
 
-/** Sends the first half of the reply, cut inside the markup, with a matching Content-Length. */
+/** Sends the first half of the reply, cut inside the markup (not inside a character), with a matching Content-Length. */
 const truncatedSend: Sender = (res, status, headers, body) => {
   let cut = Math.max(1, Math.floor(body.length / 2));
-  while (cut < body.length - 1 && body[cut] === '>') cut++;
-  res.status(status).set(headers).send(body.slice(0, cut));
+  while (cut < body.length - 1 && (body[cut] === 0x3e || (body[cut] & 0xc0) === 0x80)) cut++;
+  plainSend(res, status, headers, body.subarray(0, cut));
 };
 
 /** Writes the reply a few bytes at a time with pauses; stops if the client goes away. */
 function dripSend(chunkBytes: number, intervalMs: number): Sender {
-  return (res, status, headers, body) => {
-    const bytes = Buffer.from(body, 'utf8');
+  return (res, status, headers, bytes) => {
     res.status(status).set({ ...headers, 'Content-Length': String(bytes.length) });
     let offset = 0;
     const next = () => {

@@ -45,6 +45,17 @@ function capped(text: string, limit = JOURNAL_BODY_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}\n<!-- journal: ${text.length - limit} more characters not kept -->`;
 }
 
+/** A body kept as bytes is capped like text, decoded only when it is over the limit. */
+function cappedBody(body: string | Buffer, limit = JOURNAL_BODY_LIMIT): string | Buffer {
+  if (typeof body === 'string') return capped(body, limit);
+  return body.length <= limit ? body : capped(body.toString('utf8'), limit);
+}
+
+/** A stored body as text. */
+function bodyText(body: string | Buffer | undefined): string {
+  return body === undefined ? '' : typeof body === 'string' ? body : body.toString('utf8');
+}
+
 /** Keeps the request's body and headers (minus credentials) on its journal record. */
 export function captureRequest(record: ExchangeRecord, req: Request): void {
   const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
@@ -64,7 +75,7 @@ export function captureRequest(record: ExchangeRecord, req: Request): void {
  */
 export function sanitise(record: ExchangeRecord): void {
   if (record.requestXml !== undefined) record.requestXml = capped(redactXml(record.requestXml));
-  if (record.responseXml !== undefined) record.responseXml = capped(record.responseXml);
+  if (record.responseXml !== undefined) record.responseXml = cappedBody(record.responseXml);
 }
 
 /** Characters of request and response bodies the whole journal keeps; the oldest records go first. */
@@ -131,7 +142,7 @@ export function recordView(r: ExchangeRecord) {
     failed: isFailed(r),
     headers: r.headers ?? {},
     requestXml: r.requestXml ?? '',
-    responseXml: redactXml(r.responseXml ?? ''),
+    responseXml: redactXml(bodyText(r.responseXml)),
   };
 }
 

@@ -17,6 +17,8 @@ import { Interception, plainSend, RequestFaults } from '../admin/fault-hook';
 import { captureRequest } from '../admin/journal';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Buffer.from() takes buffers up to half of Buffer.poolSize from a shared slab. */
+const POOLED_BUFFER_MAX = Buffer.poolSize >>> 1;
 const ACCEPTED_TYPES = /^(text\/xml|application\/xml|application\/soap\+xml)\b/i;
 
 /** One record per EWS request, for the journal and for tests. */
@@ -34,7 +36,8 @@ export interface ExchangeRecord {
   /** Request headers without credentials, and both bodies with secrets redacted (admin/journal.ts). */
   headers?: Record<string, string>;
   requestXml?: string;
-  responseXml?: string;
+  /** A large response is kept as the bytes sent: outside the JS heap, the garbage collector never copies it. */
+  responseXml?: string | Buffer;
   /** The kind of injected fault that answered or shaped this request. */
   fault?: string;
 }
@@ -48,9 +51,11 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
   const finish = (status: number, body: string, headers: Record<string, string> = {}) => {
     record.status = status;
     record.durationMs = Date.now() - started;
-    record.responseXml = body;
+    const bytes = Buffer.from(body, 'utf8');
+    // A small Buffer would share (and keep alive) an 8 KB pool slab, so small answers stay text.
+    record.responseXml = bytes.length > POOLED_BUFFER_MAX ? bytes : body;
     state.record(record);
-    (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, body);
+    (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, bytes);
   };
   const fault = (f: EwsFault) => {
     record.responseCode = f.code;
