@@ -216,10 +216,19 @@ Feature: The SOAP envelope as Exchange reads and answers it
       And the folder in the response is named "Inbox" with 23 items
 
       Examples:
-        | path               |
-        | /EWS/Exchange.asmx |
-        | /ews/exchange.asmx |
-        | /EWS/EXCHANGE.ASMX |
+        | path                       |
+        | /EWS/Exchange.asmx         |
+        | /ews/exchange.asmx         |
+        | /EWS/EXCHANGE.ASMX         |
+        | /EWS/Exchange.asmx?trace=1 |
+
+  Rule: a body sent in chunks (Transfer-Encoding: chunked, no Content-Length) is read like any other
+
+    Scenario: A chunked GetFolder request is served
+      When alice@acme.test posts the GetFolder body for inbox in chunks, without a Content-Length
+      Then the HTTP status is 200
+      And the folder in the response is named "Inbox" with 23 items
+      And the journal shows the request arrived chunked, without a Content-Length
 
   Rule: successful answers carry ServerVersionInfo; faults carry no header
 

@@ -10,13 +10,13 @@ function getFolderBody(folder: string, m = 'm', t = 't', padding = ''): string {
   return `<${m}:GetFolder><${m}:FolderShape><${t}:BaseShape>Default</${t}:BaseShape></${m}:FolderShape>${padding}<${m}:FolderIds><${t}:DistinguishedFolderId Id="${folder}"/></${m}:FolderIds></${m}:GetFolder>`;
 }
 
-async function postTo(world: EwsWorld, login: string, body: string | Uint8Array, options: { path?: string; headers?: Record<string, string>; method?: string } = {}): Promise<void> {
+async function postTo(world: EwsWorld, login: string, body: string | Uint8Array, options: { path?: string; headers?: Record<string, string>; method?: string; chunked?: boolean } = {}): Promise<void> {
   const mock = await world.ensureMock();
   const url = options.path ? mock.baseUrl + options.path : mock.url;
   // Exchange Online refuses Basic: the same credentials as a token (step-definitions/profiles/online-credentials.ts).
   const bearer = await onlineBearer(mock, login, DEFAULT_PASSWORD, typeof body === 'string' && impersonates(body));
   const auth = bearer ? { auth: null, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } } : { auth: [login, DEFAULT_PASSWORD] as [string, string], headers: options.headers };
-  world.reply = await postSoap(url, body, { ...auth, method: options.method });
+  world.reply = await postSoap(url, body, { ...auth, method: options.method, chunked: options.chunked });
 }
 
 function fault(world: EwsWorld): Record<string, unknown> {
@@ -32,6 +32,16 @@ Given('the mock accepts request bodies up to {int} bytes', function (this: EwsWo
 
 When('{mailbox} posts the GetFolder body for {folder} with the prefixes {word}, {word} and {word}', async function (this: EwsWorld, login: string, folder: string, soap: string, m: string, t: string) {
   await postTo(this, login, envelope(getFolderBody(folder, m, t), { prefixes: { soap, m, t } }));
+});
+
+When('{mailbox} posts the GetFolder body for {folder} in chunks, without a Content-Length', async function (this: EwsWorld, login: string, folder: string) {
+  await postTo(this, login, envelope(getFolderBody(folder)), { chunked: true });
+});
+
+Then('the journal shows the request arrived chunked, without a Content-Length', async function (this: EwsWorld) {
+  const [last] = await (await this.ensureMock()).admin.requests({ limit: 1 });
+  assert.equal(last?.headers['transfer-encoding'], 'chunked', JSON.stringify(last?.headers));
+  assert.equal(last?.headers['content-length'], undefined);
 });
 
 When('{mailbox} posts the GetFolder body for {folder} to the path {string}', async function (this: EwsWorld, login: string, folder: string, path: string) {

@@ -13,6 +13,8 @@ export interface SoapPostOptions {
   auth?: [string, string] | null;
   headers?: Record<string, string>;
   method?: string;
+  /** Send the body in pieces with Transfer-Encoding: chunked and no Content-Length. */
+  chunked?: boolean;
 }
 
 export interface HttpReply {
@@ -29,9 +31,23 @@ export async function postSoap(url: string, xml: string | Uint8Array, options: S
   const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8', ...options.headers };
   const auth = options.auth === undefined ? [SUPER_USER, DEFAULT_PASSWORD] : options.auth;
   if (auth) headers.Authorization = 'Basic ' + Buffer.from(`${auth[0]}:${auth[1]}`).toString('base64');
-  const res = await fetch(url, { method: options.method ?? 'POST', headers, body: options.method === 'GET' ? undefined : xml });
-  const body = await res.text();
-  return { status: res.status, headers: res.headers, body, doc: parseReply(body) };
+  const body = options.method === 'GET' ? undefined : options.chunked ? inPieces(xml) : xml;
+  const res = await fetch(url, { method: options.method ?? 'POST', headers, body, ...(options.chunked ? { duplex: 'half' } : {}) } as RequestInit);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text, doc: parseReply(text) };
+}
+
+/** A body as a stream of 100-byte pieces: fetch sends a stream chunked, without a Content-Length. */
+function inPieces(xml: string | Uint8Array): ReadableStream<Uint8Array> {
+  const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(offset, offset + 100));
+      offset += 100;
+    },
+  });
 }
 
 /** A reply body parsed with namespace prefixes removed; undefined when it is not XML. */
