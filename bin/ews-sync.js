@@ -4,9 +4,10 @@
 // of MB of short-lived XML parse trees, many of which live long enough to reach V8's old generation.
 // With plenty of RAM V8 lets the old generation grow to about 4x what survived the last full GC
 // before collecting it again, so a sync peaked near 300 MB of RSS, a third of it garbage waiting for
-// that GC. Collecting once the old generation has doubled cuts the peak to ~210 MB for ~1 % more
-// CPU (measurements in docs/BENCHMARKS.md, figure 3). It sets no heap limit, so large attachments
-// still fit. A --heap-growing-percent given to node on the command line wins.
+// that GC. Collecting once the old generation has doubled cuts the peak to ~220 MB, for more but
+// short full GCs (+0.25 s of GC pauses per 30,000 messages, ~1 % of the sync's CPU time; figure 3
+// of docs/BENCHMARKS.md). It sets no heap limit, so large attachments still fit. A
+// --heap-growing-percent given to node on the command line wins.
 if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) {
   require('node:v8').setFlagsFromString('--heap-growing-percent=100');
 }
