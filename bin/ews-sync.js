@@ -2,7 +2,7 @@
 'use strict';
 // The syncer keeps little alive (~35 MB of heap, most of it loaded modules) but turns over hundreds
 // of MB of short-lived XML parse trees, many of which live long enough to reach V8's old generation.
-// With plenty of RAM V8 lets the old generation grow to about 4x what survived the last full GC
+// With plenty of RAM V8 lets the old generation grow to 3-4x what survived the last full GC
 // before collecting it again, so a sync peaked near 300 MB of RSS, a third of it garbage waiting for
 // that GC. Collecting once the old generation has doubled cuts the peak to ~220 MB, for more but
 // short full GCs (+0.25 s of GC pauses per 30,000 messages, ~1 % of the sync's CPU time; figure 3
