@@ -4,9 +4,6 @@ import { stringify } from 'yaml';
 import { SecretBox } from './db/secret-box';
 import { SqliteStorage } from './db/sqlite-storage';
 import type { SyncStorage } from './db/storage';
-import { checkConnection } from './ews/check-connection';
-import { loadBodies } from './import/bodies';
-import { connectionParams, runSync } from './import/run';
 import { createProgress } from './util/progress';
 import { exposedPasswordWarning, readSettingsFile } from './settings/file';
 import { loadSavedSettings, maskedView, saveSettings, storedSecretFor } from './settings/saved';
@@ -14,6 +11,12 @@ import type { Settings, Violation } from './settings/types';
 import { validateSettings } from './settings/validate';
 import { readUsersFile } from './users/users-file';
 import { createLog } from './util/log';
+
+// The EWS client (ews-javascript-api and its dependencies: ~55 MB of RSS and most of the start-up
+// time) is loaded only by the commands that talk to the server: check, run and bodies.
+const ewsCheck = () => require('./ews/check-connection') as typeof import('./ews/check-connection');
+const ewsRun = () => require('./import/run') as typeof import('./import/run');
+const ewsBodies = () => require('./import/bodies') as typeof import('./import/bodies');
 
 const DEFAULT_SETTINGS = process.env.EWS_SYNC_SETTINGS || 'ews-sync.yaml';
 const DEFAULT_DB = process.env.EWS_SYNC_DB || '.data/ews-sync.sqlite';
@@ -176,7 +179,7 @@ export function buildProgram(io: CliIo = processIo): Command {
           throw new ExitError(1);
         }
         if (!settings.tlsVerify && settings.endpoint.startsWith('https:')) io.err('warning: TLS certificate verification is OFF (tlsVerify: false)');
-        const result = await checkConnection(connectionParams(settings));
+        const result = await ewsCheck().checkConnection(ewsRun().connectionParams(settings));
         if (result.ok) {
           io.out('Connection successful!');
         } else {
@@ -240,7 +243,7 @@ export function buildProgram(io: CliIo = processIo): Command {
         };
         process.on('SIGTERM', onSignal);
         process.on('SIGINT', onSignal);
-        const summary = await runSync(storage, settings, {
+        const summary = await ewsRun().runSync(storage, settings, {
           stopSignal: stopping.signal,
           concurrency: opts.concurrency,
           maxRunSeconds: opts.maxRunSeconds,
@@ -302,7 +305,7 @@ export function buildProgram(io: CliIo = processIo): Command {
           io.out('sync is not configured (integration disabled or no server); nothing loaded');
           return;
         }
-        const result = await loadBodies(storage, settings, createLog({ write: (l) => io.err(l) }), opts.limit);
+        const result = await ewsBodies().loadBodies(storage, settings, createLog({ write: (l) => io.err(l) }), opts.limit);
         io.out(`loaded ${result.loaded} bod${result.loaded === 1 ? 'y' : 'ies'}, ${result.failed} failed`);
         if (result.failed > 0) throw new ExitError(1);
       } finally {
