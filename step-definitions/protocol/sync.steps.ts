@@ -6,6 +6,10 @@ import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
 import { folderOf, itemsIn } from '../support/mock-control';
 import { wellKnown } from './folders.steps';
+import { isProfileName, PROFILES } from '../../mock-ews/src/profiles/profiles';
+import { SchemaVersion, versionRank } from '../../mock-ews/src/profiles/versions';
+
+const NEWEST_EXERCISED: SchemaVersion = 'Exchange2013';
 
 /** One change as a syncer sees it; Delete changes get their subject from what earlier syncs saw. */
 export interface SeenChange {
@@ -26,22 +30,12 @@ const WELL_KNOWN_NAMES = new Set(['root', 'msgfolderroot', 'inbox', 'sentitems',
 
 /** The newest ews-javascript-api version the emulated server accepts, so the version gate lets it in. */
 export function clientVersion(world: EwsWorld): ews.ExchangeVersion {
-  switch (world.mockOptions.profile) {
-    case 'Exchange2007_SP1':
-      return ews.ExchangeVersion.Exchange2007_SP1;
-    case 'Exchange2010':
-      return ews.ExchangeVersion.Exchange2010;
-    case 'Exchange2010_SP1':
-      return ews.ExchangeVersion.Exchange2010_SP1;
-    case 'Exchange2013':
-    case 'Exchange2013_SP1':
-    case 'Exchange2016':
-    case 'Exchange2019':
-    case 'ExchangeOnline':
-      return ews.ExchangeVersion.Exchange2013;
-    default:
-      return ews.ExchangeVersion.Exchange2010_SP2;
-  }
+  const profile = world.mockOptions.profile;
+  if (!profile || !isProfileName(profile)) return ews.ExchangeVersion.Exchange2010_SP2;
+  const newest = PROFILES[profile].newestSchema;
+  // The sync calls are exercised up to Exchange2013; 2007 RTM has no client version at all.
+  const asked = versionRank(newest) > versionRank(NEWEST_EXERCISED) ? NEWEST_EXERCISED : newest;
+  return ews.ExchangeVersion[asked as keyof typeof ews.ExchangeVersion] ?? ews.ExchangeVersion.Exchange2010_SP2;
 }
 
 export async function serviceFor(world: EwsWorld, login: string, target: string): Promise<ews.ExchangeService> {
