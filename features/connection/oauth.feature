@@ -66,6 +66,18 @@ Feature: The syncer on Exchange Online through OAuth
     And the database holds exactly the messages of carol@globex.test in "Inbox"
     And the token endpoint issued at least 3 tokens to the sync app
 
+  Scenario: A token the server refuses during a run is renewed once and the refused request sent again
+    Given the tester injects the fault:
+      """
+      { "kind": "http-status", "status": 401, "operation": "GetItem", "mailbox": "bob@acme.test", "count": 1 }
+      """
+    When the syncer runs
+    Then the run succeeds
+    And all 3 mailboxes are succeeded
+    And the database holds exactly the messages of bob@acme.test in "Inbox" and "Sent Items"
+    And the GetItem request of bob@acme.test that met the fault was sent again and answered
+    And the token endpoint issued 2 tokens to the sync app
+
   Scenario: The client secret may come from the environment and is stored as the variable's name
     Given the environment variable "SYNC_APP_SECRET" is "Sync-App-S3cret!"
     And the setting "clientSecret" is removed

@@ -8,6 +8,8 @@ import type { XmlElement } from '../soap/xml-element';
 import type { ExchangeRecord } from '../server/ews-endpoint';
 import type { MockState } from '../server/state';
 import { Fault, RequestFacts, stageOf } from './faults';
+import { challenges } from '../auth/authenticate';
+import { diagnostics } from '../auth/tokens';
 
 /** Sends the handler's reply; a fault may replace this to mangle or slow the reply. */
 export type Sender = (res: Response, status: number, headers: Record<string, string>, body: Buffer) => void;
@@ -128,9 +130,15 @@ function inject(state: MockState, record: ExchangeRecord, req: Request, res: Res
   switch (fault.kind) {
     case 'http-status':
       switch (fault.status) {
-        case 401:
-          res.set('WWW-Authenticate', state.wwwAuthenticate(req));
+        case 401: {
+          // A request that came with a Bearer token is refused for its token, as Exchange Online
+          // refuses one that has expired: error="invalid_token" and a diagnostic, so a client that
+          // renews tokens knows to.
+          const bearer = /^Bearer\s/i.test(req.get('Authorization') ?? '');
+          res.set('WWW-Authenticate', challenges(state.profile, req, bearer ? 'invalid_token' : undefined));
+          if (bearer) res.set('x-ms-diagnostics', diagnostics({ code: 2000001, reason: 'The token has expired.', category: 'invalid_token' }));
           return answer(401, '401 - Unauthorized: Access is denied due to invalid credentials.', html);
+        }
         case 403:
           return answer(403, '403 - Forbidden: Access is denied.', html);
         case 500:
