@@ -22,6 +22,18 @@ Feature: Bodies and attachments
     And the attachment "contract.pdf" of "Signed contract" holds 20480 bytes
     And the attachment "notes.txt" of "Signed contract" holds "Signed by both parties."
 
+  Scenario: An attachment the server will not hand over is recorded with the server's reason
+    Given the setting "attachments" is the YAML value {enabled: true, maxSizeBytes: 1048576}
+    And the tester injects the fault:
+      """
+      { "kind": "response-code", "code": "ErrorAttachmentSizeLimitExceeded", "shape": "item", "operation": "GetAttachment", "mailbox": "alice@acme.test" }
+      """
+    When the syncer runs
+    Then the run succeeds
+    And ews-sync status --json shows alice@acme.test succeeded with no error
+    And the attachment "contract.pdf" of "Signed contract" has no content because "download failed: ErrorAttachmentSizeLimitExceeded: The attachment could not be opened because it exceeds the size limit."
+    And the attachment "notes.txt" of "Signed contract" has no content because "download failed: ErrorAttachmentSizeLimitExceeded: The attachment could not be opened because it exceeds the size limit."
+
   Scenario: With attachment sync off no attachment is downloaded
     Given the setting "attachments" is the YAML value {enabled: false, maxSizeBytes: 1048576}
     When the syncer runs

@@ -240,17 +240,28 @@ export class MailboxClient {
   }
 
   /** GetAttachment for file attachments; returns base64 content by attachment id. */
-  async attachmentContents(ids: string[]): Promise<Map<string, Buffer>> {
-    const out = new Map<string, Buffer>();
+  async attachmentContents(ids: string[]): Promise<AttachmentDownloads> {
+    const out: AttachmentDownloads = { contents: new Map(), failures: new Map() };
     if (ids.length === 0) return out;
     const responses = await this.call(() => this.connection.service.GetAttachments(ids, null as unknown as BodyType, []).then(refuseMailboxWide));
     // Responses come in request order, one per id.
     responses.Responses.forEach((r, i) => {
       const a = r.Attachment as Attachment | undefined;
       if (r.Result === ServiceResult.Success && a instanceof FileAttachment && a.Base64Content) {
-        out.set(ids[i], Buffer.from(a.Base64Content, 'base64'));
+        out.contents.set(ids[i], Buffer.from(a.Base64Content, 'base64'));
+      } else if (r.Result !== ServiceResult.Success) {
+        // Transient and access errors failed the whole call above; what is left is about this attachment.
+        out.failures.set(ids[i], `${ServiceError[r.ErrorCode]}: ${r.ErrorMessage || 'no message'}`);
+      } else {
+        out.failures.set(ids[i], 'the server sent no file content');
       }
     });
     return out;
   }
+}
+
+/** What GetAttachment gave for each requested id: the content, or why there is none. */
+export interface AttachmentDownloads {
+  contents: Map<string, Buffer>;
+  failures: Map<string, string>;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { BodyType, EmailAddress, EmailMessage, FileAttachment, Importance } from 'ews-javascript-api';
 import type { Address, AttachmentInput, MappedEmail } from '../db/storage';
 import type { ExchangeGeneration } from '../settings/versions';
+import type { AttachmentDownloads } from './mailbox-client';
 
 /** A mapped email plus the file attachments GetItem listed, before any are downloaded. */
 export interface RawMessage extends MappedEmail {
@@ -109,11 +110,14 @@ export function planAttachments(
 }
 
 /** Fills in downloaded content, enforcing the size limit where the server did not report a size. */
-export function completeAttachments(records: AttachmentInput[], contents: Map<string, Buffer>, maxSizeBytes: number): AttachmentInput[] {
+export function completeAttachments(records: AttachmentInput[], downloads: AttachmentDownloads, maxSizeBytes: number): AttachmentInput[] {
   return records.map((r) => {
     if (r.skippedReason) return r;
-    const content = contents.get(r.ewsId);
-    if (!content) return { ...r, skippedReason: 'download failed' };
+    const content = downloads.contents.get(r.ewsId);
+    if (!content) {
+      const why = downloads.failures.get(r.ewsId);
+      return { ...r, skippedReason: why ? `download failed: ${why}` : 'download failed' };
+    }
     const size = r.size >= 0 ? r.size : content.length;
     if (content.length > maxSizeBytes) return { ...r, size, skippedReason: `over the size limit (${content.length} > ${maxSizeBytes} bytes)` };
     return { ...r, size, content };

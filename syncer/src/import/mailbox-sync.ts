@@ -1,6 +1,6 @@
 import type { BatchResult, FolderBatch, FolderRecord, MailboxRecord, MappedEmail, SyncStorage } from '../db/storage';
 import { EwsFailure } from '../ews/errors';
-import type { MailboxClient } from '../ews/mailbox-client';
+import type { AttachmentDownloads, MailboxClient } from '../ews/mailbox-client';
 import { completeAttachments, planAttachments, RawMessage } from '../ews/mapping';
 import type { Settings } from '../settings/types';
 import type { Log } from '../util/log';
@@ -159,11 +159,13 @@ async function withAttachments(ctx: MailboxSyncContext, messages: RawMessage[]):
   const options = ctx.settings.attachments;
   const plans = messages.map((m) => planAttachments(m.fileAttachments, options));
   const wanted = plans.flatMap((p) => p.download);
-  const contents = new Map<string, Buffer>();
+  const downloads: AttachmentDownloads = { contents: new Map(), failures: new Map() };
   for (let i = 0; i < wanted.length; i += 20) {
-    for (const [id, buf] of await ctx.client.attachmentContents(wanted.slice(i, i + 20))) contents.set(id, buf);
+    const part = await ctx.client.attachmentContents(wanted.slice(i, i + 20));
+    for (const [id, buf] of part.contents) downloads.contents.set(id, buf);
+    for (const [id, why] of part.failures) downloads.failures.set(id, why);
   }
-  return messages.map((m, i) => ({ ...stripRaw(m), attachments: completeAttachments(plans[i].records, contents, options.maxSizeBytes) }));
+  return messages.map((m, i) => ({ ...stripRaw(m), attachments: completeAttachments(plans[i].records, downloads, options.maxSizeBytes) }));
 }
 
 /**
