@@ -70,15 +70,24 @@ async function main(): Promise<void> {
         // Warm-up: JIT and connection set-up are not what is measured.
         for (const url of Object.values(targets)) await drive(url, c.request, headers, CONNECTIONS, 2);
         const runs: Record<keyof typeof targets, LoadResult[]> = { mock: [], A: [], B: [] };
+        // CPU time each server process spent per request answered, over all timed rounds.
+        const cpuOf = { mock: async () => (await mock.stats()).cpuMs, A: a.cpuMs, B: b.cpuMs };
+        const cpu = { mock: 0, A: 0, B: 0 };
         for (let r = 0; r < ROUNDS; r++) {
-          for (const key of ['A', 'B', 'mock'] as const) runs[key].push(await drive(targets[key], c.request, headers, CONNECTIONS, DURATION));
+          for (const key of ['A', 'B', 'mock'] as const) {
+            const before = await cpuOf[key]();
+            runs[key].push(await drive(targets[key], c.request, headers, CONNECTIONS, DURATION));
+            cpu[key] += (await cpuOf[key]()) - before;
+          }
         }
+        const cpuPerRequest = (k: keyof typeof targets) => (cpu[k] * 1000) / runs[k].reduce((n, x) => n + x.requests, 0);
         const rps = (k: keyof typeof targets) => median(runs[k].map((x) => x.rps));
         const p99 = (k: keyof typeof targets) => median(runs[k].map((x) => x.p99));
         const ratioA = rps('mock') / rps('A');
         const ratioB = rps('mock') / rps('B');
         rows.push({ figure: `${c.name} vs A (node:http)`, measured: fmt.rps(rps('mock')), baseline: fmt.rps(rps('A')), ratio: fmt.x(ratioA), target: c.targetA ? `≥ ${c.targetA}×` : '—', result: verdict(c.targetA ? ratioA >= c.targetA : undefined) });
         rows.push({ figure: `${c.name} vs B (Express stub)`, measured: fmt.rps(rps('mock')), baseline: fmt.rps(rps('B')), ratio: fmt.x(ratioB), target: c.targetB ? `≥ ${c.targetB}×` : '—', result: verdict(c.targetB ? ratioB >= c.targetB : undefined) });
+        rows.push({ figure: `${c.name}: server CPU per request`, measured: `${cpuPerRequest('mock').toFixed(0)} µs`, baseline: `A ${cpuPerRequest('A').toFixed(0)} µs, B ${cpuPerRequest('B').toFixed(0)} µs`, ratio: fmt.x(cpuPerRequest('mock') / cpuPerRequest('B')) + ' B', target: 'reported', result: 'info' });
         rows.push({ figure: `${c.name}: p99 latency`, measured: fmt.ms(p99('mock')), baseline: `A ${fmt.ms(p99('A'))}, B ${fmt.ms(p99('B'))}`, ratio: fmt.x(p99('mock') / p99('A')), target: 'reported', result: 'info' });
         details[c.name] = { responseBytes: Buffer.byteLength(answer), runs };
       } finally {

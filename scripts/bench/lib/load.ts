@@ -33,6 +33,8 @@ export async function drive(url: string, body: string, headers: Record<string, s
 
 export interface Baseline {
   url: string;
+  /** CPU time (user + system) the baseline process has used, in ms. */
+  cpuMs(): Promise<number>;
   stop(): void;
 }
 
@@ -43,6 +45,18 @@ export function startBaseline(kind: 'node' | 'express', name: string, responseBo
   const child: ChildProcess = fork(path.join(__dirname, 'baseline-child.ts'), [kind, file], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`baseline ${kind} exited (${code})`)));
-    child.once('message', (msg: { url: string }) => resolve({ url: msg.url, stop: () => child.kill() }));
+    let next = 0;
+    const cpuMs = () =>
+      new Promise<number>((done) => {
+        const id = ++next;
+        const onMessage = (m: { id?: number; cpuMs?: number }) => {
+          if (m.id !== id) return;
+          child.off('message', onMessage);
+          done(m.cpuMs ?? NaN);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'cpu', id });
+      });
+    child.once('message', (msg: { url: string }) => resolve({ url: msg.url, cpuMs, stop: () => child.kill() }));
   });
 }
