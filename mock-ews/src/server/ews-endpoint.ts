@@ -48,12 +48,12 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
   const record: ExchangeRecord = { at: new Date(), status: 0, durationMs: 0 };
   captureRequest(record, req);
   let injected: Interception | undefined;
-  const finish = (status: number, body: string, headers: Record<string, string> = {}) => {
+  const finish = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
     record.status = status;
     record.durationMs = Date.now() - started;
-    const bytes = Buffer.from(body, 'utf8');
-    // A small Buffer would share (and keep alive) an 8 KB pool slab, so small answers stay text.
-    record.responseXml = bytes.length > POOLED_BUFFER_MAX ? bytes : body;
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    // A small Buffer would share (and keep alive) an 8 KB pool slab, so small answers are kept as text.
+    record.responseXml = bytes.length > POOLED_BUFFER_MAX ? bytes : typeof body === 'string' ? body : bytes.toString('utf8');
     state.record(record);
     (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, bytes);
   };
@@ -146,7 +146,7 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
       log: state.log,
     });
     record.responseCode = body.firstText('m:ResponseCode');
-    finish(200, doc.end());
+    finish(200, doc.bytes());
   } catch (err) {
     if (err instanceof EwsFault) return fault(err);
     state.unexpected(err, record);

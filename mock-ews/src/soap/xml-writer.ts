@@ -88,17 +88,25 @@ export class XmlNode {
 
   /** This element and everything below it as markup. */
   toString(): string {
-    return this.writeTo('');
+    const sink = new TextSink();
+    this.writeTo(sink);
+    return sink.text;
   }
 
-  /** Appends this element's markup to `out`; one string grows through the whole tree. */
-  writeTo(out: string): string {
+  /** Appends this element's markup to `sink`. */
+  writeTo(sink: MarkupSink): void {
     const { kids } = this;
-    out += '<' + this.name + this.attributes();
-    if (!kids || kids.length === 0) return out + '/>';
-    out += '>';
-    for (const k of kids) out = typeof k === 'string' ? out + escapeText(k) : k instanceof XmlNode ? k.writeTo(out) : out + k.text;
-    return out + '</' + this.name + '>';
+    if (!kids || kids.length === 0) {
+      sink.add('<' + this.name + this.attributes() + '/>');
+      return;
+    }
+    sink.add('<' + this.name + this.attributes() + '>');
+    for (const k of kids) {
+      if (typeof k === 'string') sink.add(escapeText(k));
+      else if (k instanceof XmlNode) k.writeTo(sink);
+      else sink.add(k.text);
+    }
+    sink.add('</' + this.name + '>');
   }
 
   /**
@@ -107,7 +115,7 @@ export class XmlNode {
    */
   writePretty(out: string, indent: string): string {
     const { kids } = this;
-    if (!kids || kids.length === 0 || !kids.some((k) => k instanceof XmlNode)) return out + indent + this.writeTo('');
+    if (!kids || kids.length === 0 || !kids.some((k) => k instanceof XmlNode)) return out + indent + this.toString();
     out += indent + '<' + this.name + this.attributes() + '>';
     for (const k of kids) {
       if (k instanceof XmlNode) out = k.writePretty(out + '\n', indent + '  ');
@@ -124,6 +132,47 @@ export class XmlNode {
   }
 }
 
+/** Where serialised markup goes, piece by piece. */
+export interface MarkupSink {
+  add(markup: string): void;
+}
+
+/** Markup as one string. */
+class TextSink implements MarkupSink {
+  text = '';
+
+  add(markup: string): void {
+    this.text += markup;
+  }
+}
+
+/**
+ * Markup as UTF-8 bytes, encoded a few KB at a time. A string grown piece by piece over a whole
+ * large answer costs far more to flatten and encode in one go than its parts do: 73 KB of GetItem
+ * with one non-Latin-1 character took about 0.7 ms (docs/BENCHMARKS.md, figure 1).
+ */
+class ByteSink implements MarkupSink {
+  private static readonly FLUSH_AT = 8 * 1024;
+  private pending = '';
+  private readonly chunks: Buffer[] = [];
+
+  add(markup: string): void {
+    this.pending += markup;
+    if (this.pending.length >= ByteSink.FLUSH_AT) this.flush();
+  }
+
+  bytes(): Buffer {
+    this.flush();
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
+  }
+}
+
 /** A document: the XML declaration followed by one root element. */
 export class XmlDocument {
   readonly root: XmlNode;
@@ -134,10 +183,23 @@ export class XmlDocument {
 
   /** The document as text; `pretty` indents it (see XmlNode.writePretty). */
   end(pretty = false): string {
-    const declaration = '<?xml version="1.0" encoding="utf-8"?>';
-    return pretty ? this.root.writePretty(declaration + '\n', '') : this.root.writeTo(declaration);
+    if (pretty) return this.root.writePretty(DECLARATION + '\n', '');
+    const sink = new TextSink();
+    sink.add(DECLARATION);
+    this.root.writeTo(sink);
+    return sink.text;
+  }
+
+  /** The document as UTF-8 bytes, as end() would give them, without one string of the whole. */
+  bytes(): Buffer {
+    const sink = new ByteSink();
+    sink.add(DECLARATION);
+    this.root.writeTo(sink);
+    return sink.bytes();
   }
 }
+
+const DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 
 /**
  * Characters XML 1.0 does not allow in a document, even escaped: C0 controls other than tab, LF
