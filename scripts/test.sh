@@ -5,17 +5,18 @@
 # "N passed, N failed" (scenarios); a failed type check ends it with "0 passed, 1 failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/reports-lock.sh
 rm -rf coverage reports && mkdir -p reports node_modules/.cache/mock-ews
 # tsc uses one core for about 20 s; beside the scenarios it fills time the Cucumber workers spend
 # waiting on sockets, timers and child processes instead of holding them back. --incremental keeps
 # its build info between runs, so a re-run checks only what changed.
-npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/mock-ews/tsc.tsbuildinfo > reports/tsc.log 2>&1 &
+npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/mock-ews/tsc.tsbuildinfo > reports/tsc.log 2>&1 9>&- &
 tsc_pid=$!
 npx c8 --reporter=text-summary --reporter=lcov --reporter=html --report-dir=coverage \
   --include='mock-ews/src/**' --include='syncer/src/**' \
-  cucumber-js "$@"
+  cucumber-js "$@" 9>&-
 status=$?
-npx tsx scripts/scenario-summary.ts reports/cucumber.json > reports/summary.txt || status=1
+npx tsx scripts/scenario-summary.ts reports/cucumber.json > reports/summary.txt 9>&- || status=1
 if wait "$tsc_pid"; then
   cat reports/summary.txt
 else
