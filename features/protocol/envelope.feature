@@ -171,6 +171,11 @@ Feature: The SOAP envelope as Exchange reads and answers it
       Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
       And the fault string contains "Invalid character in the given encoding."
 
+    Scenario: A UTF-8 byte-order mark before the XML declaration is not part of the document
+      When alice@acme.test posts a GetFolder request that starts with a UTF-8 byte-order mark
+      Then the HTTP status is 200
+      And the folder in the response is named "Inbox" with 23 items
+
   Rule: HTTP-level refusals still carry a SOAP fault a client can parse
 
     Scenario: A Content-Type that is not XML

@@ -79,6 +79,10 @@ When('{mailbox} posts a GetFolder request containing the bytes FF FE in a text n
   await postTo(this, login, bytes);
 });
 
+When('{mailbox} posts a GetFolder request that starts with a UTF-8 byte-order mark', async function (this: EwsWorld, login: string) {
+  await postTo(this, login, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(envelope(getFolderBody('inbox')), 'utf8')]));
+});
+
 When('{mailbox} posts a GetFolder request padded to {int} bytes', async function (this: EwsWorld, login: string, size: number) {
   const bare = Buffer.byteLength(envelope(getFolderBody('inbox')), 'utf8');
   assert.ok(size >= bare, `a GetFolder request is already ${bare} bytes`);

@@ -56,8 +56,8 @@ function bodyText(body: string | Buffer | undefined): string {
   return body === undefined ? '' : typeof body === 'string' ? body : body.toString('utf8');
 }
 
-/** Keeps the request's body and headers (minus credentials) on its journal record. */
-export function captureRequest(record: ExchangeRecord, req: Request): void {
+/** Keeps the request's body and headers (minus credentials) on its journal record; returns the body as text. */
+export function captureRequest(record: ExchangeRecord, req: Request): string {
   const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
   record.requestXml = raw;
   const headers: Record<string, string> = {};
@@ -66,6 +66,7 @@ export function captureRequest(record: ExchangeRecord, req: Request): void {
     headers[name] = redactHeader(name, Array.isArray(value) ? value.join(', ') : value);
   }
   record.headers = headers;
+  return raw;
 }
 
 /**

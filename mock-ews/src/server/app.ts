@@ -1,7 +1,7 @@
 import express, { NextFunction, Request, Response } from 'express';
 import type { RequestListener } from 'node:http';
 import { handleEws } from './ews-endpoint';
-import { ewsListener } from './ews-listener';
+import { EWS_ROUTE, ewsListener } from './ews-listener';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { autodiscoverRoutes } from '../autodiscover/routes';
 import { tokenEndpointRoutes } from '../auth/token-endpoint';
@@ -21,10 +21,10 @@ export interface AppOptions {
 
 /** The server's request listener: the Express app, with plain EWS POSTs taken straight to the handler. */
 export function createListener(state: MockState, options: AppOptions = {}): RequestListener {
-  return ewsListener(createApp(state, options), state, options.bodyLimit ?? DEFAULT_BODY_LIMIT, (err, req, res) => answerError(state, err as Error, req, res));
+  return ewsListener(createApp(state, options), state, options.bodyLimit ?? DEFAULT_BODY_LIMIT, (err, _req, res) => answerError(state, err as Error, res));
 }
 
-export function createApp(state: MockState, options: AppOptions = {}): express.Express {
+function createApp(state: MockState, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Exchange sends no ETag on EWS or Autodiscover answers; hashing every response cost ~2 % of the CPU.
@@ -39,11 +39,10 @@ export function createApp(state: MockState, options: AppOptions = {}): express.E
   if (options.admin) app.use(ADMIN_PREFIX, createAdminRouter(state, options.admin));
 
   const raw = express.raw({ type: () => true, limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
-  // IIS matches paths case-insensitively; so does this route.
-  app.post(/^\/ews\/exchange\.asmx$/i, raw, (req, res, next) => {
+  app.post(EWS_ROUTE, raw, (req, res, next) => {
     handleEws(state, req, res).catch(next);
   });
-  app.all(/^\/ews\/exchange\.asmx$/i, (req, res) => {
+  app.all(EWS_ROUTE, (req, res) => {
     // IIS authenticates before the handler runs: NTLM clients may start the handshake with a GET.
     const auth = authenticate(state, req);
     if (!auth.ok) return sendUnauthorized(res, auth);
@@ -55,15 +54,15 @@ export function createApp(state: MockState, options: AppOptions = {}): express.E
   app.use(tokenEndpointRoutes(state));
   app.use(autodiscoverRoutes(state));
 
-  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    answerError(state, err, req, res);
+    answerError(state, err, res);
   });
   return app;
 }
 
 /** The answer to an error no handler caught: 413 for an oversized body, else a logged 500 fault. */
-function answerError(state: MockState, err: Error & { status?: number; type?: string }, _req: Request, res: Response): void {
+function answerError(state: MockState, err: Error & { status?: number; type?: string }, res: Response): void {
   if (res.headersSent) {
     res.destroy();
     return;

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { TextDecoder } from 'node:util';
+import { isUtf8 } from 'node:buffer';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { resolveImpersonation } from '../auth/impersonation';
 import { checkHeaderElements } from '../profiles/elements';
@@ -16,7 +16,6 @@ import type { MockState } from './state';
 import { Interception, plainSend, RequestFaults } from '../admin/fault-hook';
 import { captureRequest } from '../admin/journal';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Buffer.from() takes buffers up to half of Buffer.poolSize from a shared slab. */
 const POOLED_BUFFER_MAX = Buffer.poolSize >>> 1;
 const ACCEPTED_TYPES = /^(text\/xml|application\/xml|application\/soap\+xml)\b/i;
@@ -33,7 +32,7 @@ export interface ExchangeRecord {
   durationMs: number;
   /** Journal number, assigned when recorded. */
   id?: number;
-  /** Request headers without credentials, and both bodies with secrets redacted (admin/journal.ts). */
+  /** Request headers without credentials; the request body redacted when kept, the response when read (admin/journal.ts). */
   headers?: Record<string, string>;
   requestXml?: string;
   /** A large response is kept as the bytes sent: outside the JS heap, the garbage collector never copies it. */
@@ -46,14 +45,14 @@ export interface ExchangeRecord {
 export async function handleEws(state: MockState, req: Request, res: Response): Promise<void> {
   const started = Date.now();
   const record: ExchangeRecord = { at: new Date(), status: 0, durationMs: 0 };
-  captureRequest(record, req);
+  const bodyText = captureRequest(record, req);
   let injected: Interception | undefined;
   const finish = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
     record.status = status;
     record.durationMs = Date.now() - started;
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     // A small Buffer would share (and keep alive) an 8 KB pool slab, so small answers are kept as text.
-    record.responseXml = bytes.length > POOLED_BUFFER_MAX ? bytes : typeof body === 'string' ? body : bytes.toString('utf8');
+    record.responseXml = bytes.length > POOLED_BUFFER_MAX ? bytes : bytes.toString('utf8');
     state.record(record);
     (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, bytes);
   };
@@ -90,13 +89,10 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
   }
 
   try {
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    let text: string;
-    try {
-      text = utf8.decode(raw);
-    } catch {
-      throw schemaFault('Invalid character in the given encoding.', 1, 1);
-    }
+    // The journal has decoded the body already; it is the request's text once the bytes are known
+    // to be well-formed UTF-8. A byte-order mark is not part of the document.
+    if (Buffer.isBuffer(req.body) && !isUtf8(req.body)) throw schemaFault('Invalid character in the given encoding.', 1, 1);
+    const text = bodyText.charCodeAt(0) === 0xfeff ? bodyText.slice(1) : bodyText;
     if (text.trim() === '') throw schemaFault('Root element is missing.', 0, 0);
     const env = parseEnvelope(text);
     const opName = env.operation.local;

@@ -3,8 +3,8 @@ import type { Express, Request, Response } from 'express';
 import { handleEws } from './ews-endpoint';
 import type { MockState } from './state';
 
-/** The EWS endpoint's path; IIS matches it case-insensitively. */
-const EWS_PATH = '/ews/exchange.asmx';
+/** The EWS endpoint's path; IIS matches it case-insensitively, and so do the routes. */
+export const EWS_ROUTE = /^\/ews\/exchange\.asmx$/i;
 
 /**
  * The server's request listener. A plain EWS POST — a Content-Length within the limit, no
@@ -36,8 +36,7 @@ function isPlainEwsPost(req: IncomingMessage, bodyLimit: number): boolean {
   if (req.method !== 'POST') return false;
   const url = req.url ?? '';
   const query = url.indexOf('?');
-  const path = query < 0 ? url : url.slice(0, query);
-  if (path.length !== EWS_PATH.length || path.toLowerCase() !== EWS_PATH) return false;
+  if (!EWS_ROUTE.test(query < 0 ? url : url.slice(0, query))) return false;
   const length = req.headers['content-length'];
   if (length === undefined || req.headers['content-encoding'] !== undefined) return false;
   return Number(length) <= bodyLimit;

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type { Store } from '../store/store';
 import type { Profile } from '../profiles/profiles';
 import type { Logger } from './logger';
@@ -8,7 +7,6 @@ import { bodyChars, JOURNAL_TOTAL_LIMIT, sanitise } from '../admin/journal';
 import type { IssuedToken } from '../auth/token-endpoint';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
-import { challenges } from '../auth/authenticate';
 
 /** The running mock's mutable state, shared by the EWS endpoint and the admin API. */
 export class MockState {
@@ -94,10 +92,5 @@ export class MockState {
   unexpected(error: unknown, record: ExchangeRecord): void {
     this.errors.push({ error, record });
     this.log.error({ err: error, operation: record.operation }, 'unexpected error while serving an EWS request');
-  }
-
-  /** One WWW-Authenticate challenge per scheme the profile offers (auth/authenticate.ts). */
-  wwwAuthenticate(req: Request): string[] {
-    return challenges(this.profile, req);
   }
 }
