@@ -96,6 +96,17 @@ Feature: The request journal: what a client sent, and what it got
     Then the admin answer has:
       | total | 0 |
 
+  Scenario: The journal keeps the newest response bodies within its byte budget; older records keep the rest
+    Given the journal keeps 4000 bytes of responses
+    And svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder 4 times
+    When the tester sends GET "/requests" to the admin API
+    Then the admin answer is a list of 4
+    And journal entry 1 has the response XML containing "<t:DisplayName>Inbox</t:DisplayName>"
+    And journal entry 3 has the response XML containing "<t:DisplayName>Inbox</t:DisplayName>"
+    And journal entry 4 has the response XML containing "<!-- journal: response body not kept; the journal keeps the newest 4000 bytes of responses -->"
+    And journal entry 4 has the request XML containing "DistinguishedFolderId Id=\"inbox\""
+    And the admin answer lists "[].responseCode" as "NoError, NoError, NoError, NoError"
+
   Scenario Outline: A bad journal filter is refused, naming it
     When the tester sends GET "/requests?<query>" to the admin API
     Then the admin API answers 400 naming the field "<field>"

@@ -1,4 +1,4 @@
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
@@ -49,4 +49,9 @@ Then('the typed admin client finds {int} {word} request(s) for {mailbox}, the ne
   assert.equal(entries[0]?.responseCode, code);
   const counted = await admin.requestCount({ operation, mailbox });
   assert.equal(counted.total, count);
+});
+
+Given('the journal keeps {int} bytes of responses', function (this: EwsWorld, bytes: number) {
+  if (this.mock) throw new Error('the journal budget must be set before the mock starts');
+  this.mockOptions.journalResponseBytes = bytes;
 });

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { EwsFault, ERROR_CATALOGUE, ResponseCode } from '../soap/error-catalogue';
 import { parseEnvelope } from '../soap/envelope';
@@ -10,9 +10,10 @@ import type { MockState } from '../server/state';
 import { Fault, RequestFacts, stageOf } from './faults';
 import { challenges } from '../auth/authenticate';
 import { diagnostics } from '../auth/tokens';
+import { BodiedRequest, headerOf, reply } from '../server/node-http';
 
 /** Sends the handler's reply; a fault may replace this to mangle or slow the reply. */
-export type Sender = (res: Response, status: number, headers: Record<string, string>, body: Buffer) => void;
+export type Sender = (res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer) => void;
 
 export interface Interception {
   /** The fault answered the request itself; the request must not be processed further. */
@@ -21,11 +22,8 @@ export interface Interception {
   send?: Sender;
 }
 
-/** Writes the reply directly: Express's res.send adds nothing an EWS answer needs (no ETag, no HEAD). */
-export const plainSend: Sender = (res, status, headers, body) => {
-  res.writeHead(status, { ...headers, 'Content-Length': body.length });
-  res.end(body);
-};
+/** Writes the reply as it is. */
+export const plainSend: Sender = reply;
 
 const lenient = new TextDecoder('utf-8');
 
@@ -43,8 +41,8 @@ export class RequestFaults {
   constructor(
     private readonly state: MockState,
     private readonly record: ExchangeRecord,
-    private readonly req: Request,
-    private readonly res: Response,
+    private readonly req: BodiedRequest,
+    private readonly res: ServerResponse,
   ) {}
 
   onArrival(): Interception | undefined {
@@ -79,8 +77,8 @@ export class RequestFaults {
 }
 
 /** The account a request names before it is authenticated: the Basic user name, as an account's SMTP address when known. */
-function claimedAccount(state: MockState, req: Request): string | undefined {
-  const m = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(req.get('Authorization') ?? '');
+function claimedAccount(state: MockState, req: BodiedRequest): string | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(headerOf(req, 'authorization') ?? '');
   if (!m) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
@@ -89,7 +87,7 @@ function claimedAccount(state: MockState, req: Request): string | undefined {
 }
 
 /** The operation an unauthenticated request asks for, when its body parses (only read while faults are active). */
-function peekOperation(req: Request): string | undefined {
+function peekOperation(req: BodiedRequest): string | undefined {
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) return undefined;
   try {
     return parseEnvelope(lenient.decode(req.body)).operation.local;
@@ -116,16 +114,16 @@ function connectingTarget(state: MockState, header: XmlElement): string | undefi
 }
 
 /** Answers, breaks or reshapes the request as the fault says. */
-function inject(state: MockState, record: ExchangeRecord, req: Request, res: Response, fault: Fault, operation?: XmlElement): Interception {
+function inject(state: MockState, record: ExchangeRecord, req: BodiedRequest, res: ServerResponse, fault: Fault, operation?: XmlElement): Interception {
   const answer = (status: number, body: string, headers: Record<string, string>): Interception => {
     record.status = status;
     record.responseXml = body;
     record.durationMs = Date.now() - record.at.getTime();
     state.record(record);
-    res.status(status).set(headers).send(body);
+    reply(res, status, headers, body);
     return { answered: true };
   };
-  const html = { 'Content-Type': 'text/html' };
+  const html = { 'Content-Type': 'text/html; charset=utf-8' };
   const xml = { 'Content-Type': 'text/xml; charset=utf-8' };
   switch (fault.kind) {
     case 'http-status':
@@ -134,9 +132,9 @@ function inject(state: MockState, record: ExchangeRecord, req: Request, res: Res
           // A request that came with a Bearer token is refused for its token, as Exchange Online
           // refuses one that has expired: error="invalid_token" and a diagnostic, so a client that
           // renews tokens knows to.
-          const bearer = /^Bearer\s/i.test(req.get('Authorization') ?? '');
-          res.set('WWW-Authenticate', challenges(state.profile, req, bearer ? 'invalid_token' : undefined));
-          if (bearer) res.set('x-ms-diagnostics', diagnostics({ code: 2000001, reason: 'The token has expired.', category: 'invalid_token' }));
+          const bearer = /^Bearer\s/i.test(headerOf(req, 'authorization') ?? '');
+          res.setHeader('WWW-Authenticate', challenges(state.profile, req, bearer ? 'invalid_token' : undefined));
+          if (bearer) res.setHeader('x-ms-diagnostics', diagnostics({ code: 2000001, reason: 'The token has expired.', category: 'invalid_token' }));
           return answer(401, '401 - Unauthorized: Access is denied due to invalid credentials.', html);
         }
         case 403:
@@ -239,7 +237,7 @@ const truncatedSend: Sender = (res, status, headers, body) => {
 /** Writes the reply a few bytes at a time with pauses; stops if the client goes away. */
 function dripSend(chunkBytes: number, intervalMs: number): Sender {
   return (res, status, headers, bytes) => {
-    res.status(status).set({ ...headers, 'Content-Length': String(bytes.length) });
+    res.writeHead(status, { ...headers, 'Content-Length': bytes.length });
     let offset = 0;
     const next = () => {
       if (res.destroyed) return;

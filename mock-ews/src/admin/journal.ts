@@ -1,6 +1,7 @@
-import type { Request } from 'express';
+import type { BodiedRequest } from '../server/node-http';
 import type { ExchangeRecord } from '../server/ews-endpoint';
 import { OPERATIONS } from '../operations/registry';
+import { ByteRing, RingSlice } from './byte-ring';
 
 /**
  * The request journal's rules: what is kept of each EWS request (never credentials), how it is
@@ -45,19 +46,31 @@ function capped(text: string, limit = JOURNAL_BODY_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}\n<!-- journal: ${text.length - limit} more characters not kept -->`;
 }
 
-/** A body kept as bytes is capped like text, decoded only when it is over the limit. */
-function cappedBody(body: string | Buffer, limit = JOURNAL_BODY_LIMIT): string | Buffer {
+/**
+ * Bytes of responses the journal keeps, newest first: older records keep everything but their
+ * response body. Holding more costs every request: with 16 MB or more of response bytes alive
+ * (in a ring or as Buffers) a FindItem's CPU rose from ~215 to 360–510 µs, the garbage collector
+ * working far harder (docs/BENCHMARKS.md, figure 1); 4 MB still holds the last ~280 FindItem
+ * pages or ~55 GetItems of ten messages with their MIME.
+ */
+export const JOURNAL_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/** A body sent as bytes goes into the ring as it is; one over the limit is decoded and capped like text. */
+function keptBody(body: string | Buffer | RingSlice, ring: ByteRing, limit = JOURNAL_BODY_LIMIT): string | RingSlice {
   if (typeof body === 'string') return capped(body, limit);
-  return body.length <= limit ? body : capped(body.toString('utf8'), limit);
+  if (body instanceof RingSlice) return body;
+  return body.length <= limit && body.length <= ring.capacity ? ring.put(body) : capped(body.toString('utf8'), limit);
 }
 
 /** A stored body as text. */
-function bodyText(body: string | Buffer | undefined): string {
-  return body === undefined ? '' : typeof body === 'string' ? body : body.toString('utf8');
+function bodyText(body: string | Buffer | RingSlice | undefined): string {
+  if (body === undefined) return '';
+  if (typeof body === 'string') return body;
+  return body instanceof RingSlice ? body.text() : body.toString('utf8');
 }
 
 /** Keeps the request's body and headers (minus credentials) on its journal record; returns the body as text. */
-export function captureRequest(record: ExchangeRecord, req: Request): string {
+export function captureRequest(record: ExchangeRecord, req: BodiedRequest): string {
   const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
   record.requestXml = raw;
   const headers: Record<string, string> = {};
@@ -74,17 +87,17 @@ export function captureRequest(record: ExchangeRecord, req: Request): string {
  * The response is the mock's own output, holding what the store holds; it is redacted when it
  * is read (recordView), which gives the same text without scanning every reply as it goes out.
  */
-export function sanitise(record: ExchangeRecord): void {
+export function sanitise(record: ExchangeRecord, ring: ByteRing): void {
   if (record.requestXml !== undefined) record.requestXml = capped(redactXml(record.requestXml));
-  if (record.responseXml !== undefined) record.responseXml = cappedBody(record.responseXml);
+  if (record.responseXml !== undefined) record.responseXml = keptBody(record.responseXml, ring);
 }
 
 /** Characters of request and response bodies the whole journal keeps; the oldest records go first. */
 export const JOURNAL_TOTAL_LIMIT = 64 * 1024 * 1024;
 
-/** Characters of a record's bodies, as counted against JOURNAL_TOTAL_LIMIT. */
+/** Characters of a record's bodies held as text, as counted against JOURNAL_TOTAL_LIMIT (the ring bounds itself). */
 export function bodyChars(r: ExchangeRecord): number {
-  return (r.requestXml?.length ?? 0) + (r.responseXml?.length ?? 0);
+  return (r.requestXml?.length ?? 0) + (typeof r.responseXml === 'string' ? r.responseXml.length : 0);
 }
 
 /** A request no operation handled: unparseable, or naming an operation the mock does not have. */

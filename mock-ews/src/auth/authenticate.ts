@@ -1,4 +1,5 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodiedRequest, reply, requestHostname, requestOrigin, requestPath } from '../server/node-http';
 import type { Store } from '../store/store';
 import type { AuthScheme, Profile } from '../profiles/profiles';
 import { checkBasic } from './basic';
@@ -41,24 +42,20 @@ export function tokenSecret(): string {
 }
 
 /** Audiences a Bearer token may name: Exchange Online's resource, or the server's own URL on premises. */
-export function acceptedAudiences(profile: Profile, req: Request): string[] {
+export function acceptedAudiences(profile: Profile, req: IncomingMessage): string[] {
   if (profile.online) return [ONLINE_AUDIENCE, 'https://outlook.office.com', EXCHANGE_APP_ID];
-  return [origin(req), EXCHANGE_APP_ID];
-}
-
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  return [requestOrigin(req), EXCHANGE_APP_ID];
 }
 
 /** One WWW-Authenticate value per scheme the profile offers, in the order IIS lists them. */
-export function challenges(profile: Profile, req: Request, bearerError?: string): string[] {
+export function challenges(profile: Profile, req: IncomingMessage, bearerError?: string): string[] {
   return profile.authSchemes.map((s) => challengeFor(s, req, bearerError));
 }
 
-function challengeFor(scheme: AuthScheme, req: Request, bearerError?: string): string {
+function challengeFor(scheme: AuthScheme, req: IncomingMessage, bearerError?: string): string {
   switch (scheme) {
     case 'Basic':
-      return `Basic realm="${req.hostname || 'localhost'}"`;
+      return `Basic realm="${requestHostname(req) || 'localhost'}"`;
     case 'NTLM':
     case 'Negotiate':
       return scheme;
@@ -75,7 +72,7 @@ function challengeFor(scheme: AuthScheme, req: Request, bearerError?: string): s
  * Authenticates a request with the schemes its profile offers: Basic, NTLM (also inside
  * Negotiate; Kerberos is not emulated) and Bearer. A failure carries the 401's headers.
  */
-export function authenticate(host: AuthHost, req: Request): AuthOutcome {
+export function authenticate(host: AuthHost, req: BodiedRequest): AuthOutcome {
   const profile = host.profile;
   const offers = (s: AuthScheme) => profile.authSchemes.includes(s);
   const refuse = (reason: string, extra: Record<string, string> = {}, bearerError?: string): AuthOutcome => ({
@@ -116,7 +113,7 @@ export function authenticate(host: AuthHost, req: Request): AuthOutcome {
 
   if (scheme === 'bearer') {
     if (!offers('Bearer')) return refuse('OAuth is not configured on this server');
-    const check = verifyToken(value, { secret: tokenSecret(), audiences: acceptedAudiences(profile, req), resourceUrl: `${origin(req)}${req.originalUrl}` });
+    const check = verifyToken(value, { secret: tokenSecret(), audiences: acceptedAudiences(profile, req), resourceUrl: `${requestOrigin(req)}${requestPath(req)}` });
     const tokenRefused = (r: TokenRefusal) => refuse(r.reason, { 'x-ms-diagnostics': diagnostics(r) }, 'invalid_token');
     if (!check.ok) return tokenRefused(check.refusal);
     const claims = check.claims;
@@ -136,6 +133,6 @@ function basicRefused(): string {
 }
 
 /** Sends the 401 of a failed authentication, with IIS's plain body. */
-export function sendUnauthorized(res: Response, outcome: Extract<AuthOutcome, { ok: false }>): void {
-  res.status(401).set(outcome.headers).set('Content-Type', 'text/html').send('401 - Unauthorized: Access is denied due to invalid credentials.');
+export function sendUnauthorized(res: ServerResponse, outcome: Extract<AuthOutcome, { ok: false }>): void {
+  reply(res, 401, { ...outcome.headers, 'Content-Type': 'text/html; charset=utf-8' }, '401 - Unauthorized: Access is denied due to invalid credentials.');
 }

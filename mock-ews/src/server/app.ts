@@ -1,5 +1,6 @@
 import express, { NextFunction, Request, Response } from 'express';
-import type { RequestListener } from 'node:http';
+import type { RequestListener, ServerResponse } from 'node:http';
+import { reply } from './node-http';
 import { handleEws } from './ews-endpoint';
 import { EWS_ROUTE, ewsListener } from './ews-listener';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
@@ -21,7 +22,7 @@ export interface AppOptions {
 
 /** The server's request listener: the Express app, with plain EWS POSTs taken straight to the handler. */
 export function createListener(state: MockState, options: AppOptions = {}): RequestListener {
-  return ewsListener(createApp(state, options), state, options.bodyLimit ?? DEFAULT_BODY_LIMIT, (err, _req, res) => answerError(state, err as Error, res));
+  return ewsListener(createApp(state, options), state, options.bodyLimit ?? DEFAULT_BODY_LIMIT, (err, res) => answerError(state, err as Error, res));
 }
 
 function createApp(state: MockState, options: AppOptions = {}): express.Express {
@@ -61,18 +62,19 @@ function createApp(state: MockState, options: AppOptions = {}): express.Express 
   return app;
 }
 
+const XML = { 'Content-Type': 'text/xml; charset=utf-8' };
+
 /** The answer to an error no handler caught: 413 for an oversized body, else a logged 500 fault. */
-function answerError(state: MockState, err: Error & { status?: number; type?: string }, res: Response): void {
+function answerError(state: MockState, err: Error & { status?: number; type?: string }, res: ServerResponse): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   if (err.type === 'entity.too.large' || err.status === 413) {
-    res.status(413).set('Content-Type', 'text/xml; charset=utf-8')
-      .send(faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The request body is larger than the server accepts.')));
+    reply(res, 413, XML, faultEnvelope(new EwsFault('ErrorInvalidRequest', 'The request body is larger than the server accepts.')));
     return;
   }
   state.log.error({ err }, 'unhandled error');
   state.errors.push({ error: err, record: { at: new Date(), status: 500, durationMs: 0 } });
-  res.status(500).set('Content-Type', 'text/xml; charset=utf-8').send(faultEnvelope(new EwsFault('ErrorInternalServerError')));
+  reply(res, 500, XML, faultEnvelope(new EwsFault('ErrorInternalServerError')));
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { resolveImpersonation } from '../auth/impersonation';
@@ -15,9 +15,9 @@ import { checkRequestChildren } from '../soap/request-children';
 import type { MockState } from './state';
 import { Interception, plainSend, RequestFaults } from '../admin/fault-hook';
 import { captureRequest } from '../admin/journal';
+import { BodiedRequest, headerOf } from './node-http';
+import type { RingSlice } from '../admin/byte-ring';
 
-/** Buffer.from() takes buffers up to half of Buffer.poolSize from a shared slab. */
-const POOLED_BUFFER_MAX = Buffer.poolSize >>> 1;
 const ACCEPTED_TYPES = /^(text\/xml|application\/xml|application\/soap\+xml)\b/i;
 
 /** One record per EWS request, for the journal and for tests. */
@@ -35,14 +35,14 @@ export interface ExchangeRecord {
   /** Request headers without credentials; the request body redacted when kept, the response when read (admin/journal.ts). */
   headers?: Record<string, string>;
   requestXml?: string;
-  /** A large response is kept as the bytes sent: outside the JS heap, the garbage collector never copies it. */
-  responseXml?: string | Buffer;
+  /** The bytes sent, until the journal copies them into its ring (MockState.record). */
+  responseXml?: string | Buffer | RingSlice;
   /** The kind of injected fault that answered or shaped this request. */
   fault?: string;
 }
 
 /** Handles POST /EWS/Exchange.asmx: auth, envelope, version, impersonation, dispatch. */
-export async function handleEws(state: MockState, req: Request, res: Response): Promise<void> {
+export async function handleEws(state: MockState, req: BodiedRequest, res: ServerResponse): Promise<void> {
   const started = Date.now();
   const record: ExchangeRecord = { at: new Date(), status: 0, durationMs: 0 };
   const bodyText = captureRequest(record, req);
@@ -51,8 +51,7 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     record.status = status;
     record.durationMs = Date.now() - started;
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    // A small Buffer would share (and keep alive) an 8 KB pool slab, so small answers are kept as text.
-    record.responseXml = bytes.length > POOLED_BUFFER_MAX ? bytes : bytes.toString('utf8');
+    record.responseXml = bytes;
     state.record(record);
     (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, bytes);
   };
@@ -121,7 +120,7 @@ export async function handleEws(state: MockState, req: Request, res: Response): 
     let mailbox = caller.mailboxId ? state.store.mailboxes.get(caller.mailboxId) : undefined;
     const impersonating = env.impersonation !== undefined;
     if (env.impersonation) {
-      const anchorMailbox = req.get('X-AnchorMailbox');
+      const anchorMailbox = headerOf(req, 'x-anchormailbox');
       mailbox = resolveImpersonation({ store: state.store, profile: state.profile, version, principal, anchorMailbox }, env.impersonation);
     }
     record.mailbox = mailbox?.smtp;

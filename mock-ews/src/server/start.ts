@@ -22,6 +22,8 @@ export interface StartOptions {
   tls?: boolean | { cert: string; key: string };
   logger?: Logger;
   bodyLimit?: number;
+  /** Bytes of response bodies the request journal keeps (admin/journal.ts JOURNAL_RESPONSE_BYTES). */
+  journalResponseBytes?: number;
   /** Serve the admin API (/__admin); default true. */
   admin?: boolean;
   /** Serve the admin API on this port instead of the EWS port (0 = any free port). */
@@ -53,7 +55,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   const loaded = await loadScenarioSource(source);
   const profileName = options.profile ?? loaded.profile ?? DEFAULT_PROFILE;
   if (!isProfileName(profileName)) throw new Error(`unknown profile ${profileName}`);
-  const state = new MockState(loaded.store, PROFILES[profileName], log);
+  const state = new MockState(loaded.store, PROFILES[profileName], log, options.journalResponseBytes);
   state.scenario = source;
   if (options.profile) state.profileOverride = PROFILES[options.profile];
   const adminEnabled = options.admin !== false;

@@ -3,7 +3,8 @@ import type { Profile } from '../profiles/profiles';
 import type { Logger } from './logger';
 import type { ExchangeRecord } from './ews-endpoint';
 import { FaultEngine } from '../admin/faults';
-import { bodyChars, JOURNAL_TOTAL_LIMIT, sanitise } from '../admin/journal';
+import { bodyChars, JOURNAL_RESPONSE_BYTES, JOURNAL_TOTAL_LIMIT, sanitise } from '../admin/journal';
+import { ByteRing } from '../admin/byte-ring';
 import type { IssuedToken } from '../auth/token-endpoint';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
@@ -16,11 +17,17 @@ export class MockState {
   /** How many records to keep; older ones are dropped. */
   recordLimit = 10_000;
 
+  /** The journal's response bodies: the newest `journalResponseBytes` of them (admin/journal.ts). */
+  private readonly journalBodies: ByteRing;
+
   constructor(
     public store: Store,
     public profile: Profile,
     readonly log: Logger,
-  ) {}
+    journalResponseBytes = JOURNAL_RESPONSE_BYTES,
+  ) {
+    this.journalBodies = new ByteRing(journalResponseBytes);
+  }
 
   /** Injected faults, consulted at most twice per EWS request (on arrival, once parsed; admin/faults.ts stageOf). */
   readonly faults = new FaultEngine();
@@ -46,7 +53,7 @@ export class MockState {
    */
   record(r: ExchangeRecord): void {
     r.id = ++this.nextRecordId;
-    sanitise(r);
+    sanitise(r, this.journalBodies);
     this.records.push(r);
     let chars = this.journalChars + bodyChars(r);
     let drop = 0;
