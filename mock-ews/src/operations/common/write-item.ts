@@ -31,8 +31,110 @@ interface ItemPlan {
   /** FieldURIs to write: the shape's members for the context, plus AdditionalProperties. */
   props: Set<string>;
   mime: boolean;
-  v2010: boolean;
+  /** The writers of the properties in `props` this version and context have, in schema order. */
+  steps: Step[];
 }
+
+/** What a property's writer reads about the item it writes. */
+interface ItemFacts {
+  item: Item;
+  data: Item['data'];
+  mailbox: Mailbox;
+  ctx: OperationContext;
+  shape: Shape;
+  headers?: Iterable<[string, string]>;
+}
+
+type Step = (m: Xml, f: ItemFacts) => void;
+
+const since2010 = (p: Pick<ItemPlan, 'version'>) => atLeast(p.version, 'Exchange2010');
+
+/**
+ * A message's properties in the order of the EWS schema (ItemType's elements, then MessageType's),
+ * each under the FieldURI that asks for it; `when` narrows one to schema versions or contexts.
+ * A plan keeps only the writers its shape wants: a page of IdOnly summaries used to test some fifty
+ * FieldURIs per item.
+ */
+const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'version' | 'context'>) => boolean; write: Step }[] = [
+  {
+    uri: 'item:ParentFolderId',
+    write: (m, f) => {
+      const folder = f.mailbox.folders.get(f.item.folderId)!;
+      el(m, 't:ParentFolderId', { Id: folder.id, ChangeKey: folder.changeKey });
+    },
+  },
+  { uri: 'item:ItemClass', write: (m, f) => leaf(m, 't:ItemClass', f.data.itemClass) },
+  // An empty subject is written as an empty element, as Exchange does.
+  { uri: 'item:Subject', write: (m, f) => leaf(m, 't:Subject', f.data.subject) },
+  { uri: 'item:Sensitivity', write: (m) => leaf(m, 't:Sensitivity', 'Normal') },
+  { uri: 'item:Body', write: (m, f) => writeBody(m, 't:Body', f.data.body, f.shape.bodyType, f.ctx) },
+  {
+    uri: 'item:Attachments',
+    write: (m, f) => {
+      if (f.item.attachments.length === 0) return;
+      const list = el(m, 't:Attachments');
+      for (const a of f.item.attachments) writeFileAttachment(list, f.ctx, a, false);
+    },
+  },
+  { uri: 'item:DateTimeReceived', write: (m, f) => leaf(m, 't:DateTimeReceived', ewsDate(f.data.dateTimeReceived)) },
+  { uri: 'item:Size', write: (m, f) => leaf(m, 't:Size', f.item.size) },
+  {
+    uri: 'item:Categories',
+    write: (m, f) => {
+      if (f.data.categories.length === 0) return;
+      const cats = el(m, 't:Categories');
+      for (const c of f.data.categories) leaf(cats, 't:String', c);
+    },
+  },
+  { uri: 'item:Importance', write: (m, f) => leaf(m, 't:Importance', f.data.importance) },
+  { uri: 'item:InReplyTo', write: (m, f) => leaf(m, 't:InReplyTo', f.data.inReplyTo || undefined) },
+  { uri: 'item:IsSubmitted', write: (m) => leaf(m, 't:IsSubmitted', false) },
+  { uri: 'item:IsDraft', write: (m, f) => leaf(m, 't:IsDraft', f.data.isDraft) },
+  { uri: 'item:IsFromMe', write: (m, f) => leaf(m, 't:IsFromMe', isFromMe(f.item, f.mailbox)) },
+  { uri: 'item:IsResend', write: (m) => leaf(m, 't:IsResend', false) },
+  { uri: 'item:IsUnmodified', write: (m, f) => leaf(m, 't:IsUnmodified', !f.data.isDraft && f.item.version === 1) },
+  { uri: 'item:InternetMessageHeaders', write: (m, f) => void (f.headers && writeHeaders(m, f.headers)) },
+  { uri: 'item:DateTimeSent', write: (m, f) => leaf(m, 't:DateTimeSent', ewsDate(f.data.dateTimeSent)) },
+  { uri: 'item:DateTimeCreated', write: (m, f) => leaf(m, 't:DateTimeCreated', ewsDate(f.item.dateTimeCreated)) },
+  { uri: 'item:ReminderIsSet', write: (m) => leaf(m, 't:ReminderIsSet', false) },
+  { uri: 'item:ReminderMinutesBeforeStart', write: (m) => leaf(m, 't:ReminderMinutesBeforeStart', 0) },
+  { uri: 'item:DisplayCc', write: (m, f) => leaf(m, 't:DisplayCc', displayList(f.data.cc)) },
+  { uri: 'item:DisplayTo', write: (m, f) => leaf(m, 't:DisplayTo', displayList(f.data.to)) },
+  { uri: 'item:HasAttachments', write: (m, f) => leaf(m, 't:HasAttachments', hasAttachments(f.item)) },
+  { uri: 'item:Culture', write: (m) => leaf(m, 't:Culture', 'en-US') },
+  { uri: 'item:EffectiveRights', write: (m, f) => writeEffectiveRights(m, f.ctx) },
+  { uri: 'item:LastModifiedName', write: (m, f) => leaf(m, 't:LastModifiedName', f.mailbox.displayName) },
+  { uri: 'item:LastModifiedTime', write: (m, f) => leaf(m, 't:LastModifiedTime', ewsDate(f.item.lastModified)) },
+  { uri: 'item:IsAssociated', write: (m) => leaf(m, 't:IsAssociated', false) },
+  { uri: 'item:ConversationId', when: since2010, write: (m, f) => el(m, 't:ConversationId', { Id: f.item.conversationId }) },
+  { uri: 'item:UniqueBody', when: (p) => since2010(p) && p.context === 'get', write: (m, f) => writeBody(m, 't:UniqueBody', f.data.body, 'HTML', f.ctx) },
+
+  {
+    uri: 'message:Sender',
+    write: (m, f) => {
+      const sender = f.data.sender ?? f.data.from;
+      if (sender) writeSingle(m, 't:Sender', sender, f.ctx);
+    },
+  },
+  { uri: 'message:ToRecipients', write: (m, f) => writeList(m, 't:ToRecipients', f.data.to, f.ctx) },
+  { uri: 'message:CcRecipients', write: (m, f) => writeList(m, 't:CcRecipients', f.data.cc, f.ctx) },
+  { uri: 'message:BccRecipients', write: (m, f) => writeList(m, 't:BccRecipients', f.data.bcc, f.ctx) },
+  { uri: 'message:IsReadReceiptRequested', write: (m) => leaf(m, 't:IsReadReceiptRequested', false) },
+  { uri: 'message:IsDeliveryReceiptRequested', write: (m) => leaf(m, 't:IsDeliveryReceiptRequested', false) },
+  { uri: 'message:ConversationIndex', write: (m, f) => leaf(m, 't:ConversationIndex', conversationIndex(f.item)) },
+  { uri: 'message:ConversationTopic', write: (m, f) => leaf(m, 't:ConversationTopic', conversationTopic(f.data.subject)) },
+  { uri: 'message:From', write: (m, f) => void (f.data.from && writeSingle(m, 't:From', f.data.from, f.ctx)) },
+  { uri: 'message:InternetMessageId', write: (m, f) => leaf(m, 't:InternetMessageId', f.data.internetMessageId || undefined) },
+  { uri: 'message:IsRead', write: (m, f) => leaf(m, 't:IsRead', f.data.isRead) },
+  { uri: 'message:IsResponseRequested', write: (m) => leaf(m, 't:IsResponseRequested', false) },
+  { uri: 'message:References', write: (m, f) => leaf(m, 't:References', f.data.references || undefined) },
+  { uri: 'message:ReplyTo', write: (m, f) => writeList(m, 't:ReplyTo', f.data.replyTo, f.ctx) },
+  { uri: 'message:ReceivedBy', write: (m, f) => void (wasReceived(f.item, f.mailbox) && writeSingle(m, 't:ReceivedBy', owner(f.mailbox), f.ctx)) },
+  {
+    uri: 'message:ReceivedRepresenting',
+    write: (m, f) => void (wasReceived(f.item, f.mailbox) && writeSingle(m, 't:ReceivedRepresenting', owner(f.mailbox), f.ctx)),
+  },
+];
 
 /** The plan of each Shape (operations read one Shape per request). */
 const PLANS = new WeakMap<Shape, ItemPlan>();
@@ -44,16 +146,17 @@ function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): It
   for (const uri of Object.keys(ITEM_SHAPES)) if (includes(shape, uri, context)) props.add(uri);
   for (const uri of shape.additional) props.add(uri);
   const mime = (shape.includeMimeContent || shape.additional.has('item:MimeContent')) && context === 'get';
-  const plan = { context, version, props, mime, v2010: atLeast(version, 'Exchange2010') };
+  const steps = MESSAGE_PROPERTIES.filter((p) => props.has(p.uri) && (p.when?.({ version, context }) ?? true)).map((p) => p.write);
+  const plan = { context, version, props, mime, steps };
   PLANS.set(shape, plan);
   return plan;
 }
 
 /**
- * Writes a t:Message with the properties the shape asks for, in the order of the EWS schema
- * (ItemType's elements, then MessageType's). `context` says whether the shape is a FindItem
- * summary ('find') or a full GetItem answer ('get', the default); SyncFolderItems passes either.
- * Properties a requested schema version does not have are left out.
+ * Writes a t:Message with the properties the shape asks for, in the order of the EWS schema.
+ * `context` says whether the shape is a FindItem summary ('find') or a full GetItem answer ('get',
+ * the default); SyncFolderItems passes either. Properties a requested schema version does not
+ * have are left out.
  *
  * Only MIME content and Internet headers need the item's MIME, which may take a wait; without
  * them the item is written at once and nothing is returned, so a page of summaries costs no
@@ -74,78 +177,18 @@ export function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape:
 }
 
 function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>): void {
-  const mailbox = ctx.store.mailboxes.get(item.mailboxId)!;
-  const data = item.data;
-  const { context } = plan;
-  const v2010 = plan.v2010;
-  const want = plan.props;
   const m = el(parent, 't:Message');
-
   if (mime !== undefined) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(mime);
   el(m, 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
-  if (want.has('item:ParentFolderId')) {
-    const folder = mailbox.folders.get(item.folderId)!;
-    el(m, 't:ParentFolderId', { Id: folder.id, ChangeKey: folder.changeKey });
-  }
-  if (want.has('item:ItemClass')) leaf(m, 't:ItemClass', data.itemClass);
-  // An empty subject is written as an empty element, as Exchange does.
-  if (want.has('item:Subject')) leaf(m, 't:Subject', data.subject);
-  if (want.has('item:Sensitivity')) leaf(m, 't:Sensitivity', 'Normal');
-  if (want.has('item:Body')) writeBody(m, 't:Body', data.body, shape.bodyType, ctx);
-  if (want.has('item:Attachments') && item.attachments.length > 0) {
-    const list = el(m, 't:Attachments');
-    for (const a of item.attachments) writeFileAttachment(list, ctx, a, false);
-  }
-  if (want.has('item:DateTimeReceived')) leaf(m, 't:DateTimeReceived', ewsDate(data.dateTimeReceived));
-  if (want.has('item:Size')) leaf(m, 't:Size', item.size);
-  if (want.has('item:Categories') && data.categories.length > 0) {
-    const cats = el(m, 't:Categories');
-    for (const c of data.categories) leaf(cats, 't:String', c);
-  }
-  if (want.has('item:Importance')) leaf(m, 't:Importance', data.importance);
-  if (want.has('item:InReplyTo')) leaf(m, 't:InReplyTo', data.inReplyTo || undefined);
-  if (want.has('item:IsSubmitted')) leaf(m, 't:IsSubmitted', false);
-  if (want.has('item:IsDraft')) leaf(m, 't:IsDraft', data.isDraft);
-  if (want.has('item:IsFromMe')) leaf(m, 't:IsFromMe', isFromMe(item, mailbox));
-  if (want.has('item:IsResend')) leaf(m, 't:IsResend', false);
-  if (want.has('item:IsUnmodified')) leaf(m, 't:IsUnmodified', !data.isDraft && item.version === 1);
-  if (headers) writeHeaders(m, headers);
-  if (want.has('item:DateTimeSent')) leaf(m, 't:DateTimeSent', ewsDate(data.dateTimeSent));
-  if (want.has('item:DateTimeCreated')) leaf(m, 't:DateTimeCreated', ewsDate(item.dateTimeCreated));
-  if (want.has('item:ReminderIsSet')) leaf(m, 't:ReminderIsSet', false);
-  if (want.has('item:ReminderMinutesBeforeStart')) leaf(m, 't:ReminderMinutesBeforeStart', 0);
-  if (want.has('item:DisplayCc')) leaf(m, 't:DisplayCc', displayList(data.cc));
-  if (want.has('item:DisplayTo')) leaf(m, 't:DisplayTo', displayList(data.to));
-  if (want.has('item:HasAttachments')) leaf(m, 't:HasAttachments', hasAttachments(item));
-  if (want.has('item:Culture')) leaf(m, 't:Culture', 'en-US');
-  if (want.has('item:EffectiveRights')) writeEffectiveRights(m, ctx);
-  if (want.has('item:LastModifiedName')) leaf(m, 't:LastModifiedName', mailbox.displayName);
-  if (want.has('item:LastModifiedTime')) leaf(m, 't:LastModifiedTime', ewsDate(item.lastModified));
-  if (want.has('item:IsAssociated')) leaf(m, 't:IsAssociated', false);
-  if (v2010 && want.has('item:ConversationId')) el(m, 't:ConversationId', { Id: item.conversationId });
-  if (v2010 && want.has('item:UniqueBody') && context === 'get') writeBody(m, 't:UniqueBody', data.body, 'HTML', ctx);
+  const { steps } = plan;
+  if (steps.length === 0) return;
+  const facts: ItemFacts = { item, data: item.data, mailbox: ctx.store.mailboxes.get(item.mailboxId)!, ctx, shape, headers };
+  for (const step of steps) step(m, facts);
+}
 
-  if (want.has('message:Sender') && (data.sender ?? data.from)) writeSingle(m, 't:Sender', data.sender ?? data.from!, ctx);
-  if (want.has('message:ToRecipients')) writeList(m, 't:ToRecipients', data.to, ctx);
-  if (want.has('message:CcRecipients')) writeList(m, 't:CcRecipients', data.cc, ctx);
-  if (want.has('message:BccRecipients')) writeList(m, 't:BccRecipients', data.bcc, ctx);
-  if (want.has('message:IsReadReceiptRequested')) leaf(m, 't:IsReadReceiptRequested', false);
-  if (want.has('message:IsDeliveryReceiptRequested')) leaf(m, 't:IsDeliveryReceiptRequested', false);
-  if (want.has('message:ConversationIndex')) leaf(m, 't:ConversationIndex', conversationIndex(item));
-  if (want.has('message:ConversationTopic')) leaf(m, 't:ConversationTopic', conversationTopic(data.subject));
-  if (want.has('message:From') && data.from) writeSingle(m, 't:From', data.from, ctx);
-  if (want.has('message:InternetMessageId')) leaf(m, 't:InternetMessageId', data.internetMessageId || undefined);
-  if (want.has('message:IsRead')) leaf(m, 't:IsRead', data.isRead);
-  if (want.has('message:IsResponseRequested')) leaf(m, 't:IsResponseRequested', false);
-  if (want.has('message:References')) leaf(m, 't:References', data.references || undefined);
-  if (want.has('message:ReplyTo')) writeList(m, 't:ReplyTo', data.replyTo, ctx);
-  const receivedBy = want.has('message:ReceivedBy');
-  const representing = want.has('message:ReceivedRepresenting');
-  if ((receivedBy || representing) && wasReceived(item, mailbox)) {
-    const owner: Address = { name: mailbox.displayName, address: mailbox.smtp };
-    if (receivedBy) writeSingle(m, 't:ReceivedBy', owner, ctx);
-    if (representing) writeSingle(m, 't:ReceivedRepresenting', owner, ctx);
-  }
+/** The mailbox as the address mail was received by. */
+function owner(mailbox: Mailbox): Address {
+  return { name: mailbox.displayName, address: mailbox.smtp };
 }
 
 /** Received mail has a receiving mailbox; drafts, sent and outgoing messages do not. */
