@@ -136,19 +136,26 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
   },
 ];
 
-/** The plan of each Shape (operations read one Shape per request). */
-const PLANS = new WeakMap<Shape, ItemPlan>();
+/**
+ * Plans by what decides them: each request parses a Shape of its own, and building a plan (some
+ * sixty FieldURIs looked up) cost a FindItem page more than reading this key. Bounded: a client
+ * sending ever-new AdditionalProperties sets only refills it.
+ */
+const PLANS = new Map<string, ItemPlan>();
+const MAX_PLANS = 512;
 
 function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
-  const cached = PLANS.get(shape);
-  if (cached && cached.context === context && cached.version === version) return cached;
+  const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${[...shape.additional].join(' ')}`;
+  const cached = PLANS.get(key);
+  if (cached) return cached;
   const props = new Set<string>();
   for (const uri of Object.keys(ITEM_SHAPES)) if (includes(shape, uri, context)) props.add(uri);
   for (const uri of shape.additional) props.add(uri);
   const mime = (shape.includeMimeContent || shape.additional.has('item:MimeContent')) && context === 'get';
   const steps = MESSAGE_PROPERTIES.filter((p) => props.has(p.uri) && (p.when?.({ version, context }) ?? true)).map((p) => p.write);
   const plan = { context, version, props, mime, steps };
-  PLANS.set(shape, plan);
+  if (PLANS.size >= MAX_PLANS) PLANS.clear();
+  PLANS.set(key, plan);
   return plan;
 }
 
