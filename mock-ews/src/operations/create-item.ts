@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { el, ResponseMessages } from '../soap/response-writer';
+import { el, ResponseMessages, idElement } from '../soap/response-writer';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { messageFromMime } from '../mime/derive';
@@ -46,7 +46,7 @@ export const createItem: Operation = {
         if (disposition === 'SaveOnly') {
           const folder = savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'drafts');
           const item = ctx.store.addItem(mailbox, folder, data);
-          el(el(items, 't:Message'), 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
+          idElement(el(items, 't:Message'), 't:ItemId', item);
           return;
         }
         if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');

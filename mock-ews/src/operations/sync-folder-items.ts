@@ -1,4 +1,4 @@
-import { el, leaf, ResponseMessages } from '../soap/response-writer';
+import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
 import { schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
@@ -60,7 +60,7 @@ export const syncFolderItems: Operation = {
           el(el(changes, 't:Delete'), 't:ItemId', { Id: change.itemId });
         } else if (change.type === 'readflag') {
           const rf = el(changes, 't:ReadFlagChange');
-          el(rf, 't:ItemId', { Id: change.item.id, ChangeKey: change.item.changeKey });
+          idElement(rf, 't:ItemId', change.item);
           leaf(rf, 't:IsRead', change.item.data.isRead);
         } else {
           // Like FindItem, sync answers carry summary properties only (no body, no attachments).

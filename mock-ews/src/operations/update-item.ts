@@ -1,4 +1,4 @@
-import { el, leaf, ResponseMessages } from '../soap/response-writer';
+import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
@@ -72,7 +72,7 @@ export const updateItem: Operation = {
         if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
         const items = el(message, 'm:Items');
         if (disposition === 'SaveOnly') {
-          el(el(items, 't:Message'), 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
+          idElement(el(items, 't:Message'), 't:ItemId', item);
         } else {
           // Sending an updated draft: deliver it, keep a copy if asked, and remove the draft.
           if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');

@@ -28,6 +28,14 @@ export function el(parent: Xml, qname: string, attrs?: Record<string, string | n
   return node;
 }
 
+/**
+ * Adds an id element (t:ItemId, t:FolderId, t:ParentFolderId…) for something the store holds: its
+ * Id and ChangeKey are base64 (store/ids.ts), written without an escaping scan.
+ */
+export function idElement(parent: Xml, qname: string, ref: { id: string; changeKey: string }): Xml {
+  return parent.ele(qname).attVerbatim('Id', ref.id).attVerbatim('ChangeKey', ref.changeKey);
+}
+
 /** Starts a response envelope with ServerVersionInfo in the header, as Exchange writes it. */
 export function startEnvelope(profile: Profile): { doc: XmlDocument; body: Xml } {
   // Exchange 2007 writes soap:/t:, later generations s:/h: (profile.wire).

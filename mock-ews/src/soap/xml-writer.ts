@@ -16,8 +16,8 @@ class Verbatim {
 type Child = XmlNode | Verbatim | string;
 
 export class XmlNode {
-  /** Attribute names and raw values, alternating, in the order they were first set. */
-  private attrs: string[] | undefined;
+  /** Attribute names and values (raw, or Verbatim when known to need no escaping), alternating, in the order they were first set. */
+  private attrs: (string | Verbatim)[] | undefined;
   /** Child elements and raw (unescaped) text runs, in order. */
   private kids: Child[] | undefined;
 
@@ -33,6 +33,18 @@ export class XmlNode {
 
   /** Sets an attribute; setting one that exists replaces its value in place. */
   att(name: string, value: string): this {
+    return this.setAttribute(name, value);
+  }
+
+  /**
+   * Sets an attribute whose value cannot contain a character needing escape: the base64 ids and
+   * ChangeKeys every item and folder carries, skipping a scan per value.
+   */
+  attVerbatim(name: string, value: string): this {
+    return this.setAttribute(name, new Verbatim(value));
+  }
+
+  private setAttribute(name: string, value: string | Verbatim): this {
     const attrs = (this.attrs ??= []);
     for (let i = 0; i < attrs.length; i += 2) {
       if (attrs[i] === name) {
@@ -127,9 +139,14 @@ export class XmlNode {
   private attributes(): string {
     let out = '';
     const { attrs } = this;
-    if (attrs) for (let i = 0; i < attrs.length; i += 2) out += ' ' + attrs[i] + '="' + escapeAttribute(attrs[i + 1]) + '"';
+    if (!attrs) return out;
+    for (let i = 0; i < attrs.length; i += 2) {
+      const v = attrs[i + 1];
+      out += ' ' + (attrs[i] as string) + '="' + (typeof v === 'string' ? escapeAttribute(v) : v.text) + '"';
+    }
     return out;
   }
+
 }
 
 /** Where serialised markup goes, piece by piece. */

@@ -1,4 +1,4 @@
-import { el, ResponseMessages } from '../../soap/response-writer';
+import { el, ResponseMessages, idElement } from '../../soap/response-writer';
 import { schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { Item } from '../../store/types';
@@ -31,7 +31,7 @@ export async function moveOrCopy(ctx: OperationContext, op: 'MoveItem' | 'CopyIt
       const item = resolveItemId(ctx, idEl);
       const result = act(item, target);
       const items = el(message, 'm:Items');
-      if (returnIds) el(el(items, 't:Message'), 't:ItemId', { Id: result.id, ChangeKey: result.changeKey });
+      if (returnIds) idElement(el(items, 't:Message'), 't:ItemId', result);
     });
   }
 }

@@ -1,14 +1,14 @@
-import { el, leaf, Xml } from '../../soap/response-writer';
+import { el, leaf, Xml, idElement } from '../../soap/response-writer';
 import type { Folder, Mailbox } from '../../store/types';
 import { Shape, wants } from './shapes';
 
 /** Writes a t:Folder with the properties the shape asks for, in schema order. */
 export function writeFolder(parent: Xml, mailbox: Mailbox, folder: Folder, shape: Shape): void {
   const f = el(parent, 't:Folder');
-  el(f, 't:FolderId', { Id: folder.id, ChangeKey: folder.changeKey });
+  idElement(f, 't:FolderId', folder);
   if (folder.parentId && wants(shape, 'folder:ParentFolderId', false)) {
     const p = mailbox.folders.get(folder.parentId)!;
-    el(f, 't:ParentFolderId', { Id: p.id, ChangeKey: p.changeKey });
+    idElement(f, 't:ParentFolderId', p);
   }
   if (wants(shape, 'folder:FolderClass', false)) leaf(f, 't:FolderClass', folder.folderClass || undefined);
   if (wants(shape, 'folder:DisplayName', true)) leaf(f, 't:DisplayName', folder.displayName);

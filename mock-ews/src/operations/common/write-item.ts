@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { el, leaf, Xml } from '../../soap/response-writer';
+import { el, leaf, Xml, idElement } from '../../soap/response-writer';
 import { atLeast } from '../../profiles/versions';
 import { itemMime } from '../../mime/item-mime';
 import type { SchemaVersion } from '../../profiles/versions';
@@ -60,7 +60,7 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
     uri: 'item:ParentFolderId',
     write: (m, f) => {
       const folder = f.mailbox.folders.get(f.item.folderId)!;
-      el(m, 't:ParentFolderId', { Id: folder.id, ChangeKey: folder.changeKey });
+      idElement(m, 't:ParentFolderId', folder);
     },
   },
   { uri: 'item:ItemClass', write: (m, f) => leaf(m, 't:ItemClass', f.data.itemClass) },
@@ -143,8 +143,18 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
  */
 const PLANS = new Map<string, ItemPlan>();
 const MAX_PLANS = 512;
+/** The plan each parsed Shape got: asked once per item, so the key is not rebuilt each time. */
+const SHAPE_PLANS = new WeakMap<Shape, ItemPlan>();
 
 function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
+  const mine = SHAPE_PLANS.get(shape);
+  if (mine && mine.context === context && mine.version === version) return mine;
+  const plan = sharedPlan(shape, context, version);
+  SHAPE_PLANS.set(shape, plan);
+  return plan;
+}
+
+function sharedPlan(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
   const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${[...shape.additional].join(' ')}`;
   const cached = PLANS.get(key);
   if (cached) return cached;
@@ -186,7 +196,7 @@ export function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape:
 function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>): void {
   const m = el(parent, 't:Message');
   if (mime !== undefined) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(mime);
-  el(m, 't:ItemId', { Id: item.id, ChangeKey: item.changeKey });
+  idElement(m, 't:ItemId', item);
   const { steps } = plan;
   if (steps.length === 0) return;
   const facts: ItemFacts = { item, data: item.data, mailbox: ctx.store.mailboxes.get(item.mailboxId)!, ctx, shape, headers };
