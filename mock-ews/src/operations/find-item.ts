@@ -9,7 +9,7 @@ import { readItemShape } from './common/item-shape';
 import { compileRestriction, Predicate } from './common/restriction';
 import { compileAqs } from './common/aqs';
 import { defaultOrder, ItemList, readSortOrder } from './common/sort';
-import { writeItem } from './common/write-item';
+import { itemWriter } from './common/write-item';
 import type { Operation, OperationContext } from './operation';
 import { requireElement } from '../profiles/elements';
 import { enforceFindCountLimit } from '../throttling/budget';
@@ -98,8 +98,9 @@ export const findItem: Operation = {
           page = items.slice(start, end);
         }
         const list = el(root, 't:Items');
+        const write = itemWriter(ctx, shape, 'find');
         for (const item of page) {
-          const pending = writeItem(list, ctx, item, shape, 'find');
+          const pending = write(list, item);
           if (pending) await pending;
         }
       });

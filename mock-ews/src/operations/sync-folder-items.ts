@@ -4,7 +4,7 @@ import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { folderIdElements } from './common/folder-ids';
 import { readShape } from './common/shapes';
-import { writeItem } from './common/write-item';
+import { itemWriter } from './common/write-item';
 import { enumValue, intValue, requireSchemaFor } from './common/schema-values';
 import { decodeItemSyncState, encodeSyncState } from './common/sync-state';
 import { initialItemState, itemChangesPage } from './common/item-changes';
@@ -55,6 +55,7 @@ export const syncFolderItems: Operation = {
       leaf(message, 'm:SyncState', encodeSyncState(ctx.store, page.next));
       leaf(message, 'm:IncludesLastItemInRange', page.includesLast);
       const changes = el(message, 'm:Changes');
+      const write = itemWriter(ctx, shape, 'find');
       for (const change of page.changes) {
         if (change.type === 'delete') {
           el(el(changes, 't:Delete'), 't:ItemId', { Id: change.itemId });
@@ -64,7 +65,7 @@ export const syncFolderItems: Operation = {
           leaf(rf, 't:IsRead', change.item.data.isRead);
         } else {
           // Like FindItem, sync answers carry summary properties only (no body, no attachments).
-          const pending = writeItem(el(changes, change.type === 'create' ? 't:Create' : 't:Update'), ctx, change.item, shape, 'find');
+          const pending = write(el(changes, change.type === 'create' ? 't:Create' : 't:Update'), change.item);
           if (pending) await pending;
         }
       }

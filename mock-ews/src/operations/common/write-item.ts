@@ -138,23 +138,13 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
 
 /**
  * Plans by what decides them: each request parses a Shape of its own, and building a plan (some
- * sixty FieldURIs looked up) cost a FindItem page more than reading this key. Bounded: a client
+ * sixty FieldURIs looked up) cost a FindItem page more than building this key. Bounded: a client
  * sending ever-new AdditionalProperties sets only refills it.
  */
 const PLANS = new Map<string, ItemPlan>();
 const MAX_PLANS = 512;
-/** The plan each parsed Shape got: asked once per item, so the key is not rebuilt each time. */
-const SHAPE_PLANS = new WeakMap<Shape, ItemPlan>();
 
 function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
-  const mine = SHAPE_PLANS.get(shape);
-  if (mine && mine.context === context && mine.version === version) return mine;
-  const plan = sharedPlan(shape, context, version);
-  SHAPE_PLANS.set(shape, plan);
-  return plan;
-}
-
-function sharedPlan(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
   const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${[...shape.additional].join(' ')}`;
   const cached = PLANS.get(key);
   if (cached) return cached;
@@ -180,17 +170,24 @@ function sharedPlan(shape: Shape, context: ItemContext, version: SchemaVersion):
  * promise per item. Callers await the result when there is one.
  */
 export function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, context: ItemContext = 'get'): Promise<void> | undefined {
+  return itemWriter(ctx, shape, context)(parent, item);
+}
+
+/** writeItem for many items of one request: the shape's plan is looked up once, not per item. */
+export function itemWriter(ctx: OperationContext, shape: Shape, context: ItemContext): (parent: Xml, item: Item) => Promise<void> | undefined {
   const plan = planFor(shape, context, ctx.version);
   const headers = plan.props.has('item:InternetMessageHeaders');
   if (!plan.mime && !headers) {
-    writeMessage(parent, ctx, item, shape, plan);
-    return undefined;
+    return (parent, item) => {
+      writeMessage(parent, ctx, item, shape, plan);
+      return undefined;
+    };
   }
-  return (async () => {
+  return async (parent, item) => {
     const mime = plan.mime ? await itemMime.base64(item) : undefined;
     const headerList = headers ? await itemMime.headers(item) : undefined;
     writeMessage(parent, ctx, item, shape, plan, mime, headerList);
-  })();
+  };
 }
 
 function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>): void {
