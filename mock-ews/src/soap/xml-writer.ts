@@ -166,12 +166,18 @@ class TextSink implements MarkupSink {
 /**
  * Markup as UTF-8 bytes, encoded a few KB at a time. A string grown piece by piece over a whole
  * large answer costs far more to flatten and encode in one go than its parts do: 73 KB of GetItem
- * with one non-Latin-1 character took about 0.7 ms (docs/BENCHMARKS.md, figure 1).
+ * with one non-Latin-1 character took about 0.7 ms (docs/BENCHMARKS.md, figure 1). The parts are
+ * encoded into one scratch buffer shared by all documents (serialisation never waits, so two never
+ * interleave) and the answer is copied out once: one allocation per answer instead of one per part
+ * and another to join them.
  */
 class ByteSink implements MarkupSink {
   private static readonly FLUSH_AT = 8 * 1024;
+  /** Scratch kept between answers up to this size; a larger one is dropped once used. */
+  private static readonly KEEP_SCRATCH = 1024 * 1024;
+  private static scratch = Buffer.allocUnsafeSlow(64 * 1024);
   private pending = '';
-  private readonly chunks: Buffer[] = [];
+  private length = 0;
 
   add(markup: string): void {
     this.pending += markup;
@@ -180,12 +186,23 @@ class ByteSink implements MarkupSink {
 
   bytes(): Buffer {
     this.flush();
-    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    const out = Buffer.allocUnsafe(this.length);
+    ByteSink.scratch.copy(out, 0, 0, this.length);
+    if (ByteSink.scratch.length > ByteSink.KEEP_SCRATCH) ByteSink.scratch = Buffer.allocUnsafeSlow(64 * 1024);
+    return out;
   }
 
   private flush(): void {
-    if (this.pending === '') return;
-    this.chunks.push(Buffer.from(this.pending, 'utf8'));
+    const { pending } = this;
+    if (pending === '') return;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+    const need = this.length + pending.length * 3;
+    if (need > ByteSink.scratch.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(need, ByteSink.scratch.length * 2));
+      ByteSink.scratch.copy(bigger, 0, 0, this.length);
+      ByteSink.scratch = bigger;
+    }
+    this.length += ByteSink.scratch.write(pending, this.length, 'utf8');
     this.pending = '';
   }
 }
