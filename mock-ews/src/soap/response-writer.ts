@@ -32,8 +32,8 @@ export function el(parent: Xml, qname: string, attrs?: Record<string, string | n
  * Adds an id element (t:ItemId, t:FolderId, t:ParentFolderId…) for something the store holds: its
  * Id and ChangeKey are base64 (store/ids.ts), written without an escaping scan.
  */
-export function idElement(parent: Xml, qname: string, ref: { id: string; changeKey: string }): Xml {
-  return parent.ele(qname).attVerbatim('Id', ref.id).attVerbatim('ChangeKey', ref.changeKey);
+export function idElement(parent: Xml, qname: string, ref: { id: string; changeKey: string }): void {
+  parent.emptyVerbatim(qname, 'Id', ref.id, 'ChangeKey', ref.changeKey);
 }
 
 /** Starts a response envelope with ServerVersionInfo in the header, as Exchange writes it. */

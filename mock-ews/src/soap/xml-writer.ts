@@ -13,11 +13,16 @@ class Verbatim {
   constructor(readonly text: string) {}
 }
 
-type Child = XmlNode | Verbatim | string;
+/** An element already written out as markup (XmlNode.emptyVerbatim); it is not text. */
+class Markup {
+  constructor(readonly markup: string) {}
+}
+
+type Child = XmlNode | Verbatim | Markup | string;
 
 export class XmlNode {
-  /** Attribute names and values (raw, or Verbatim when known to need no escaping), alternating, in the order they were first set. */
-  private attrs: (string | Verbatim)[] | undefined;
+  /** Attribute names and raw values, alternating, in the order they were first set. */
+  private attrs: string[] | undefined;
   /** Child elements and raw (unescaped) text runs, in order. */
   private kids: Child[] | undefined;
 
@@ -33,18 +38,6 @@ export class XmlNode {
 
   /** Sets an attribute; setting one that exists replaces its value in place. */
   att(name: string, value: string): this {
-    return this.setAttribute(name, value);
-  }
-
-  /**
-   * Sets an attribute whose value cannot contain a character needing escape: the base64 ids and
-   * ChangeKeys every item and folder carries, skipping a scan per value.
-   */
-  attVerbatim(name: string, value: string): this {
-    return this.setAttribute(name, new Verbatim(value));
-  }
-
-  private setAttribute(name: string, value: string | Verbatim): this {
     const attrs = (this.attrs ??= []);
     for (let i = 0; i < attrs.length; i += 2) {
       if (attrs[i] === name) {
@@ -54,6 +47,17 @@ export class XmlNode {
     }
     attrs.push(name, value);
     return this;
+  }
+
+  /**
+   * Appends an empty element whose attribute values (name, value, name, value…) cannot contain a
+   * character needing escape — the base64 ids and ChangeKeys every item and folder carries — as
+   * markup at once: no node, no attribute list, no escaping scan. Nothing can be added to it later.
+   */
+  emptyVerbatim(name: string, ...attrs: string[]): void {
+    let markup = '<' + name;
+    for (let i = 0; i < attrs.length; i += 2) markup += ' ' + attrs[i] + '="' + attrs[i + 1] + '"';
+    (this.kids ??= []).push(new Markup(markup + '/>'));
   }
 
   /** Appends a text run. An empty one still counts as content: the element is written open/close. */
@@ -116,7 +120,8 @@ export class XmlNode {
     for (const k of kids) {
       if (typeof k === 'string') sink.add(escapeText(k));
       else if (k instanceof XmlNode) k.writeTo(sink);
-      else sink.add(k.text);
+      else if (k instanceof Verbatim) sink.add(k.text);
+      else sink.add(k.markup);
     }
     sink.add('</' + this.name + '>');
   }
@@ -127,10 +132,11 @@ export class XmlNode {
    */
   writePretty(out: string, indent: string): string {
     const { kids } = this;
-    if (!kids || kids.length === 0 || !kids.some((k) => k instanceof XmlNode)) return out + indent + this.toString();
+    if (!kids || kids.length === 0 || !kids.some((k) => k instanceof XmlNode || k instanceof Markup)) return out + indent + this.toString();
     out += indent + '<' + this.name + this.attributes() + '>';
     for (const k of kids) {
       if (k instanceof XmlNode) out = k.writePretty(out + '\n', indent + '  ');
+      else if (k instanceof Markup) out += '\n' + indent + '  ' + k.markup;
       else out += '\n' + indent + '  ' + (typeof k === 'string' ? escapeText(k) : k.text);
     }
     return out + '\n' + indent + '</' + this.name + '>';
@@ -139,13 +145,10 @@ export class XmlNode {
   private attributes(): string {
     let out = '';
     const { attrs } = this;
-    if (!attrs) return out;
-    for (let i = 0; i < attrs.length; i += 2) {
-      const v = attrs[i + 1];
-      out += ' ' + (attrs[i] as string) + '="' + (typeof v === 'string' ? escapeAttribute(v) : v.text) + '"';
-    }
+    if (attrs) for (let i = 0; i < attrs.length; i += 2) out += ' ' + attrs[i] + '="' + escapeAttribute(attrs[i + 1]) + '"';
     return out;
   }
+
 
 }
 
