@@ -12,8 +12,8 @@ export const EWS_ROUTE = /^\/ews\/exchange\.asmx$/i;
  * Content-Encoding — goes straight to the EWS handler with Node's own request and response
  * objects; everything else (the admin API, Autodiscover, other methods, compressed or chunked or
  * oversized bodies) goes through Express. Express's router, body parser and res.send cost a
- * FindItem 117 µs of CPU, and giving the objects Express's prototypes another ~70 µs
- * (docs/BENCHMARKS.md, figure 1); nothing they do matters for such a request.
+ * FindItem 117 µs of CPU (docs/BENCHMARKS.md, figure 1), and nothing they do matters for such a
+ * request.
  */
 export function ewsListener(app: Express, state: MockState, bodyLimit: number, onError: (err: unknown, res: ServerResponse) => void): RequestListener {
   return (req, res) => {

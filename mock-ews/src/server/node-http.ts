@@ -1,10 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /**
- * The EWS path works on Node's own request and response objects, not Express's: giving every
- * request Express's prototypes (what app.handle does) cost ~70 µs of CPU per request, a fifth of a
- * FindItem (docs/BENCHMARKS.md, figure 1). These helpers are the few Express conveniences that path
- * used; Express's objects are Node's underneath, so the routes served by Express use them too.
+ * The EWS path works on Node's own request and response objects, so a plain EWS POST never touches
+ * Express (server/ews-listener.ts). These helpers are the few Express conveniences that path used;
+ * Express's objects are Node's underneath, so the routes served by Express use them too.
  */
 
 /** A request with its body read: a Buffer on the EWS path. */
