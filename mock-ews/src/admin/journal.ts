@@ -92,7 +92,7 @@ export function sanitise(record: ExchangeRecord, ring: ByteRing): void {
   if (record.responseXml !== undefined) record.responseXml = keptBody(record.responseXml, ring);
 }
 
-/** Characters of request and response bodies the whole journal keeps; the oldest records go first. */
+/** Characters of bodies held as text (requests; responses the ring does not hold) the whole journal keeps; the oldest records go first. */
 export const JOURNAL_TOTAL_LIMIT = 64 * 1024 * 1024;
 
 /** Characters of a record's bodies held as text, as counted against JOURNAL_TOTAL_LIMIT (the ring bounds itself). */

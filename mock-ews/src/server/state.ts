@@ -48,8 +48,9 @@ export class MockState {
 
   /**
    * Journals one EWS request: numbered, credentials redacted, bodies capped. The oldest records go
-   * while there are more than `recordLimit` or their bodies exceed JOURNAL_TOTAL_LIMIT characters,
-   * so a long load run cannot fill the memory; the newest record always stays.
+   * while there are more than `recordLimit` or their text bodies exceed JOURNAL_TOTAL_LIMIT
+   * characters, so a long load run cannot fill the memory; the newest record always stays. Response
+   * bodies sent as bytes go into a ring of their own size (admin/byte-ring.ts).
    */
   record(r: ExchangeRecord): void {
     r.id = ++this.nextRecordId;
