@@ -1,7 +1,7 @@
 import type { BodiedRequest } from '../server/node-http';
 import type { ExchangeRecord } from '../server/ews-endpoint';
 import { OPERATIONS } from '../operations/registry';
-import { ByteRing, RingSlice } from './byte-ring';
+import type { ByteRing, RingSlice } from './byte-ring';
 
 /**
  * The request journal's rules: what is kept of each EWS request (never credentials), how it is
@@ -55,18 +55,15 @@ function capped(text: string, limit = JOURNAL_BODY_LIMIT): string {
  */
 export const JOURNAL_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-/** A body sent as bytes goes into the ring as it is; one over the limit is decoded and capped like text. */
-function keptBody(body: string | Buffer | RingSlice, ring: ByteRing, limit = JOURNAL_BODY_LIMIT): string | RingSlice {
-  if (typeof body === 'string') return capped(body, limit);
-  if (body instanceof RingSlice) return body;
-  return body.length <= limit && body.length <= ring.capacity ? ring.put(body) : capped(body.toString('utf8'), limit);
+/** A response sent as bytes goes into the ring as it is; one over the limit is decoded and capped like text. */
+function keptResponse(sent: Buffer, ring: ByteRing, limit = JOURNAL_BODY_LIMIT): string | RingSlice {
+  return sent.length <= limit && sent.length <= ring.capacity ? ring.put(sent) : capped(sent.toString('utf8'), limit);
 }
 
 /** A stored body as text. */
-function bodyText(body: string | Buffer | RingSlice | undefined): string {
+function bodyText(body: string | RingSlice | undefined): string {
   if (body === undefined) return '';
-  if (typeof body === 'string') return body;
-  return body instanceof RingSlice ? body.text() : body.toString('utf8');
+  return typeof body === 'string' ? body : body.text();
 }
 
 /** Keeps the request's body and headers (minus credentials) on its journal record; returns the body as text. */
@@ -87,9 +84,10 @@ export function captureRequest(record: ExchangeRecord, req: BodiedRequest): stri
  * The response is the mock's own output, holding what the store holds; it is redacted when it
  * is read (recordView), which gives the same text without scanning every reply as it goes out.
  */
-export function sanitise(record: ExchangeRecord, ring: ByteRing): void {
+export function sanitise(record: ExchangeRecord, ring: ByteRing, sent?: Buffer): void {
   if (record.requestXml !== undefined) record.requestXml = capped(redactXml(record.requestXml));
-  if (record.responseXml !== undefined) record.responseXml = keptBody(record.responseXml, ring);
+  if (sent) record.responseXml = keptResponse(sent, ring);
+  else if (typeof record.responseXml === 'string') record.responseXml = capped(record.responseXml);
 }
 
 /** Characters of bodies held as text (requests; responses the ring does not hold) the whole journal keeps; the oldest records go first. */

@@ -35,8 +35,8 @@ export interface ExchangeRecord {
   /** Request headers without credentials; the request body redacted when kept, the response when read (admin/journal.ts). */
   headers?: Record<string, string>;
   requestXml?: string;
-  /** The bytes sent, until the journal copies them into its ring (MockState.record). */
-  responseXml?: string | Buffer | RingSlice;
+  /** Text the mock answered (faults, refusals), or the bytes it sent, kept in the journal's ring. */
+  responseXml?: string | RingSlice;
   /** The kind of injected fault that answered or shaped this request. */
   fault?: string;
 }
@@ -51,8 +51,7 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     record.status = status;
     record.durationMs = Date.now() - started;
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-    record.responseXml = bytes;
-    state.record(record);
+    state.record(record, bytes);
     (injected?.send ?? plainSend)(res, status, { 'Content-Type': 'text/xml; charset=utf-8', ...headers }, bytes);
   };
   const fault = (f: EwsFault) => {

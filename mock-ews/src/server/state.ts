@@ -50,11 +50,11 @@ export class MockState {
    * Journals one EWS request: numbered, credentials redacted, bodies capped. The oldest records go
    * while there are more than `recordLimit` or their text bodies exceed JOURNAL_TOTAL_LIMIT
    * characters, so a long load run cannot fill the memory; the newest record always stays. Response
-   * bodies sent as bytes go into a ring of their own size (admin/byte-ring.ts).
+   * bodies sent as bytes (`sent`) go into a ring of their own size (admin/byte-ring.ts).
    */
-  record(r: ExchangeRecord): void {
+  record(r: ExchangeRecord, sent?: Buffer): void {
     r.id = ++this.nextRecordId;
-    sanitise(r, this.journalBodies);
+    sanitise(r, this.journalBodies, sent);
     this.records.push(r);
     let chars = this.journalChars + bodyChars(r);
     let drop = 0;

@@ -176,4 +176,3 @@ function checkDepth(text: string): void {
     }
   }
 }
-

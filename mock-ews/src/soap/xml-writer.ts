@@ -148,8 +148,6 @@ export class XmlNode {
     if (attrs) for (let i = 0; i < attrs.length; i += 2) out += ' ' + attrs[i] + '="' + escapeAttribute(attrs[i + 1]) + '"';
     return out;
   }
-
-
 }
 
 /** Where serialised markup goes, piece by piece. */
