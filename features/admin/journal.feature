@@ -107,6 +107,15 @@ Feature: The request journal: what a client sent, and what it got
     And journal entry 4 has the request XML containing "DistinguishedFolderId Id=\"inbox\""
     And the admin answer lists "[].responseCode" as "NoError, NoError, NoError, NoError"
 
+  Scenario Outline: A journal response budget that is not a positive whole number of bytes is refused, naming it
+    Given the journal keeps <bytes> bytes of responses
+    Then starting the mock fails with "journalResponseBytes must be a whole number of bytes, at least 1 (got <bytes>)"
+
+    Examples:
+      | bytes |
+      | 0     |
+      | -4096 |
+
   Scenario Outline: A bad journal filter is refused, naming it
     When the tester sends GET "/requests?<query>" to the admin API
     Then the admin API answers 400 naming the field "<field>"

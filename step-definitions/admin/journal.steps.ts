@@ -4,6 +4,7 @@ import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
 import { envelope, postSoap } from '../support/soap';
 import { lastAdminReply } from './admin-http';
+import { startMock } from '../../mock-ews/src/server/start';
 
 When('{mailbox} impersonating {mailbox} posts with the HTTP header {string} and the SOAP header {string} the body:', async function (this: EwsWorld, login: string, target: string, httpHeader: string, soapHeader: string, body: string) {
   const [name, ...value] = httpHeader.split(':');
@@ -54,4 +55,12 @@ Then('the typed admin client finds {int} {word} request(s) for {mailbox}, the ne
 Given('the journal keeps {int} bytes of responses', function (this: EwsWorld, bytes: number) {
   if (this.mock) throw new Error('the journal budget must be set before the mock starts');
   this.mockOptions.journalResponseBytes = bytes;
+});
+
+Then('starting the mock fails with {string}', async function (this: EwsWorld, message: string) {
+  await assert.rejects(startMock(this.mockOptions), (err: Error) => {
+    assert.equal(err.message, message);
+    return true;
+  });
+  assert.equal(this.mock, undefined, 'no mock was started');
 });

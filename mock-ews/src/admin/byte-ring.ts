@@ -8,6 +8,7 @@ export class ByteRing {
   /** Bytes ever written: positions only grow, so a slice knows whether it was overwritten. */
   private written = 0;
 
+  /** `capacity`: a whole number of bytes, at least 1 (startMock checks what a user passes). */
   constructor(readonly capacity: number) {}
 
   /** Copies `bytes` in (at most `capacity` of them are kept) and returns the slice that reads them back. */

@@ -50,6 +50,10 @@ export interface RunningMock {
 
 /** Starts a mock in-process (port 0 = any free port) on the given or the default scenario. */
 export async function startMock(options: StartOptions = {}): Promise<RunningMock> {
+  const budget = options.journalResponseBytes;
+  if (budget !== undefined && (!Number.isSafeInteger(budget) || budget < 1)) {
+    throw new RangeError(`journalResponseBytes must be a whole number of bytes, at least 1 (got ${budget})`);
+  }
   const log = options.logger ?? createLogger();
   const source = readScenarioSource(options.scenario ?? DEFAULT_SCENARIO);
   const loaded = await loadScenarioSource(source);
