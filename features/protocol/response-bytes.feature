@@ -75,6 +75,15 @@ Feature: Response bytes on the wire
       <?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:ErrorSchemaValidation</faultcode><faultstring xml:lang="en-US">The request failed schema validation: The 'Traversal' attribute is invalid - The value 'Deep &amp; "wide" &lt;x&gt;' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:ItemQueryTraversalType' - The Enumeration constraint failed.</faultstring><detail><e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorSchemaValidation</e:ResponseCode><e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">The request failed schema validation.</e:Message><t:MessageXml xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><t:LineNumber>1</t:LineNumber><t:Violation>The 'Traversal' attribute is invalid - The value 'Deep &amp; "wide" &lt;x&gt;' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:ItemQueryTraversalType' - The Enumeration constraint failed.</t:Violation></t:MessageXml></detail></s:Fault></s:Body></s:Envelope>
       """
 
+  # Answers are encoded to UTF-8 in parts of about 8 KB (soap/xml-writer.ts, ByteSink).
+  Scenario: A character beyond U+FFFF written in two text runs keeps its four bytes across an encoding boundary
+    Given a response document whose root element t:X holds 8148 "a" characters as one text run
+    When the root element gets the text runs of this JSON array:
+      """
+      ["\uD83D", "\uDE00 end"]
+      """
+    Then the document encoded as UTF-8 reads back as its text, ending in "😀 end</t:X>"
+
   Scenario: Attribute values escape quotes, markup, whitespace controls and forbidden characters
     When an element t:X gets the attribute Name with this JSON string value:
       """

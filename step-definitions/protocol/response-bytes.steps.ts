@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { EwsWorld } from '../support/world';
 import { envelope } from '../support/soap';
-import { XmlNode } from '../../mock-ews/src/soap/xml-writer';
+import { XmlDocument, XmlNode } from '../../mock-ews/src/soap/xml-writer';
 import type { ItemSummary, MessageInput } from '../../mock-ews/src/client/admin-client';
 
 /**
@@ -62,6 +62,28 @@ When('the element gets the text of this JSON string:', function (this: EwsWorld,
 
 Then('the element is written as:', function (this: EwsWorld, expected: string) {
   assert.equal(String(this.results.get('bytes:node')), expected);
+});
+
+Given('a response document whose root element {word} holds {int} {string} characters as one text run', function (this: EwsWorld, name: string, count: number, char: string) {
+  const doc = new XmlDocument(name);
+  doc.root.txt(char.repeat(count));
+  this.results.set('bytes:doc', doc);
+});
+
+When('the root element gets the text runs of this JSON array:', function (this: EwsWorld, json: string) {
+  const runs = JSON.parse(json) as unknown;
+  assert.ok(Array.isArray(runs) && runs.every((r) => typeof r === 'string'), 'expected a JSON array of strings');
+  const doc = this.results.get('bytes:doc') as XmlDocument;
+  for (const run of runs as string[]) doc.root.txt(run);
+});
+
+/** The bytes an answer is sent as (XmlDocument.bytes, encoded in parts) against the document's text. */
+Then('the document encoded as UTF-8 reads back as its text, ending in {string}', function (this: EwsWorld, ending: string) {
+  const doc = this.results.get('bytes:doc') as XmlDocument;
+  const decoded = doc.bytes().toString('utf8');
+  assert.ok(!decoded.includes('\uFFFD'), 'the encoded document holds U+FFFD replacement characters');
+  assert.equal(decoded, doc.end());
+  assert.ok(decoded.endsWith(ending), `the document ends with ${JSON.stringify(decoded.slice(-ending.length - 10))}`);
 });
 
 // ---- MIME of an item version (mime/item-mime.ts caches it per ItemId and ChangeKey) ----

@@ -186,16 +186,26 @@ class ByteSink implements MarkupSink {
   }
 
   bytes(): Buffer {
-    this.flush();
+    this.flush(true);
     const out = Buffer.allocUnsafe(this.length);
     ByteSink.scratch.copy(out, 0, 0, this.length);
     if (ByteSink.scratch.length > ByteSink.KEEP_SCRATCH) ByteSink.scratch = Buffer.allocUnsafeSlow(64 * 1024);
     return out;
   }
 
-  private flush(): void {
-    const { pending } = this;
+  /**
+   * Encodes what is pending. Before the end, a trailing high surrogate waits for the next part: the
+   * two halves of a character beyond U+FFFF encoded apart would each become U+FFFD.
+   */
+  private flush(final = false): void {
+    let { pending } = this;
     if (pending === '') return;
+    let carry = '';
+    const last = pending.charCodeAt(pending.length - 1);
+    if (!final && last >= 0xd800 && last <= 0xdbff) {
+      carry = pending.slice(-1);
+      pending = pending.slice(0, -1);
+    }
     // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
     const need = this.length + pending.length * 3;
     if (need > ByteSink.scratch.length) {
@@ -204,7 +214,7 @@ class ByteSink implements MarkupSink {
       ByteSink.scratch = bigger;
     }
     this.length += ByteSink.scratch.write(pending, this.length, 'utf8');
-    this.pending = '';
+    this.pending = carry;
   }
 }
 
