@@ -445,16 +445,125 @@ Feature: Finding messages with FindItem
       | subject:invoice OR |
       | isread:maybe |
 
-  Scenario: Grouped views are refused rather than answered ungrouped
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: GroupBy sender, the groups ordered by their earliest message, newest first
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox grouped by "from" with the groups in Descending order of their Minimum "received"
+    Then the groups found are:
+      | 0 | Offsite agenda                              |
+      | 1 | Security update                             |
+      | 2 | Invoice 4712, Invoice 4711                  |
+      | 3 | Lunch on Friday                             |
+      | 4 | Re: Budget review 2027                      |
+      | 5 | Quarterly planning, Budget review 2027      |
+    And the grouped view holds 8 items in total and no more are available
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: GroupBy importance, the groups ordered by their latest message, oldest first
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox grouped by "importance" with the groups in Ascending order of their Maximum "received"
+    Then the groups found are:
+      | 0 | Lunch on Friday                                                              |
+      | 1 | Quarterly planning, Re: Budget review 2027                                   |
+      | 2 | Invoice 4712, Offsite agenda, Security update, Invoice 4711, Budget review 2027 |
+
+  # A grouped view pages rows: each group's heading counts as one, so the offsets the server
+  # reports move past the headings too (Exchange answers eight items in two groups with
+  # IndexedPagingOffset 10). A group whose heading alone falls in a page is left out of it.
+  @since:Exchange2007_SP1
+  Scenario: Paging a grouped view: the group headings count as rows
+    When svc-ews@acme.test impersonating mia@acme.test pages 5 rows at a time through inbox grouped by "from" with the groups in Descending order of their Minimum "received"
+    Then the grouped pages are:
+      | 0: Offsite agenda / 1: Security update                                | 5    |
+      | 2: Invoice 4712, Invoice 4711 / 3: Lunch on Friday                    | 10   |
+      | 4: Re: Budget review 2027 / 5: Quarterly planning, Budget review 2027 | none |
+
+  Scenario: A grouped page reports offsets in rows and totals in items
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:IndexedPageItemView MaxEntriesReturned="4" Offset="3" BasePoint="Beginning"/>
+        <m:GroupBy Order="Descending">
+          <t:FieldURI FieldURI="message:From"/>
+          <t:AggregateOn Aggregate="Minimum"><t:FieldURI FieldURI="item:DateTimeReceived"/></t:AggregateOn>
+        </m:GroupBy>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the RootFolder of response message 1 has the attributes:
+      | IndexedPagingOffset     | 7     |
+      | TotalItemsInView        | 8     |
+      | IncludesLastItemInRange | false |
+    And the response lists the groups:
+      | 1 | Security update            |
+      | 2 | Invoice 4712, Invoice 4711 |
+
+  Scenario: DistinguishedGroupBy ConversationTopic: one group per conversation, the newest conversation first
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:DistinguishedGroupBy><t:StandardGroupBy>ConversationTopic</t:StandardGroupBy></m:DistinguishedGroupBy>
+        <m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="item:DateTimeReceived"/></t:FieldOrder></m:SortOrder>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response lists the groups:
+      | 0 | Invoice 4712                               |
+      | 1 | Offsite agenda                             |
+      | 2 | Security update                            |
+      | 3 | Quarterly planning                         |
+      | 4 | Invoice 4711                               |
+      | 5 | Lunch on Friday                            |
+      | 6 | Budget review 2027, Re: Budget review 2027 |
+
+  Scenario: A grouped view of a restriction that matches nothing has no groups
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:DistinguishedGroupBy><t:StandardGroupBy>ConversationTopic</t:StandardGroupBy></m:DistinguishedGroupBy>
+        <m:Restriction><t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase"><t:FieldURI FieldURI="item:Subject"/><t:Constant Value="no such subject"/></t:Contains></m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the RootFolder of response message 1 has the attributes:
+      | TotalItemsInView        | 0    |
+      | IncludesLastItemInRange | true |
+    And the response lists no groups
+    And the response has no Items element
+
+  Scenario: Grouping on a property that cannot be sorted
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
       """
       <m:FindItem Traversal="Shallow">
         <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
         <m:GroupBy Order="Ascending">
-          <t:FieldURI FieldURI="item:Importance"/>
+          <t:FieldURI FieldURI="item:Body"/>
           <t:AggregateOn Aggregate="Maximum"><t:FieldURI FieldURI="item:DateTimeReceived"/></t:AggregateOn>
         </m:GroupBy>
         <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
       </m:FindItem>
       """
-    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidOperation
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorUnsupportedPathForSortGroup
+
+  Scenario Outline: A grouping the schema does not allow is a schema fault: <case>
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <grouping>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<message>"
+
+    Examples:
+      | case                      | grouping                                                                                                                                                 | message                                                   |
+      | no Order                  | <m:GroupBy><t:FieldURI FieldURI="message:From"/><t:AggregateOn Aggregate="Maximum"><t:FieldURI FieldURI="item:Size"/></t:AggregateOn></m:GroupBy>         | The required attribute 'Order' is missing.                |
+      | no AggregateOn            | <m:GroupBy Order="Ascending"><t:FieldURI FieldURI="message:From"/></m:GroupBy>                                                                            | List of possible elements expected: 'AggregateOn'         |
+      | an unknown aggregate      | <m:GroupBy Order="Ascending"><t:FieldURI FieldURI="message:From"/><t:AggregateOn Aggregate="Average"><t:FieldURI FieldURI="item:Size"/></t:AggregateOn></m:GroupBy> | The value 'Average' is invalid according to its datatype |
+      | an unknown standard group | <m:DistinguishedGroupBy><t:StandardGroupBy>Sender</t:StandardGroupBy></m:DistinguishedGroupBy>                                                           | The value 'Sender' is invalid according to its datatype  |
+      | both kinds of grouping    | <m:GroupBy Order="Ascending"><t:FieldURI FieldURI="message:From"/><t:AggregateOn Aggregate="Maximum"><t:FieldURI FieldURI="item:Size"/></t:AggregateOn></m:GroupBy><m:DistinguishedGroupBy><t:StandardGroupBy>ConversationTopic</t:StandardGroupBy></m:DistinguishedGroupBy> | invalid child element 'DistinguishedGroupBy'              |

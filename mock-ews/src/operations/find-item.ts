@@ -1,4 +1,4 @@
-import { el, ResponseMessages, Xml } from '../soap/response-writer';
+import { el, leaf, ResponseMessages, Xml } from '../soap/response-writer';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import type { XmlElement } from '../soap/xml-element';
 import type { Item } from '../store/types';
@@ -9,6 +9,7 @@ import { readItemShape } from './common/item-shape';
 import { compileRestriction, Predicate } from './common/restriction';
 import { compileAqs } from './common/aqs';
 import { defaultOrder, ItemList, readSortOrder } from './common/sort';
+import { groupedRows, ItemGroup, readGrouping } from './common/grouping';
 import { itemWriter } from './common/write-item';
 import type { Operation, OperationContext } from './operation';
 import { requireElement } from '../profiles/elements';
@@ -19,7 +20,8 @@ const TRAVERSALS = ['Shallow', 'SoftDeleted', 'Associated'];
 /**
  * FindItem: the items of each parent folder (one ResponseMessage per folder, in request order),
  * filtered by a Restriction or an AQS QueryString, sorted by SortOrder (newest received first
- * without one) and cut by IndexedPageItemView or FractionalPageItemView.
+ * without one), grouped by GroupBy or DistinguishedGroupBy, and cut by IndexedPageItemView or
+ * FractionalPageItemView.
  */
 export const findItem: Operation = {
   name: 'FindItem',
@@ -45,9 +47,6 @@ export const findItem: Operation = {
     const indexedPage = readIndexedPage(indexed);
     const fractionalPage = fractional ? readFractionalPage(fractional) : undefined;
     const filter = readFilter(ctx, request);
-    // The mock has no grouped views (docs/ITEMS.md): it refuses them per folder, because answering
-    // them ungrouped would mislead a client that reads m:Groups.
-    const grouped = request.m('GroupBy') ?? request.m('DistinguishedGroupBy');
 
     const out = new ResponseMessages(ctx.body, 'FindItem');
     for (const idEl of parents) {
@@ -55,7 +54,6 @@ export const findItem: Operation = {
         const folder = resolveFolderId(ctx, idEl);
         const mailbox = ctx.mailbox!;
         if (refusal) throw refusal;
-        if (grouped) throw new ItemError('ErrorInvalidOperation', 'Grouped FindItem views are not supported by this server.');
         const matches = filter();
         // The store keeps neither a dumpster nor folder-associated items: those views are empty.
         let items: ItemList = traversal === 'Shallow' ? defaultOrder(folder) : [];
@@ -63,20 +61,25 @@ export const findItem: Operation = {
         if (matches) items = items.slice(0, items.length).filter((i) => matches(i, mailbox));
         const compare = readSortOrder(request.m('SortOrder'), mailbox);
         if (compare) items = items.slice(0, items.length).sort(compare);
+        const grouping = readGrouping(request.m('GroupBy'), request.m('DistinguishedGroupBy'), mailbox);
+        const grouped = grouping && groupedRows(grouping(items.slice(0, items.length)));
+        // A grouped view pages rows: group headings and items (grouping.ts).
+        const rows = grouped ? grouped.rows : items.length;
+        const pageOf = (start: number, end: number) => (grouped ? grouped.page(start, end) : items.slice(start, end));
 
-        let page: Item[];
+        let page: Item[] | ItemGroup[];
         let root: Xml;
         if (fractionalPage) {
-          const slice = fractionalPage(items.length);
+          const slice = fractionalPage(rows);
           root = el(message, 'm:RootFolder', {
             NumeratorOffset: slice.numeratorOffset,
             AbsoluteDenominator: slice.absoluteDenominator,
             IncludesLastItemInRange: slice.includesLast,
             TotalItemsInView: items.length,
           });
-          page = items.slice(slice.start, slice.end);
+          page = pageOf(slice.start, slice.end);
         } else {
-          const slice = indexedPage.apply(items.length);
+          const slice = indexedPage.apply(rows);
           // EWSFindCountLimit: a fault on ≤2010 RTM, a page cut short (and marked so) from 2010 SP1 on.
           const cap = enforceFindCountLimit(ctx, slice.end - slice.start);
           let { start, end, nextOffset, includesLast } = slice;
@@ -84,7 +87,7 @@ export const findItem: Operation = {
             includesLast = false;
             if (request.m('IndexedPageItemView')?.attr('BasePoint') === 'End') {
               start = end - cap.count;
-              nextOffset = items.length - start;
+              nextOffset = rows - start;
             } else {
               end = start + cap.count;
               nextOffset = end;
@@ -95,13 +98,22 @@ export const findItem: Operation = {
             TotalItemsInView: items.length,
             IncludesLastItemInRange: includesLast,
           });
-          page = items.slice(start, end);
+          page = pageOf(start, end);
         }
-        const list = el(root, 't:Items');
         const write = itemWriter(ctx, shape, 'find');
-        for (const item of page) {
-          const pending = write(list, item);
-          if (pending) await pending;
+        const writeList = async (parent: Xml, list: Item[]) => {
+          const items = el(parent, 't:Items');
+          for (const item of list) {
+            const pending = write(items, item);
+            if (pending) await pending;
+          }
+        };
+        if (!grouped) return writeList(root, page as Item[]);
+        const groups = el(root, 't:Groups');
+        for (const g of page as ItemGroup[]) {
+          const entry = el(groups, 't:GroupedItems');
+          leaf(entry, 't:GroupIndex', g.index);
+          await writeList(entry, g.items);
         }
       });
     }
