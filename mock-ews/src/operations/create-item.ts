@@ -46,7 +46,14 @@ export const createItem: Operation = {
         if (disposition === 'SaveOnly') {
           const folder = savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'drafts');
           const item = ctx.store.addItem(mailbox, folder, data);
-          idElement(el(items, 't:Message'), 't:ItemId', item);
+          const saved = el(items, 't:Message');
+          idElement(saved, 't:ItemId', item);
+          // The ids of attachments given inline, in request order: clients match them to their own
+          // attachments by position, and would otherwise add them again with CreateAttachment.
+          if (item.attachments.length > 0) {
+            const list = el(saved, 't:Attachments');
+            for (const a of item.attachments) el(el(list, 't:FileAttachment'), 't:AttachmentId', { Id: a.id });
+          }
           return;
         }
         if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');

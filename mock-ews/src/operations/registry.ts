@@ -11,6 +11,9 @@ import { getFolder } from './get-folder';
 import { findItem } from './find-item';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
+import { createAttachment } from './create-attachment';
+import { deleteAttachment } from './delete-attachment';
+import { sendItem } from './send-item';
 import { resolveNames } from './resolve-names';
 import { convertId } from './convert-id';
 
@@ -26,9 +29,12 @@ const operations: Operation[] = [
   findItem,
   getItem,
   getAttachment,
+  createAttachment,
+  deleteAttachment,
   syncFolderItems,
   syncFolderHierarchy,
   createItem,
+  sendItem,
   updateItem,
   deleteItem,
   moveItem,

@@ -4,6 +4,7 @@ import { atLeast, SchemaVersion } from '../profiles/versions';
 import { NS } from '../soap/namespaces';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { actingAccount, DirectoryEntry, visibleDirectory } from './common/directory';
+import { booleanAttribute } from './common/schema-values';
 import type { Operation, OperationContext } from './operation';
 
 const SCOPES = ['ActiveDirectory', 'ActiveDirectoryContacts', 'Contacts', 'ContactsActiveDirectory'] as const;
@@ -23,7 +24,7 @@ export const resolveNames: Operation = {
   since: 'Exchange2007',
   async handle(ctx) {
     const req = ctx.request;
-    const full = readBoolean(req.attr('ReturnFullContactData'), req.line);
+    const full = booleanAttribute(req, 'ReturnFullContactData');
     const scope = req.attr('SearchScope') ?? 'ActiveDirectoryContacts';
     if (!(SCOPES as readonly string[]).includes(scope)) throw enumFault('SearchScope', scope, 'ResolveNameSearchLocationType', req.line);
     const shape = req.attr('ContactDataShape');
@@ -105,13 +106,6 @@ function markWarning(message: Xml, code: 'ErrorNameResolutionMultipleResults'): 
   leaf(message, 'm:MessageText', ERROR_CATALOGUE[code].message);
   leaf(message, 'm:ResponseCode', code);
   leaf(message, 'm:DescriptiveLinkKey', 0);
-}
-
-function readBoolean(value: string | undefined, line: number): boolean {
-  if (value === undefined) throw schemaFault("The required attribute 'ReturnFullContactData' is missing.", line);
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  throw schemaFault(`The 'ReturnFullContactData' attribute is invalid - The value '${value}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${value}' is not a valid Boolean value.`, line);
 }
 
 function enumFault(attribute: string, value: string, type: string, line: number) {

@@ -3,13 +3,12 @@ import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { atLeast } from '../profiles/versions';
-import { changeKey } from '../store/ids';
-import type { Item, MessageData } from '../store/types';
+import type { MessageData } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
-import { resolveItemId } from './common/item-ids';
+import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
-import { deliver } from './common/deliver';
+import { sendStored } from './common/deliver';
 import type { Operation } from './operation';
 
 const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
@@ -75,10 +74,8 @@ export const updateItem: Operation = {
           idElement(el(items, 't:Message'), 't:ItemId', item);
         } else {
           // Sending an updated draft: deliver it, keep a copy if asked, and remove the draft.
-          if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
           const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-          deliver(ctx.store, mailbox, item.data, saveIn);
-          ctx.store.deleteItem(mailbox, item);
+          sendStored(ctx.store, mailbox, item, saveIn);
         }
         // ConflictResults appeared in Exchange 2007 SP1.
         if (atLeast(ctx.version, 'Exchange2007_SP1')) leaf(el(message, 'm:ConflictResults'), 't:Count', conflicts);
@@ -86,16 +83,6 @@ export const updateItem: Operation = {
     }
   },
 };
-
-/**
- * The item version a ChangeKey names: none given → current (no conflict check, last writer wins);
- * an earlier key of this item → that version; anything else → ErrorInvalidChangeKey.
- */
-function versionOfChangeKey(item: Item, key: string | undefined): number {
-  if (key === undefined || key === item.changeKey) return item.version;
-  for (let v = item.version - 1; v >= 1; v--) if (changeKey(item.id, v) === key) return v;
-  throw new ItemError('ErrorInvalidChangeKey');
-}
 
 type Appendable = Pick<MessageData, 'body' | 'to' | 'cc' | 'bcc'>;
 const EMPTY: Appendable = { body: {}, to: [], cc: [], bcc: [] };

@@ -44,6 +44,7 @@ const entries = {
   ErrorInvalidRecipients: { shapes: ['item'], message: "At least one recipient isn't valid." },
   ErrorInvalidRequest: { shapes: ['fault', 'item'], message: 'The request is invalid.' },
   ErrorInvalidRestriction: { shapes: ['item'], message: 'The restriction or sort order is too complex for this operation.' },
+  ErrorInvalidSendItemSaveSettings: { shapes: ['item'], message: 'SavedItemFolderId is not allowed when SaveItemToFolder is false.' },
   ErrorInvalidServerVersion: { shapes: ['fault'], message: 'The specified server version is invalid.' },
   ErrorInvalidSmtpAddress: { shapes: ['item'], message: 'The SMTP address format is invalid.' },
   ErrorInvalidSyncStateData: { shapes: ['item'], message: 'Synchronization state data is corrupt or otherwise invalid.' },

@@ -6,6 +6,7 @@ import type {
   Account,
   AppRegistration,
   Attachment,
+  AttachmentData,
   DistinguishedFolderName,
   Folder,
   FolderChangeType,
@@ -266,15 +267,42 @@ export class Store {
   updateItem(mailbox: Mailbox, item: Item, patch: Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc'>>): Item {
     const onlyRead = Object.keys(patch).every((k) => k === 'isRead');
     if (onlyRead && patch.isRead === item.data.isRead) return item;
+    this.changeItem(mailbox, item, patch, onlyRead ? 'readflag' : 'update');
+    return item;
+  }
+
+  /**
+   * Adds file attachments to an item (CreateAttachment) in one new version of it. The MIME form is
+   * built from the fields from now on: a raw message it was created from no longer matches.
+   */
+  addAttachments(mailbox: Mailbox, item: Item, list: AttachmentData[]): Attachment[] {
+    const now = new Date();
+    // Numbered on from the store's counter, so an id is never reused after a DeleteAttachment.
+    const added = list.map((a) => placeAttachment(a, encodeId('attachment', mailbox.id, `${item.id}#${++this.nextLocal}`), now));
+    item.attachments = [...item.attachments, ...added];
+    this.changeItem(mailbox, item, { attachments: [...item.data.attachments, ...list], rawMime: undefined }, 'update', now);
+    return added;
+  }
+
+  /** Removes one attachment (DeleteAttachment); item.attachments and data.attachments stay parallel. */
+  removeAttachment(mailbox: Mailbox, item: Item, attachmentId: string): void {
+    const index = item.attachments.findIndex((a) => a.id === attachmentId);
+    if (index < 0) return;
+    item.attachments = item.attachments.filter((_, i) => i !== index);
+    this.changeItem(mailbox, item, { attachments: item.data.attachments.filter((_, i) => i !== index), rawMime: undefined }, 'update');
+  }
+
+  /** A new version of an item: its fields patched, a new ChangeKey, journalled as `type`. */
+  private changeItem(mailbox: Mailbox, item: Item, patch: Partial<MessageData>, type: ItemChangeType, when = new Date()): void {
     item.data = { ...item.data, ...patch };
     item.version++;
     // Which version last changed each field, so UpdateItem can count conflicts against a stale ChangeKey.
     item.fieldVersions = { ...item.fieldVersions };
     for (const k of Object.keys(patch) as (keyof MessageData)[]) item.fieldVersions[k] = item.version;
     item.changeKey = changeKey(item.id, item.version);
-    item.lastModified = new Date();
-    this.journalItem(mailbox.folders.get(item.folderId)!, onlyRead ? 'readflag' : 'update', item.id);
-    return item;
+    item.lastModified = when;
+    if (patch.attachments) item.size = estimateSize(item.data);
+    this.journalItem(mailbox.folders.get(item.folderId)!, type, item.id);
   }
 
   deleteItem(mailbox: Mailbox, item: Item): void {

@@ -1,3 +1,4 @@
+import { ItemError } from '../../soap/error-catalogue';
 import type { Store } from '../../store/store';
 import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
 
@@ -42,6 +43,17 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
     delivered.push(store.addItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
   }
   return { sentCopy, delivered };
+}
+
+/**
+ * Sends a stored message (UpdateItem with a send disposition, SendItem): it needs a recipient
+ * (ErrorInvalidRecipients), is delivered, copied to `saveIn` if given, and leaves its folder.
+ */
+export function sendStored(store: Store, mailbox: Mailbox, item: Item, saveIn?: Folder): Delivery {
+  if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
+  const delivery = deliver(store, mailbox, item.data, saveIn);
+  store.deleteItem(mailbox, item);
+  return delivery;
 }
 
 /** The message with its Bcc header removed: recipients never see the Bcc list. */

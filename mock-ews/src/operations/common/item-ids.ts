@@ -1,6 +1,7 @@
 import { ItemError, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
+import { changeKey } from '../../store/ids';
 import type { Item } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { checkId } from './mailbox-access';
@@ -27,9 +28,23 @@ export function itemIdElements(container: XmlElement | undefined, op: string, na
  */
 export function resolveItemId(ctx: OperationContext, el: XmlElement): Item {
   if (el.local !== 'ItemId') throw new ItemError('ErrorItemNotFound');
-  const id = el.attr('Id');
+  return itemOfId(ctx, el.attr('Id'));
+}
+
+/** The item an Id attribute names (t:ItemId, m:ParentItemId), with resolveItemId's errors. */
+export function itemOfId(ctx: OperationContext, id: string | undefined): Item {
   const mailbox = checkId(ctx, id, 'item');
   const item = ctx.store.item(mailbox, id!);
   if (!item) throw new ItemError('ErrorItemNotFound');
   return item;
+}
+
+/**
+ * The item version a ChangeKey names: none given → current (no conflict check, last writer wins);
+ * an earlier key of this item → that version; anything else → ErrorInvalidChangeKey.
+ */
+export function versionOfChangeKey(item: Item, key: string | undefined): number {
+  if (key === undefined || key === item.changeKey) return item.version;
+  for (let v = item.version - 1; v >= 1; v--) if (changeKey(item.id, v) === key) return v;
+  throw new ItemError('ErrorInvalidChangeKey');
 }

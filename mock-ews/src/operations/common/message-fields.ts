@@ -31,7 +31,8 @@ export function readRecipients(list: XmlElement): Address[] {
   return list.all('Mailbox').map(readAddress);
 }
 
-function readFileAttachment(a: XmlElement): AttachmentData {
+/** Reads a t:FileAttachment (CreateItem's inline attachments, CreateAttachment); Content must be base64. */
+export function readFileAttachment(a: XmlElement): AttachmentData {
   const content = (a.t('Content')?.text ?? '').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) {
     throw schemaFault(`The '${NS.t}:Content' element is invalid - The value is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary'.`, a.line);

@@ -24,6 +24,16 @@ export function booleanValue(el: XmlElement): boolean {
   throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${v}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${v}' is not a valid Boolean value.`, el.line);
 }
 
+/** Reads a required xs:boolean attribute; a missing or other value is a schema violation. */
+export function booleanAttribute(el: XmlElement, name: string): boolean {
+  const raw = el.attr(name);
+  if (raw === undefined) throw schemaFault(`The required attribute '${name}' is missing.`, el.line);
+  const v = raw.trim();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw schemaFault(`The '${name}' attribute is invalid - The value '${raw}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${raw}' is not a valid Boolean value.`, el.line);
+}
+
 /** Reads an xs:int element of at least `min`; anything else is a schema violation. */
 export function intValue(el: XmlElement, min: number): number {
   const raw = el.text.trim();
