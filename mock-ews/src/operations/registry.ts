@@ -7,6 +7,11 @@ import { copyItem } from './copy-item';
 import { syncFolderItems } from './sync-folder-items';
 import { syncFolderHierarchy } from './sync-folder-hierarchy';
 import { findFolder } from './find-folder';
+import { createFolder } from './create-folder';
+import { updateFolder } from './update-folder';
+import { moveFolder } from './move-folder';
+import { deleteFolder } from './delete-folder';
+import { emptyFolder } from './empty-folder';
 import { getFolder } from './get-folder';
 import { findItem } from './find-item';
 import { getItem } from './get-item';
@@ -24,6 +29,11 @@ import { convertId } from './convert-id';
 const operations: Operation[] = [
   getFolder,
   findFolder,
+  createFolder,
+  updateFolder,
+  moveFolder,
+  deleteFolder,
+  emptyFolder,
   resolveNames,
   convertId,
   findItem,

@@ -12,6 +12,11 @@ import { schemaFault } from './error-catalogue';
 export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   GetFolder: ['FolderShape', 'FolderIds'],
   FindFolder: ['FolderShape', 'IndexedPageFolderView', 'FractionalPageFolderView', 'Restriction', 'ParentFolderIds'],
+  CreateFolder: ['ParentFolderId', 'Folders'],
+  UpdateFolder: ['FolderChanges'],
+  MoveFolder: ['ToFolderId', 'FolderIds'],
+  DeleteFolder: ['FolderIds'],
+  EmptyFolder: ['FolderIds'],
   FindItem: [
     'ItemShape',
     'IndexedPageItemView',

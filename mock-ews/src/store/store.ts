@@ -175,6 +175,8 @@ export class Store {
     for (let f: Folder | undefined = target; f; f = f.parentId ? mailbox.folders.get(f.parentId) : undefined) {
       if (f === folder) throw new StoreError('invalid', 'a folder cannot be moved into itself');
     }
+    const clash = this.childByName(mailbox, target, folder.displayName);
+    if (clash && clash !== folder) throw new StoreError('conflict', `a folder named "${folder.displayName}" already exists under "${target.displayName}"`);
     const old = mailbox.folders.get(folder.parentId!)!;
     old.childIds = old.childIds.filter((id) => id !== folder.id);
     target.childIds.push(folder.id);

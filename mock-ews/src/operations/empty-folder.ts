@@ -1,0 +1,46 @@
+import { ResponseMessages } from '../soap/response-writer';
+import { resolveFolderId } from './common/folder-ids';
+import { requiredFolderIds, storeChange } from './common/folder-writes';
+import { booleanAttribute, enumValue } from './common/schema-values';
+import type { Operation } from './operation';
+
+const DELETE_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
+
+/**
+ * EmptyFolder (Exchange 2010 SP1 on): removes every item of each folder, and its subfolders when
+ * DeleteSubFolders is true; MoveToDeletedItems moves them into Deleted Items instead (emptying
+ * Deleted Items itself deletes).
+ */
+export const emptyFolder: Operation = {
+  name: 'EmptyFolder',
+  since: 'Exchange2010_SP1',
+  async handle(ctx) {
+    const req = ctx.request;
+    const type = enumValue(req.attr('DeleteType'), DELETE_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
+    const subfolders = booleanAttribute(req, 'DeleteSubFolders');
+    const ids = requiredFolderIds(req, 'FolderIds');
+    const out = new ResponseMessages(ctx.body, 'EmptyFolder');
+    for (const idEl of ids) {
+      await out.add(() => {
+        const folder = resolveFolderId(ctx, idEl);
+        const mailbox = ctx.mailbox!;
+        const deletedItems = ctx.store.distinguishedFolder(mailbox, 'deleteditems');
+        const move = type === 'MoveToDeletedItems' && folder.id !== deletedItems.id;
+        for (const item of [...folder.items.values()]) {
+          if (move) ctx.store.moveItem(mailbox, item, deletedItems);
+          else ctx.store.deleteItem(mailbox, item);
+        }
+        if (!subfolders) return;
+        for (const childId of [...folder.childIds]) {
+          const child = mailbox.folders.get(childId)!;
+          // A distinguished folder below this one (Inbox under the root) stays where it is.
+          if (child.distinguished) continue;
+          storeChange(() => (move ? ctx.store.moveFolder(mailbox, child, deletedItems.id) : ctx.store.deleteFolder(mailbox, child)), {
+            conflict: 'ErrorFolderExists',
+            invalid: 'ErrorMoveCopyFailed',
+          });
+        }
+      });
+    }
+  },
+};
