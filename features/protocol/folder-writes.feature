@@ -26,6 +26,18 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Outbox                       | 0  |
 
   @since:Exchange2007_SP1
+  Scenario: A syncer sees folders created, renamed and deleted over EWS
+    Given svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
+    When svc-ews@acme.test impersonating alice@acme.test creates the folder "Invoices" under inbox
+    And svc-ews@acme.test impersonating alice@acme.test renames the folder "Inbox/Projects" to "Projects 2026"
+    And svc-ews@acme.test impersonating alice@acme.test deletes the folder "Inbox/Projects 2026/Archive 2025" with HardDelete
+    And svc-ews@acme.test impersonating alice@acme.test syncs the folder hierarchy
+    Then the hierarchy sync reports these changes:
+      | Update | Projects 2026 |
+      | Create | Invoices      |
+      | Delete | Archive 2025  |
+
+  @since:Exchange2007_SP1
   Scenario: MoveToDeletedItems puts a folder under Deleted Items with everything in it; HardDelete removes it
     When svc-ews@acme.test impersonating alice@acme.test deletes the folder "Inbox/Projects" with MoveToDeletedItems
     Then the client call succeeds
