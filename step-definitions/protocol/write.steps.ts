@@ -183,14 +183,23 @@ Given('the ItemId and ChangeKey of the {folder} message {string} of {mailbox} ar
   this.results.set(`noted:${name}`, { id: item.id, changeKey: item.changeKey });
 });
 
-/** Fills {{id:NAME}} and {{changekey:NAME}} with ids noted earlier in the scenario. */
-When('{mailbox} impersonating {mailbox} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, owner: string, body: string) {
-  const filled = body.replace(/\{\{(id|changekey):([^}]+)\}\}/g, (_, kind: string, name: string) => {
-    const noted = this.results.get(`noted:${name}`) as { id: string; changeKey: string } | undefined;
+/** Fills {{id:NAME}}, {{changekey:NAME}} and {{watermark:NAME}} with what was noted earlier in the scenario. */
+function withNotedIds(world: EwsWorld, body: string): string {
+  return body.replace(/\{\{(id|changekey|watermark):([^}]+)\}\}/g, (_, kind: string, name: string) => {
+    const noted = world.results.get(`noted:${name}`) as { id: string; changeKey?: string; watermark?: string } | undefined;
     assert.ok(noted, `nothing noted as "${name}"`);
-    return kind === 'id' ? noted.id : noted.changeKey;
+    const value = kind === 'id' ? noted.id : kind === 'changekey' ? noted.changeKey : noted.watermark;
+    assert.ok(value !== undefined, `no ${kind} noted as "${name}"`);
+    return value;
   });
-  await this.post(envelope(filled, { impersonate: owner }), { auth: [login, DEFAULT_PASSWORD] });
+}
+
+When('{mailbox} impersonating {mailbox} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, owner: string, body: string) {
+  await this.post(envelope(withNotedIds(this, body), { impersonate: owner }), { auth: [login, DEFAULT_PASSWORD] });
+});
+
+When('{mailbox} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, body: string) {
+  await this.post(envelope(withNotedIds(this, body)), { auth: [login, DEFAULT_PASSWORD] });
 });
 
 // ---- changes made by someone else (through the mock's admin API) ----

@@ -272,6 +272,19 @@ const schemas: Json = {
       syncState: { type: 'string', description: 'Opaque SyncState for SyncFolderItems (kind items) or SyncFolderHierarchy without SyncFolderId (kind hierarchy)' },
     },
   },
+  Subscription: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', description: 'The SubscriptionId the client holds' },
+      mailbox: { type: 'string', nullable: true },
+      owner: { type: 'string', description: 'The account that subscribed; only it may read the events' },
+      folders: { type: 'array', items: { type: 'string' }, nullable: true, description: 'Display names of the watched folders; null for every folder' },
+      eventTypes: { type: 'array', items: { type: 'string' } },
+      timeoutMinutes: { type: 'integer' },
+      lastUsed: { type: 'string', format: 'date-time' },
+      expired: { type: 'boolean' },
+    },
+  },
   StoreDigest: {
     type: 'object',
     properties: {
@@ -509,6 +522,17 @@ const paths: Json = {
   },
   '/requests/{id}': {
     get: { summary: 'One journal entry', tags: ['journal'], parameters: [param('id', 'Journal number', 'path', { type: 'integer' })], responses: { '200': json(ref('JournalEntry')), '404': bad['404'] } },
+  },
+  '/subscriptions': {
+    get: { summary: 'Notification subscriptions clients made with Subscribe', tags: ['content'], responses: { '200': json({ type: 'array', items: ref('Subscription') }) } },
+  },
+  '/subscriptions/{id}/expire': {
+    post: {
+      summary: "Expire a subscription now: the client's next GetEvents gets ErrorExpiredSubscription",
+      tags: ['content'],
+      parameters: [param('id', 'SubscriptionId')],
+      responses: { '200': json(ref('Subscription')), '404': bad['404'] },
+    },
   },
   '/tokens': {
     post: {

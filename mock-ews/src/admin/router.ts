@@ -11,6 +11,7 @@ import { identityRoutes } from './routes/identity';
 import { itemRoutes } from './routes/items';
 import { requestRoutes } from './routes/requests';
 import { serverRoutes } from './routes/server';
+import { subscriptionRoutes } from './routes/subscriptions';
 import { inspectorRoutes } from './ui/routes';
 import { tokenRoutes } from '../auth/token-route';
 
@@ -36,6 +37,7 @@ export function createAdminRouter(state: MockState, options: AdminOptions = {}):
   router.use(itemRoutes(state));
   router.use(faultRoutes(state));
   router.use(requestRoutes(state));
+  router.use(subscriptionRoutes(state));
   router.use(diagnosticRoutes(state));
   router.use(tokenRoutes(state));
   router.use(identityRoutes(state));

@@ -4,6 +4,7 @@ import type { messageInputSchema } from '../admin/message-input';
 import type { RecordView } from '../admin/journal';
 import type { folderView, itemDetail, itemSummary, mailboxView } from '../admin/views';
 import type { Profile } from '../profiles/profiles';
+import type { subscriptionView } from '../admin/routes/subscriptions';
 
 /**
  * A typed client for the mock's admin API (/__admin), built on fetch. Other projects use it to set
@@ -16,6 +17,7 @@ export type { Fault };
 export type MessageInput = z.input<typeof messageInputSchema>;
 export type MailboxInfo = ReturnType<typeof mailboxView>;
 export type FolderInfo = ReturnType<typeof folderView>;
+export type SubscriptionInfo = ReturnType<typeof subscriptionView>;
 export type ItemSummary = ReturnType<typeof itemSummary>;
 export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
@@ -342,6 +344,15 @@ export class AdminClient {
   /** Unexpected server errors: bugs in the mock, not client mistakes or injected faults. */
   serverErrors() {
     return this.call<{ count: number; errors: ServerErrorInfo[] }>('GET', '/errors');
+  }
+
+  // ---- notification subscriptions ----
+  subscriptions() {
+    return this.call<SubscriptionInfo[]>('GET', '/subscriptions');
+  }
+  /** Expires a subscription now: its next GetEvents answers ErrorExpiredSubscription. */
+  expireSubscription(id: string) {
+    return this.call<SubscriptionInfo>('POST', `/subscriptions/${enc(id)}/expire`);
   }
 
   // ---- journal ----

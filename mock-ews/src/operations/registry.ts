@@ -21,6 +21,9 @@ import { deleteAttachment } from './delete-attachment';
 import { sendItem } from './send-item';
 import { resolveNames } from './resolve-names';
 import { convertId } from './convert-id';
+import { subscribe } from './subscribe';
+import { getEvents } from './get-events';
+import { unsubscribe } from './unsubscribe';
 
 /**
  * Every EWS operation the mock serves, keyed by the local name of its request element. Adding an
@@ -36,6 +39,9 @@ const operations: Operation[] = [
   emptyFolder,
   resolveNames,
   convertId,
+  subscribe,
+  getEvents,
+  unsubscribe,
   findItem,
   getItem,
   getAttachment,

@@ -45,6 +45,9 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   CopyItem: ['ToFolderId', 'ItemIds', 'ReturnNewItemIds'],
   ResolveNames: ['ParentFolderIds', 'UnresolvedEntry'],
   ConvertId: ['SourceIds'],
+  Subscribe: ['PullSubscriptionRequest', 'PushSubscriptionRequest', 'StreamingSubscriptionRequest'],
+  GetEvents: ['SubscriptionId', 'Watermark'],
+  Unsubscribe: ['SubscriptionId'],
 };
 
 /** Refuses an operation element with a child its request type does not declare. */

@@ -9,12 +9,16 @@ import type {
   AttachmentData,
   DistinguishedFolderName,
   Folder,
+  FolderChange,
   FolderChangeType,
   ImpersonationGrant,
   Item,
+  ItemChange,
   ItemChangeType,
+  ItemOrigin,
   Mailbox,
   MessageData,
+  Subscription,
   ThrottlingPolicy,
 } from './types';
 
@@ -56,6 +60,8 @@ export class Store {
   /** Throttling policies from the scenario (enforced by mock-ews/src/throttling). */
   throttling: ThrottlingPolicy[] = [];
   domains: string[] = [];
+  /** Notification subscriptions (Subscribe), by SubscriptionId. */
+  readonly subscriptions = new Map<string, Subscription>();
   /** Monotonic sequence shared by every journal, so positions never repeat. */
   private seq = 0;
   /** Key that signs sync states, so a client cannot forge or alter one; new for every store. */
@@ -231,19 +237,26 @@ export class Store {
   }
 
   private journalFolder(mailbox: Mailbox, type: FolderChangeType, folderId: string, parentId: string | null): void {
-    mailbox.hierarchy.push({ seq: ++this.seq, type, folderId, parentId });
+    const change: FolderChange = { seq: ++this.seq, type, folderId, parentId };
+    if (this.subscriptions.size > 0) change.at = Date.now();
+    mailbox.hierarchy.push(change);
   }
 
   // ---- items ----
 
-  addItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
+  /** A message arriving as new mail (transport delivery): what NewMailEvent notifications report. */
+  deliverItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
+    return this.addItem(mailbox, folder, data, created, { newMail: true });
+  }
+
+  addItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date(), origin?: ItemOrigin): Item {
     const id = encodeId('item', mailbox.id, `i${++this.nextLocal}`);
     const item = new StoredItem(id, mailbox.id, folder.id, data, created);
     if (data.attachments.length > 0) item.attachments = data.attachments.map((a, i) => placeAttachment(a, encodeId('attachment', mailbox.id, `${id}#${i}`), created));
     item.size = estimateSize(data);
     folder.items.set(id, item);
     mailbox.items.set(id, item);
-    this.journalItem(folder, 'create', id);
+    this.journalItem(folder, 'create', id, origin);
     return item;
   }
 
@@ -317,18 +330,30 @@ export class Store {
   /** Moves an item; like Exchange, the moved item gets a new id. */
   moveItem(mailbox: Mailbox, item: Item, target: Folder): Item {
     if (target.id === item.folderId) return item;
+    const source = mailbox.folders.get(item.folderId)!;
+    const from = { itemId: item.id, folderId: source.id };
     this.deleteItem(mailbox, item);
-    const moved = this.addItem(mailbox, target, item.data, item.dateTimeCreated);
+    const removed = source.journal[source.journal.length - 1];
+    const moved = this.addItem(mailbox, target, item.data, item.dateTimeCreated, { movedFrom: from });
+    // Both halves of a move name the other, so a subscription on either folder reports one MovedEvent.
+    if (removed.event) removed.event.movedTo = { itemId: moved.id, folderId: target.id };
     moved.conversationId = item.conversationId;
     return moved;
   }
 
   copyItem(mailbox: Mailbox, item: Item, target: Folder, targetMailbox: Mailbox = mailbox): Item {
-    return this.addItem(targetMailbox, target, item.data, new Date());
+    const origin = targetMailbox === mailbox ? { copiedFrom: { itemId: item.id, folderId: item.folderId } } : undefined;
+    return this.addItem(targetMailbox, target, item.data, new Date(), origin);
   }
 
-  private journalItem(folder: Folder, type: ItemChangeType, itemId: string): void {
-    folder.journal.push({ seq: ++this.seq, type, itemId });
+  /**
+   * Journals an item change. What notifications need (time, origin) is kept only once a
+   * subscription exists: a million generated items carry no event data nobody can ask for.
+   */
+  private journalItem(folder: Folder, type: ItemChangeType, itemId: string, origin?: ItemOrigin): void {
+    const change: ItemChange = { seq: ++this.seq, type, itemId };
+    if (this.subscriptions.size > 0) change.event = { at: Date.now(), ...origin };
+    folder.journal.push(change);
   }
 
   /** The newest journal position; a sync state at this position has nothing more to report. */

@@ -82,11 +82,30 @@ export interface ItemChange {
   seq: number;
   type: ItemChangeType;
   itemId: string;
+  /** What notifications say about the change; set only once a subscription exists (store.ts). */
+  event?: ChangeEvent;
+}
+
+/** Where an item came from or went, for notifications (MovedEvent, CopiedEvent, NewMailEvent). */
+export interface ItemOrigin {
+  /** Delivered as new mail, rather than saved or filed by a client. */
+  newMail?: true;
+  movedFrom?: { itemId: string; folderId: string };
+  copiedFrom?: { itemId: string; folderId: string };
+}
+
+export interface ChangeEvent extends ItemOrigin {
+  /** When the change happened (ms since the epoch). */
+  at: number;
+  /** For the delete half of a move: where the item went. */
+  movedTo?: { itemId: string; folderId: string };
 }
 
 export type FolderChangeType = 'create' | 'update' | 'delete';
 
 export interface FolderChange {
+  /** When the change happened; set only once a subscription exists (store.ts). */
+  at?: number;
   seq: number;
   type: FolderChangeType;
   folderId: string;
@@ -189,4 +208,21 @@ export interface ThrottlingPolicy {
   findCountLimit?: number;
   /** Request-rate budget: at most `requests` per `perSeconds` (a token bucket). */
   rate?: { requests: number; perSeconds: number };
+}
+
+/** A notification subscription (Subscribe): which changes of a mailbox it reports, and to whom. */
+export interface Subscription {
+  id: string;
+  mailboxId: string;
+  /** The account that subscribed: only it may read the events. */
+  owner: string;
+  /** The folders it watches; undefined for every folder of the mailbox (SubscribeToAllFolders). */
+  folderIds?: string[];
+  /** NotificationEventType names it reports. */
+  eventTypes: string[];
+  /** Minutes without a GetEvents call after which it expires (pull subscriptions). */
+  timeoutMinutes: number;
+  /** When it was made or last read (ms since the epoch). */
+  lastUsed: number;
+  expired: boolean;
 }

@@ -114,7 +114,7 @@ export function contentRoutes(state: MockState): Router {
     const mailbox = box(req);
     const folder = findFolder(state.store, mailbox, String(req.params.folder));
     if (req.is('message/rfc822')) {
-      const item = state.store.addItem(mailbox, folder, await messageFromRaw(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
+      const item = state.store.deliverItem(mailbox, folder, await messageFromRaw(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
       res.status(201).json(itemSummary(mailbox, item));
       return;
     }
@@ -123,10 +123,10 @@ export function contentRoutes(state: MockState): Router {
       // A batch (a test filling a folder): every message is checked before any is delivered.
       parseBody(z.array(messageInputSchema).max(10_000), body);
       const batch = body.map((m) => messageFromFields(m, mailbox));
-      res.status(201).json(batch.map((data) => itemSummary(mailbox, state.store.addItem(mailbox, folder, data))));
+      res.status(201).json(batch.map((data) => itemSummary(mailbox, state.store.deliverItem(mailbox, folder, data))));
       return;
     }
-    const item = state.store.addItem(mailbox, folder, messageFromFields(body, mailbox));
+    const item = state.store.deliverItem(mailbox, folder, messageFromFields(body, mailbox));
     res.status(201).json(itemSummary(mailbox, item));
   });
 

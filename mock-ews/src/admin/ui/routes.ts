@@ -54,7 +54,7 @@ export function inspectorRoutes(state: MockState): Router {
     const folder = findFolder(state.store, mailbox, f.folder?.trim() || 'inbox');
     const fields: Record<string, unknown> = { subject: f.subject ?? '', text: f.text ?? '' };
     if (f.from?.trim()) fields.from = f.from.trim();
-    const item = state.store.addItem(mailbox, folder, messageFromFields(fields, mailbox));
+    const item = state.store.deliverItem(mailbox, folder, messageFromFields(fields, mailbox));
     res.redirect(303, `/__admin/ui/mailboxes/${encodeURIComponent(mailbox.smtp)}/items/${encodeURIComponent(item.id)}`);
   });
 

@@ -40,7 +40,7 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
       categories: [],
       rawMime: sent.rawMime ? withoutBcc(sent.rawMime) : undefined,
     };
-    delivered.push(store.addItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
+    delivered.push(store.deliverItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
   }
   return { sentCopy, delivered };
 }

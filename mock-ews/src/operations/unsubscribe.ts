@@ -1,0 +1,22 @@
+import { ResponseMessages } from '../soap/response-writer';
+import { schemaFault } from '../soap/error-catalogue';
+import { NS } from '../soap/namespaces';
+import { ownSubscription } from '../notifications/subscriptions';
+import type { Operation } from './operation';
+
+/** Unsubscribe: ends a subscription; its id then names nothing (ErrorSubscriptionNotFound). */
+export const unsubscribe: Operation = {
+  name: 'Unsubscribe',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const idEl = ctx.request.m('SubscriptionId');
+    if (!idEl) throw schemaFault(`The element 'Unsubscribe' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'SubscriptionId' in namespace '${NS.m}'.`, ctx.request.line);
+    const out = new ResponseMessages(ctx.body, 'Unsubscribe');
+    await out.add(() => {
+      // An expired subscription can still be ended.
+      const sub = ctx.store.subscriptions.get(idEl.text.trim());
+      if (sub?.expired && sub.owner === ctx.caller.smtp) ctx.store.subscriptions.delete(sub.id);
+      else ctx.store.subscriptions.delete(ownSubscription(ctx.store, idEl.text, ctx.caller.smtp).id);
+    });
+  },
+};
