@@ -28,13 +28,18 @@ export interface HttpReply {
 const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (_name, _path, _leaf, isAttribute) => !isAttribute });
 
 export async function postSoap(url: string, xml: string | Uint8Array, options: SoapPostOptions = {}): Promise<HttpReply> {
+  const res = await sendSoap(url, xml, options);
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text, doc: parseReply(text) };
+}
+
+/** Sends SOAP and answers the response unread, for answers that arrive in parts (GetStreamingEvents). */
+export function sendSoap(url: string, xml: string | Uint8Array, options: SoapPostOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8', ...options.headers };
   const auth = options.auth === undefined ? [SUPER_USER, DEFAULT_PASSWORD] : options.auth;
   if (auth) headers.Authorization = 'Basic ' + Buffer.from(`${auth[0]}:${auth[1]}`).toString('base64');
   const body = options.method === 'GET' ? undefined : options.chunked ? inPieces(xml) : xml;
-  const res = await fetch(url, { method: options.method ?? 'POST', headers, body, ...(options.chunked ? { duplex: 'half' } : {}) } as RequestInit);
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text, doc: parseReply(text) };
+  return fetch(url, { method: options.method ?? 'POST', headers, body, ...(options.chunked ? { duplex: 'half' } : {}) } as RequestInit);
 }
 
 /** A body as a stream of 100-byte pieces: fetch sends a stream chunked, without a Content-Length. */

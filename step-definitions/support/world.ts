@@ -2,7 +2,7 @@ import { setWorldConstructor, World, IWorldOptions } from '@cucumber/cucumber';
 import * as ews from 'ews-javascript-api';
 import { startMock, RunningMock, StartOptions } from '../../mock-ews/src/server/start';
 import type { ProfileName } from '../../mock-ews/src/profiles/profiles';
-import { HttpReply, postSoap, SoapPostOptions } from './soap';
+import { HttpReply, postSoap, sendSoap, SoapPostOptions } from './soap';
 import { externalTarget, ExternalTarget, targetAddress, targetCredentials, translateAddresses } from './target';
 import type { AdminClient } from '../../mock-ews/src/client/admin-client';
 
@@ -81,6 +81,19 @@ export class EwsWorld extends World {
 
   /** Posts raw SOAP to the endpoint under test and keeps the reply. */
   async post(xml: string, options: SoapPostOptions = {}): Promise<HttpReply> {
+    const request = await this.authorized(xml, options);
+    this.reply = await postSoap(request.url, request.xml, request.options);
+    return this.reply;
+  }
+
+  /** Sends raw SOAP as post() does and answers the response unread (a streamed answer). */
+  async send(xml: string, options: SoapPostOptions = {}): Promise<Response> {
+    const request = await this.authorized(xml, options);
+    return sendSoap(request.url, request.xml, request.options);
+  }
+
+  /** The URL, body and credentials a raw request goes with: a real server's, or the mock's (Bearer for Exchange Online). */
+  private async authorized(xml: string, options: SoapPostOptions): Promise<{ url: string; xml: string; options: SoapPostOptions }> {
     const url = await this.ewsUrl();
     const t = this.target;
     if (t) {
@@ -92,8 +105,7 @@ export class EwsWorld extends World {
       const bearer = await onlineBearer(await this.ensureMock(), login, password, impersonates(xml));
       if (bearer) options = { ...options, auth: null, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } };
     }
-    this.reply = await postSoap(url, xml, options);
-    return this.reply;
+    return { url, xml, options };
   }
 
   /** Runs a client call; an error is kept for Then steps instead of failing the When step. */

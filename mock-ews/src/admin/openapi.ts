@@ -276,6 +276,7 @@ const schemas: Json = {
     type: 'object',
     properties: {
       id: { type: 'string', description: 'The SubscriptionId the client holds' },
+      kind: { type: 'string', enum: ['pull', 'streaming'] },
       mailbox: { type: 'string', nullable: true },
       owner: { type: 'string', description: 'The account that subscribed; only it may read the events' },
       folders: { type: 'array', items: { type: 'string' }, nullable: true, description: 'Display names of the watched folders; null for every folder' },
@@ -283,6 +284,7 @@ const schemas: Json = {
       timeoutMinutes: { type: 'integer' },
       lastUsed: { type: 'string', format: 'date-time' },
       expired: { type: 'boolean' },
+      connections: { type: 'integer', description: 'GetStreamingEvents connections open now' },
     },
   },
   StoreDigest: {

@@ -1,9 +1,8 @@
-import { el, idElement, leaf, ResponseMessages, Xml } from '../soap/response-writer';
+import { el, leaf, ResponseMessages } from '../soap/response-writer';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
-import type { Mailbox } from '../store/types';
-import { ewsDate } from './common/write-item';
-import { eventsAfter, MailboxEvent } from '../notifications/events';
+import { eventsAfter } from '../notifications/events';
+import { writeEvent } from '../notifications/write-event';
 import { ownSubscription } from '../notifications/subscriptions';
 import { decodeWatermark, encodeWatermark } from '../notifications/watermark';
 import type { Operation } from './operation';
@@ -25,7 +24,7 @@ export const getEvents: Operation = {
     }
     const out = new ResponseMessages(ctx.body, 'GetEvents');
     await out.add((message) => {
-      const sub = ownSubscription(ctx.store, idEl.text, ctx.caller.smtp);
+      const sub = ownSubscription(ctx.store, idEl.text, ctx.caller.smtp, 'pull');
       const after = decodeWatermark(ctx.store, watermarkEl.text);
       if (after === undefined) throw new ItemError('ErrorInvalidWatermark');
       sub.lastUsed = Date.now();
@@ -43,24 +42,3 @@ export const getEvents: Operation = {
     });
   },
 };
-
-/** One event: Watermark, TimeStamp, the item or folder, its parent, and where it came from. */
-function writeEvent(note: Xml, mailbox: Mailbox, e: MailboxEvent): void {
-  const x = el(note, `t:${e.type}`);
-  leaf(x, 't:Watermark', encodeWatermark(e.seq));
-  leaf(x, 't:TimeStamp', ewsDate(new Date(e.at)));
-  const idName = e.target === 'item' ? 't:ItemId' : 't:FolderId';
-  writeId(x, idName, mailbox, e.target, e.id);
-  writeId(x, 't:ParentFolderId', mailbox, 'folder', e.parentFolderId);
-  if (e.oldId !== undefined) {
-    writeId(x, e.target === 'item' ? 't:OldItemId' : 't:OldFolderId', mailbox, e.target, e.oldId);
-    writeId(x, 't:OldParentFolderId', mailbox, 'folder', e.oldParentFolderId!);
-  }
-}
-
-/** An id element with the ChangeKey of what it names, or the Id alone when that is gone. */
-function writeId(parent: Xml, name: string, mailbox: Mailbox, kind: 'item' | 'folder', id: string): void {
-  const found = kind === 'item' ? mailbox.items.get(id) : mailbox.folders.get(id);
-  if (found) idElement(parent, name, found);
-  else el(parent, name, { Id: id });
-}

@@ -25,6 +25,31 @@ export interface OperationContext {
   /** Where the m:<Op>Response goes. */
   body: Xml;
   log: Logger;
+  /**
+   * Turns the answer into a long-lived one (GetStreamingEvents): instead of `body`, the envelopes
+   * `start` writes are sent one by one on an open HTTP response until it ends or the client goes.
+   */
+  hang?(start: (answer: HangingAnswer) => void): void;
+  /** Timing of streamed answers; DEFAULT_STREAMING when absent. */
+  streaming?: StreamingTiming;
+}
+
+export interface StreamingTiming {
+  /** How often an idle streaming connection says ConnectionStatus OK. */
+  heartbeatMs: number;
+  /** How long one minute of a ConnectionTimeout lasts. */
+  minuteMs: number;
+}
+
+/** Clients drop a connection silent for 45 s or more (the EWS Managed API's default). */
+export const DEFAULT_STREAMING: StreamingTiming = { heartbeatMs: 25_000, minuteMs: 60_000 };
+
+/** An answer written in parts over time, each part a whole SOAP envelope. */
+export interface HangingAnswer {
+  write(envelope: string): void;
+  end(): void;
+  /** Called once when the response is over: ended here, or the client went away. */
+  onClose(listener: () => void): void;
 }
 
 export interface Operation {

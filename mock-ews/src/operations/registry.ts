@@ -23,6 +23,7 @@ import { resolveNames } from './resolve-names';
 import { convertId } from './convert-id';
 import { subscribe } from './subscribe';
 import { getEvents } from './get-events';
+import { getStreamingEvents } from './get-streaming-events';
 import { unsubscribe } from './unsubscribe';
 
 /**
@@ -41,6 +42,7 @@ const operations: Operation[] = [
   convertId,
   subscribe,
   getEvents,
+  getStreamingEvents,
   unsubscribe,
   findItem,
   getItem,

@@ -11,6 +11,7 @@ import { faultEnvelope, startEnvelope } from '../soap/response-writer';
 import { requestedVersion } from '../profiles/version-gate';
 import { atLeast } from '../profiles/versions';
 import { OPERATIONS } from '../operations/registry';
+import type { HangingAnswer } from '../operations/operation';
 import { checkRequestChildren } from '../soap/request-children';
 import type { MockState } from './state';
 import { Interception, plainSend, RequestFaults } from '../admin/fault-hook';
@@ -127,6 +128,7 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     res.once('close', admit({ store: state.store, profile: state.profile, caller, mailbox, impersonating }, opName));
 
     const { doc, body } = startEnvelope(state.profile);
+    let hanging: ((answer: HangingAnswer) => void) | undefined;
     await op.handle({
       store: state.store,
       profile: state.profile,
@@ -138,7 +140,12 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
       header: env.header,
       body,
       log: state.log,
+      hang: (start) => {
+        hanging = start;
+      },
+      streaming: state.streaming,
     });
+    if (hanging) return hang(state, record, res, started, hanging);
     record.responseCode = body.firstText('m:ResponseCode');
     finish(200, doc.bytes());
   } catch (err) {
@@ -146,4 +153,32 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     state.unexpected(err, record);
     fault(new EwsFault('ErrorInternalServerError'));
   }
+}
+
+/**
+ * Sends a long-lived answer: HTTP 200 with chunked encoding, each envelope one chunk, until the
+ * operation ends it or the client goes. The journal records the request with its first envelope.
+ */
+function hang(state: MockState, record: ExchangeRecord, res: ServerResponse, started: number, start: (answer: HangingAnswer) => void): void {
+  res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
+  let recorded = false;
+  start({
+    write(envelope) {
+      if (res.destroyed || res.writableEnded) return;
+      if (!recorded) {
+        recorded = true;
+        record.status = 200;
+        record.responseCode = /<m:ResponseCode>([^<]*)</.exec(envelope)?.[1];
+        record.durationMs = Date.now() - started;
+        state.record(record, Buffer.from(envelope, 'utf8'));
+      }
+      res.write(envelope);
+    },
+    end() {
+      if (!res.writableEnded) res.end();
+    },
+    onClose(listener) {
+      res.once('close', listener);
+    },
+  });
 }

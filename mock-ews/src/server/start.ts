@@ -24,6 +24,12 @@ export interface StartOptions {
   bodyLimit?: number;
   /** Bytes of response bodies the request journal keeps (admin/journal.ts JOURNAL_RESPONSE_BYTES). */
   journalResponseBytes?: number;
+  /**
+   * Timing of GetStreamingEvents answers: how often an idle connection gets a ConnectionStatus OK
+   * (default 25 s) and how long a minute of ConnectionTimeout lasts (default 60 s). Tests of a
+   * client's reconnect logic shorten both instead of waiting.
+   */
+  streaming?: { heartbeatMs?: number; minuteMs?: number };
   /** Serve the admin API (/__admin); default true. */
   admin?: boolean;
   /** Serve the admin API on this port instead of the EWS port (0 = any free port). */
@@ -54,6 +60,9 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   if (budget !== undefined && (!Number.isSafeInteger(budget) || budget < 1)) {
     throw new RangeError(`journalResponseBytes must be a whole number of bytes, at least 1 (got ${budget})`);
   }
+  for (const [name, value] of Object.entries(options.streaming ?? {})) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new RangeError(`streaming.${name} must be a whole number of milliseconds, at least 1 (got ${value})`);
+  }
   const log = options.logger ?? createLogger();
   const source = readScenarioSource(options.scenario ?? DEFAULT_SCENARIO);
   const loaded = await loadScenarioSource(source);
@@ -61,6 +70,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
   if (!isProfileName(profileName)) throw new Error(`unknown profile ${profileName}`);
   const state = new MockState(loaded.store, PROFILES[profileName], log, options.journalResponseBytes);
   state.scenario = source;
+  state.streaming = { ...state.streaming, ...definedOnly(options.streaming ?? {}) };
   if (options.profile) state.profileOverride = PROFILES[options.profile];
   const adminEnabled = options.admin !== false;
   const separateAdmin = adminEnabled && options.adminPort !== undefined;
@@ -132,4 +142,8 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
       await Promise.all([stop(server), ...(adminServer ? [stop(adminServer)] : [])]);
     },
   };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

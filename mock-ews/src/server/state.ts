@@ -8,6 +8,7 @@ import { ByteRing } from '../admin/byte-ring';
 import type { IssuedToken } from '../auth/token-endpoint';
 import { loadScenarioSource, ScenarioSource } from '../admin/scenario-source';
 import { DEFAULT_PROFILE, isProfileName, PROFILES } from '../profiles/profiles';
+import { DEFAULT_STREAMING, StreamingTiming } from '../operations/operation';
 
 /** The running mock's mutable state, shared by the EWS endpoint and the admin API. */
 export class MockState {
@@ -29,6 +30,8 @@ export class MockState {
     this.journalBodies = new ByteRing(journalResponseBytes);
   }
 
+  /** Timing of GetStreamingEvents answers (StartOptions.streaming). */
+  streaming: StreamingTiming = { ...DEFAULT_STREAMING };
   /** Injected faults, consulted at most twice per EWS request (on arrival, once parsed; admin/faults.ts stageOf). */
   readonly faults = new FaultEngine();
   /** The scenario the store was built from; reset rebuilds it from here. */

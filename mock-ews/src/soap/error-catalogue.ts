@@ -49,6 +49,7 @@ const entries = {
   ErrorInvalidSendItemSaveSettings: { shapes: ['item'], message: 'SavedItemFolderId is not allowed when SaveItemToFolder is false.' },
   ErrorInvalidServerVersion: { shapes: ['fault'], message: 'The specified server version is invalid.' },
   ErrorInvalidSmtpAddress: { shapes: ['item'], message: 'The SMTP address format is invalid.' },
+  ErrorInvalidSubscription: { shapes: ['item'], message: 'The subscription is not valid for this operation.' },
   ErrorInvalidSyncStateData: { shapes: ['item'], message: 'Synchronization state data is corrupt or otherwise invalid.' },
   ErrorInvalidValueForProperty: { shapes: ['item'], message: 'The specified value is invalid for property.' },
   ErrorInvalidWatermark: { shapes: ['item'], message: 'The watermark is invalid.' },

@@ -47,6 +47,7 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   ConvertId: ['SourceIds'],
   Subscribe: ['PullSubscriptionRequest', 'PushSubscriptionRequest', 'StreamingSubscriptionRequest'],
   GetEvents: ['SubscriptionId', 'Watermark'],
+  GetStreamingEvents: ['SubscriptionIds', 'ConnectionTimeout'],
   Unsubscribe: ['SubscriptionId'],
 };
 

@@ -62,6 +62,8 @@ export class Store {
   domains: string[] = [];
   /** Notification subscriptions (Subscribe), by SubscriptionId. */
   readonly subscriptions = new Map<string, Subscription>();
+  /** Called after each journalled change while subscriptions exist (streaming notifications listen). */
+  readonly changeListeners = new Set<() => void>();
   /** Monotonic sequence shared by every journal, so positions never repeat. */
   private seq = 0;
   /** Key that signs sync states, so a client cannot forge or alter one; new for every store. */
@@ -240,6 +242,7 @@ export class Store {
     const change: FolderChange = { seq: ++this.seq, type, folderId, parentId };
     if (this.subscriptions.size > 0) change.at = Date.now();
     mailbox.hierarchy.push(change);
+    this.announce();
   }
 
   // ---- items ----
@@ -354,6 +357,11 @@ export class Store {
     const change: ItemChange = { seq: ++this.seq, type, itemId };
     if (this.subscriptions.size > 0) change.event = { at: Date.now(), ...origin };
     folder.journal.push(change);
+    this.announce();
+  }
+
+  private announce(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   /** The newest journal position; a sync state at this position has nothing more to report. */

@@ -213,6 +213,8 @@ export interface ThrottlingPolicy {
 /** A notification subscription (Subscribe): which changes of a mailbox it reports, and to whom. */
 export interface Subscription {
   id: string;
+  /** Pull subscriptions are read with GetEvents, streaming ones with GetStreamingEvents. */
+  kind: 'pull' | 'streaming';
   mailboxId: string;
   /** The account that subscribed: only it may read the events. */
   owner: string;
@@ -225,4 +227,8 @@ export interface Subscription {
   /** When it was made or last read (ms since the epoch). */
   lastUsed: number;
   expired: boolean;
+  /** Streaming: the journal position reported so far. */
+  position?: number;
+  /** Streaming: GetStreamingEvents connections open now (a subscription being read does not expire). */
+  connections?: number;
 }

@@ -9,6 +9,7 @@ export function subscriptionView(store: Store, sub: Subscription) {
   const mailbox = store.mailboxes.get(sub.mailboxId);
   return {
     id: sub.id,
+    kind: sub.kind,
     mailbox: mailbox?.smtp ?? null,
     owner: sub.owner,
     folders: sub.folderIds?.map((id) => mailbox?.folders.get(id)?.displayName ?? id) ?? null,
@@ -16,6 +17,8 @@ export function subscriptionView(store: Store, sub: Subscription) {
     timeoutMinutes: sub.timeoutMinutes,
     lastUsed: new Date(sub.lastUsed).toISOString(),
     expired: sub.expired,
+    /** GetStreamingEvents connections open now (always 0 for a pull subscription). */
+    connections: sub.connections ?? 0,
   };
 }
 

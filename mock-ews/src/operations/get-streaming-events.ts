@@ -1,0 +1,112 @@
+import { el, leaf, ResponseMessages } from '../soap/response-writer';
+import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { NS } from '../soap/namespaces';
+import type { Subscription } from '../store/types';
+import { eventsAfter } from '../notifications/events';
+import { streamingEnvelope } from '../notifications/streaming-envelope';
+import { ownSubscription } from '../notifications/subscriptions';
+import { writeEvent } from '../notifications/write-event';
+import { intValue } from './common/schema-values';
+import { DEFAULT_STREAMING, HangingAnswer, Operation, OperationContext } from './operation';
+
+/**
+ * GetStreamingEvents (Exchange 2010 SP1 on): keeps the HTTP response open for ConnectionTimeout
+ * minutes (1–30) and writes an envelope whenever a change reaches the streaming subscriptions it
+ * reads — `m:Notifications`, one `m:Notification` per subscription — plus ConnectionStatus OK at the
+ * start and as a heartbeat, and ConnectionStatus Closed at the end. A subscription it cannot read
+ * answers at once, without streaming.
+ */
+export const getStreamingEvents: Operation = {
+  name: 'GetStreamingEvents',
+  since: 'Exchange2010_SP1',
+  async handle(ctx) {
+    const req = ctx.request;
+    const ids = (req.m('SubscriptionIds')?.children ?? []).filter((c) => c.ns === NS.t && c.local === 'SubscriptionId');
+    const timeoutEl = req.m('ConnectionTimeout');
+    if (ids.length === 0 || !timeoutEl) {
+      throw schemaFault(
+        `The element 'GetStreamingEvents' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${ids.length === 0 ? 'SubscriptionIds' : 'ConnectionTimeout'}' in namespace '${NS.m}'.`,
+        req.line,
+      );
+    }
+    const minutes = intValue(timeoutEl, 1);
+    if (minutes > 30) {
+      throw schemaFault(`The '${NS.m}:ConnectionTimeout' element is invalid - The value '${timeoutEl.text.trim()}' is invalid according to its datatype - The MaxInclusive constraint failed.`, timeoutEl.line);
+    }
+    let subs: Subscription[];
+    try {
+      subs = ids.map((id) => ownSubscription(ctx.store, id.text, ctx.caller.smtp, 'streaming'));
+    } catch (err) {
+      if (!(err instanceof ItemError)) throw err;
+      // Answered whole, as Exchange does before it starts streaming.
+      const out = new ResponseMessages(ctx.body, 'GetStreamingEvents');
+      await out.add(() => {
+        throw err;
+      });
+      return;
+    }
+    const hang = ctx.hang;
+    if (!hang) throw new ItemError('ErrorInvalidRequest', 'This connection cannot stream.');
+    hang((answer) => stream(ctx, subs, minutes, answer));
+  },
+};
+
+function stream(ctx: OperationContext, subs: Subscription[], minutes: number, answer: HangingAnswer): void {
+  const status = (value: 'OK' | 'Closed') => streamingEnvelope(ctx.profile, (m) => leaf(m, 'm:ConnectionStatus', value));
+  for (const sub of subs) sub.connections = (sub.connections ?? 0) + 1;
+  answer.write(status('OK'));
+
+  let pending = false;
+  /** Writes what happened since the last write: changes within one request go out together. */
+  const flush = () => {
+    pending = false;
+    const notes: { sub: Subscription; events: ReturnType<typeof eventsAfter>['events'] }[] = [];
+    for (const sub of subs) {
+      const mailbox = ctx.store.mailboxes.get(sub.mailboxId);
+      if (!mailbox || sub.expired || !ctx.store.subscriptions.has(sub.id)) continue;
+      const events = [];
+      for (let more = true; more; ) {
+        const next = eventsAfter(mailbox, sub, sub.position ?? 0);
+        events.push(...next.events);
+        more = next.more;
+        sub.position = next.events.length > 0 ? next.events[next.events.length - 1].seq : ctx.store.position;
+      }
+      sub.position = ctx.store.position;
+      if (events.length > 0) notes.push({ sub, events });
+    }
+    if (notes.length === 0) return;
+    answer.write(
+      streamingEnvelope(ctx.profile, (m) => {
+        const list = el(m, 'm:Notifications');
+        for (const { sub, events } of notes) {
+          const note = el(list, 'm:Notification');
+          leaf(note, 't:SubscriptionId', sub.id);
+          const mailbox = ctx.store.mailboxes.get(sub.mailboxId)!;
+          for (const e of events) writeEvent(note, mailbox, e);
+        }
+      }),
+    );
+  };
+  const onChange = () => {
+    if (pending) return;
+    pending = true;
+    setImmediate(flush);
+  };
+  ctx.store.changeListeners.add(onChange);
+  const timing = ctx.streaming ?? DEFAULT_STREAMING;
+  const heartbeat = setInterval(() => answer.write(status('OK')), timing.heartbeatMs);
+  const lifetime = setTimeout(() => {
+    answer.write(status('Closed'));
+    answer.end();
+  }, minutes * timing.minuteMs);
+  answer.onClose(() => {
+    clearInterval(heartbeat);
+    clearTimeout(lifetime);
+    ctx.store.changeListeners.delete(onChange);
+    const now = Date.now();
+    for (const sub of subs) {
+      sub.connections = Math.max(0, (sub.connections ?? 1) - 1);
+      sub.lastUsed = now;
+    }
+  });
+}
