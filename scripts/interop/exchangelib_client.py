@@ -6,7 +6,12 @@ scheme itself, impersonates a mailbox and reads folders and messages. The Cucumb
 features/profiles/interop.feature runs it against each profile of the mock.
 
 Usage: exchangelib_client.py --url URL --mailbox SMTP (--user U --password P [--auth basic|ntlm|auto] | --token JWT)
-                             [--impersonate] [--version Exchange2010_SP2]
+                             [--impersonate] [--version Exchange2010_SP2] [--writes]
+
+--writes changes the mailbox the way an integration does, and reports what came back: a folder
+created and renamed, a message with a file attachment sent to the mailbox itself (saved, attached,
+sent), the pull and streaming notifications of its arrival, the message filed into the folder,
+the folder deleted.
 """
 import argparse
 import json
@@ -25,6 +30,7 @@ def main() -> int:
     p.add_argument("--token", help="OAuth access token (app-only); no identity provider is contacted")
     p.add_argument("--impersonate", action="store_true")
     p.add_argument("--version", help="pin the RequestServerVersion instead of letting exchangelib probe")
+    p.add_argument("--writes", action="store_true", help="create, send, notify, file and delete instead of reading")
     a = p.parse_args()
 
     try:
@@ -59,6 +65,9 @@ def main() -> int:
     try:
         account = Account(a.mailbox, config=config, autodiscover=False,
                           access_type=IMPERSONATION if a.impersonate else DELEGATE)
+        if a.writes:
+            print(json.dumps(writes(account, a.mailbox)))
+            return 0
         inbox = account.inbox
         inbox.refresh()
         newest = [m.subject for m in inbox.all().order_by("-datetime_received").only("subject")[:3]]
@@ -80,6 +89,55 @@ def main() -> int:
         return 2
     print(json.dumps(out))
     return 0
+
+
+def writes(account, mailbox: str) -> dict:
+    """CreateFolder, UpdateFolder, Subscribe (pull and streaming), CreateItem, CreateAttachment,
+    SendItem, GetEvents, GetStreamingEvents, MoveItem, DeleteFolder, Unsubscribe: as exchangelib does them."""
+    import threading
+    from exchangelib import FileAttachment, Folder, Message
+
+    folder = Folder(parent=account.inbox, name="Interop filing")
+    folder.save()
+    folder.name = "Interop filed"
+    folder.save(update_fields=["name"])
+    pull_id, watermark = account.inbox.subscribe_to_pull(event_types=["NewMailEvent"])
+    stream_id = account.inbox.subscribe_to_streaming(event_types=["NewMailEvent"])
+
+    def send() -> None:
+        time.sleep(1.0)
+        message = Message(account=account, folder=account.sent, subject="Interop send", body="Sent by exchangelib.",
+                          to_recipients=[mailbox])
+        message.attach(FileAttachment(name="note.txt", content=b"Attached by exchangelib."))
+        message.send_and_save()
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    streamed = []
+    # Blocks until the first notification arrives (the send above) or the one-minute connection ends.
+    for notification in account.inbox.get_streaming_events(stream_id, connection_timeout=1):
+        streamed += [type(e).__name__ for e in notification.events]
+        if streamed:
+            break
+    sender.join()
+    pulled = [type(e).__name__ for n in account.inbox.get_events(pull_id, watermark) for e in n.events]
+    account.inbox.unsubscribe(pull_id)
+    account.inbox.unsubscribe(stream_id)
+
+    received = account.inbox.get(subject="Interop send")
+    attachments = [(att.name, att.content.decode()) for att in received.attachments]
+    received.move(folder)
+    filed = [m.subject for m in folder.all().only("subject")]
+    folder.delete()
+    return {
+        "folder": folder.name,
+        "pulled": pulled,
+        "streamed": streamed,
+        "attachments": attachments,
+        "sentCopies": account.sent.filter(subject="Interop send").count(),
+        "filed": filed,
+        "childrenAfterDelete": sorted(f.name for f in account.inbox.children),
+    }
 
 
 if __name__ == "__main__":

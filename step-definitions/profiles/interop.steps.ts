@@ -98,6 +98,65 @@ Then('exchangelib found {int} messages in Inbox, newest first {string}, the subf
   return undefined;
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} writes to the mailbox with {word} authentication', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, auth: string) {
+  const mock = await this.ensureMock();
+  const before = (await mock.admin.requestCount()).lastId;
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', auth.toLowerCase(), '--writes']);
+  const operations = (await mock.admin.journal({ after: before })).map((r) => r.operation);
+  this.results.set('exchangelib-operations', operations.filter((op, i) => op !== operations[i - 1]));
+});
+
+interface Writes {
+  folder: string;
+  pulled: string[];
+  streamed: string[];
+  attachments: [string, string][];
+  sentCopies: number;
+  filed: string[];
+  childrenAfterDelete: string[];
+  error?: string;
+}
+
+function writes(world: EwsWorld): Writes | undefined {
+  if (world.results.get('exchangelib-skipped')) return undefined;
+  const out = world.results.get('exchangelib') as Writes;
+  assert.equal(out.error, undefined, out.error);
+  return out;
+}
+
+Then('exchangelib created and renamed the folder {string}, filed {string} in it, and deleted it', function (this: EwsWorld, folder: string, subject: string) {
+  const out = writes(this);
+  if (!out) return 'skipped';
+  assert.equal(out.folder, folder);
+  assert.deepEqual(out.filed, [subject]);
+  assert.deepEqual(out.childrenAfterDelete, ['Projects']);
+  return undefined;
+});
+
+Then('exchangelib heard of the new mail by pull \\(GetEvents) and by streaming \\(GetStreamingEvents): {word}', function (this: EwsWorld, events: string) {
+  const out = writes(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.pulled, [events]);
+  assert.deepEqual(out.streamed, [events]);
+  return undefined;
+});
+
+Then('the message arrived with the attachment {string} holding {string}, and Sent Items kept {int} copies', function (this: EwsWorld, name: string, text: string, copies: number) {
+  const out = writes(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.attachments, [[name, text]]);
+  assert.equal(out.sentCopies, copies);
+  return undefined;
+});
+
+Then('exchangelib used, in this order, the operations:', function (this: EwsWorld, table: { raw(): string[][] }) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const used = this.results.get('exchangelib-operations') as string[];
+  // Version probing and folder look-ups come first; from the first write on, the order is the client's.
+  assert.deepEqual(used.slice(used.indexOf('CreateFolder')), table.raw().map((r) => r[0]));
+  return undefined;
+});
+
 Then('exchangelib failed with {string}', function (this: EwsWorld, text: string) {
   if (this.results.get('exchangelib-skipped')) return 'skipped';
   const out = this.results.get('exchangelib') as { error?: string };
