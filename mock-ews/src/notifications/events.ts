@@ -1,4 +1,4 @@
-import type { Folder, ItemChange, Mailbox, Subscription } from '../store/types';
+import type { Folder, Mailbox, Subscription } from '../store/types';
 
 /** The event types a subscription may ask for (NotificationEventTypeType). */
 export const EVENT_TYPES = ['CopiedEvent', 'CreatedEvent', 'DeletedEvent', 'ModifiedEvent', 'MovedEvent', 'NewMailEvent', 'FreeBusyChangedEvent'] as const;
@@ -33,8 +33,10 @@ export function eventsAfter(mailbox: Mailbox, sub: Subscription, after: number):
   const inScope = new Set(watched);
   const all: MailboxEvent[] = [];
   for (const id of watched) itemEvents(mailbox.folders.get(id)!, inScope, after, all);
-  for (const change of mailbox.hierarchy) {
-    if (change.seq <= after || change.parentId === null || (sub.folderIds && !inScope.has(change.parentId))) continue;
+  const { hierarchy } = mailbox;
+  for (let i = firstAfter(hierarchy, after); i < hierarchy.length; i++) {
+    const change = hierarchy[i];
+    if (change.parentId === null || (sub.folderIds && !inScope.has(change.parentId))) continue;
     const type = change.type === 'create' ? 'CreatedEvent' : change.type === 'delete' ? 'DeletedEvent' : 'ModifiedEvent';
     all.push({ type, seq: change.seq, at: change.at ?? Date.now(), target: 'folder', id: change.folderId, parentFolderId: change.parentId });
   }
@@ -73,7 +75,7 @@ function itemEvents(folder: Folder, inScope: Set<string>, after: number, out: Ma
 }
 
 /** Index of the first journal entry after position `after` (journals are in position order). */
-function firstAfter(journal: ItemChange[], after: number): number {
+function firstAfter(journal: readonly { seq: number }[], after: number): number {
   let lo = 0;
   let hi = journal.length;
   while (lo < hi) {
