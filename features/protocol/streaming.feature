@@ -18,6 +18,14 @@ Feature: Streaming notifications: GetStreamingEvents
     When the client closes the connection
     Then the subscription has no open connection and has not expired
 
+  # the subscriptions go with the store a reset replaces: their connections end rather than hang on, silent
+  @since:Exchange2010_SP1
+  Scenario: A reset of the mock ends open streaming connections
+    Given svc-ews@acme.test impersonating alice@acme.test subscribes to streaming "NewMailEvent" in inbox
+    And a streaming connection of 1 minute is opened for the subscription
+    When the tester resets the mock through the admin API
+    Then the client sees its streaming connection end, within 5 seconds
+
   @since:Exchange2010_SP1
   Scenario: The answer is whole envelopes: OK, heartbeats, and Closed when the connection time is up
     Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 450 ms

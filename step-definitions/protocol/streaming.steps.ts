@@ -135,3 +135,12 @@ Then('the SubscriptionId in the response is noted as {string}', function (this: 
   assert.ok(id, this.reply?.body);
   this.results.set(`noted:${name}`, { id });
 });
+
+When('the tester resets the mock through the admin API', async function (this: EwsWorld) {
+  await (await this.ensureMock()).admin.reset();
+});
+
+Then('the client sees its streaming connection end, within {int} seconds', async function (this: EwsWorld, seconds: number) {
+  const s = streaming(this);
+  await until(() => s.disconnects > 0, 'the connection is still open', seconds * 1000);
+});

@@ -162,6 +162,11 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
 function hang(state: MockState, record: ExchangeRecord, res: ServerResponse, started: number, start: (answer: HangingAnswer) => void): void {
   res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
   let recorded = false;
+  const end = () => {
+    if (!res.writableEnded) res.end();
+  };
+  state.hangingAnswers.add(end);
+  res.once('close', () => state.hangingAnswers.delete(end));
   start({
     write(envelope) {
       if (res.destroyed || res.writableEnded) return;
@@ -174,9 +179,7 @@ function hang(state: MockState, record: ExchangeRecord, res: ServerResponse, sta
       }
       res.write(envelope);
     },
-    end() {
-      if (!res.writableEnded) res.end();
-    },
+    end,
     onClose(listener) {
       res.once('close', listener);
     },

@@ -84,9 +84,16 @@ export class MockState {
    * Builds a store from a scenario and switches to it; a bad scenario throws ScenarioError and
    * leaves the running state as it was.
    */
+  /**
+   * Ends the long-lived answers open now (GetStreamingEvents). Called when the store is replaced:
+   * their subscriptions are gone with it, and a connection left open would hear of nothing more.
+   */
+  readonly hangingAnswers = new Set<() => void>();
+
   async loadScenario(source: ScenarioSource): Promise<void> {
     const loaded = await loadScenarioSource(source);
     const name = loaded.profile ?? DEFAULT_PROFILE;
+    for (const end of [...this.hangingAnswers]) end();
     this.store = loaded.store;
     this.profile = this.profileOverride ?? (isProfileName(name) ? PROFILES[name] : this.profile);
     this.scenario = source;
