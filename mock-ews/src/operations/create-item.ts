@@ -9,6 +9,8 @@ import { requireMailbox } from './common/mailbox-access';
 import { MessageInput, readMessage } from './common/message-fields';
 import { enumValue } from './common/schema-values';
 import { deliver } from './common/deliver';
+import { itemOfId } from './common/item-ids';
+import { composeResponse, readResponseObject, RESPONSE_OBJECTS } from './common/response-objects';
 import type { Operation } from './operation';
 
 const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
@@ -18,9 +20,11 @@ const MSGFLAG_READ = 0x1;
 const MSGFLAG_UNSENT = 0x8;
 
 /**
- * CreateItem for messages: SaveOnly stores the message (Drafts unless SavedItemFolderId says
- * otherwise) and answers its new ItemId; SendOnly / SendAndSaveCopy deliver it to recipients who
- * have a mailbox here and, for SendAndSaveCopy, keep a copy in Sent Items. Sends answer no ids.
+ * CreateItem for messages and for replies and forwards of a stored message (t:ReplyToItem,
+ * t:ReplyAllToItem, t:ForwardItem; common/response-objects.ts): SaveOnly stores the message (Drafts
+ * unless SavedItemFolderId says otherwise) and answers its new ItemId; SendOnly / SendAndSaveCopy
+ * deliver it to recipients who have a mailbox here and, for SendAndSaveCopy, keep a copy in Sent
+ * Items. Sends answer no ids.
  */
 export const createItem: Operation = {
   name: 'CreateItem',
@@ -33,15 +37,25 @@ export const createItem: Operation = {
     const itemsEl = req.m('Items');
     if (!itemsEl) throw schemaFault(`The element 'CreateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'Items' in namespace '${NS.m}'.`, req.line);
     // Parsed up front: a schema violation in any item fails the request before anything is stored.
-    const inputs = itemsEl.children.filter((c) => c.ns === NS.t).map((itemEl) => ({ itemEl, input: itemEl.local === 'Message' ? readMessage(itemEl) : undefined }));
+    const inputs = itemsEl.children
+      .filter((c) => c.ns === NS.t)
+      .map((itemEl) => ({
+        itemEl,
+        input: itemEl.local === 'Message' ? readMessage(itemEl) : undefined,
+        response: (RESPONSE_OBJECTS as readonly string[]).includes(itemEl.local) ? readResponseObject(itemEl) : undefined,
+      }));
     const out = new ResponseMessages(ctx.body, 'CreateItem');
-    for (const { itemEl, input } of inputs) {
+    for (const { itemEl, input, response } of inputs) {
       await out.add(async (message) => {
         // Only e-mail messages live in this store; calendar items, contacts and tasks are refused.
-        if (!input) throw new ItemError('ErrorInvalidRequest', `Items of type ${itemEl.local} are not supported by this server.`);
+        if (!input && !response) throw new ItemError('ErrorInvalidRequest', `Items of type ${itemEl.local} are not supported by this server.`);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
         const mailbox = requireMailbox(ctx);
-        const data = await messageData(mailbox, input, disposition);
+        const data = response
+          ? composeResponse(mailbox, itemOfId(ctx, response.referenceId), response, new Date())
+          : await messageData(mailbox, input!, disposition);
+        // A response object saved is a draft; sent, deliver() marks it sent.
+        if (response) data.isDraft = disposition === 'SaveOnly';
         const items = el(message, 'm:Items');
         if (disposition === 'SaveOnly') {
           const folder = savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'drafts');

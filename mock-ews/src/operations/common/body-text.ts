@@ -31,16 +31,20 @@ export function htmlToText(html: string): string {
     .replace(/\n/g, '\r\n');
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Plain text as an HTML fragment: escaped, line breaks kept. */
+export function textToHtmlFragment(text: string): string {
+  return `<div>${text.replace(/\r\n?/g, '\n').split('\n').map(escapeHtml).join('<br>\r\n')}</div>`;
 }
 
 /** An HTML document for a plain-text body, line breaks kept, the way Exchange wraps one. */
 export function textToHtml(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map(escapeHtml);
   return (
     '<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n' +
-    `<div>${lines.join('<br>\r\n')}</div>\r\n</body>\r\n</html>\r\n`
+    `${textToHtmlFragment(text)}\r\n</body>\r\n</html>\r\n`
   );
 }
 
