@@ -1,10 +1,8 @@
 import { ResponseMessages } from '../soap/response-writer';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds, storeChange } from './common/folder-writes';
-import { enumValue } from './common/schema-values';
+import { deleteType } from './common/schema-values';
 import type { Operation } from './operation';
-
-const DELETE_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
 
 /**
  * DeleteFolder: the folder goes with its items and subfolders (HardDelete, SoftDelete), or moves
@@ -16,7 +14,7 @@ export const deleteFolder: Operation = {
   since: 'Exchange2007',
   async handle(ctx) {
     const req = ctx.request;
-    const type = enumValue(req.attr('DeleteType'), DELETE_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
+    const type = deleteType(req);
     const ids = requiredFolderIds(req, 'FolderIds');
     const out = new ResponseMessages(ctx.body, 'DeleteFolder');
     for (const idEl of ids) {

@@ -1,9 +1,7 @@
 import { ResponseMessages } from '../soap/response-writer';
 import { itemIdElements, resolveItemId } from './common/item-ids';
-import { enumValue } from './common/schema-values';
+import { deleteType } from './common/schema-values';
 import type { Operation } from './operation';
-
-const DELETE_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
 
 /**
  * DeleteItem. HardDelete and SoftDelete both take the item out of its folder (the recoverable-items
@@ -15,7 +13,7 @@ export const deleteItem: Operation = {
   since: 'Exchange2007',
   async handle(ctx) {
     const req = ctx.request;
-    const type = enumValue(req.attr('DeleteType'), DELETE_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
+    const type = deleteType(req);
     const ids = itemIdElements(req.m('ItemIds'), 'DeleteItem', 'ItemIds');
     const out = new ResponseMessages(ctx.body, 'DeleteItem');
     for (const idEl of ids) {

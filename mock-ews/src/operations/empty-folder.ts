@@ -1,10 +1,8 @@
 import { ResponseMessages } from '../soap/response-writer';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds, storeChange } from './common/folder-writes';
-import { booleanAttribute, enumValue } from './common/schema-values';
+import { booleanAttribute, deleteType } from './common/schema-values';
 import type { Operation } from './operation';
-
-const DELETE_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
 
 /**
  * EmptyFolder (Exchange 2010 SP1 on): removes every item of each folder, and its subfolders when
@@ -16,7 +14,7 @@ export const emptyFolder: Operation = {
   since: 'Exchange2010_SP1',
   async handle(ctx) {
     const req = ctx.request;
-    const type = enumValue(req.attr('DeleteType'), DELETE_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
+    const type = deleteType(req);
     const subfolders = booleanAttribute(req, 'DeleteSubFolders');
     const ids = requiredFolderIds(req, 'FolderIds');
     const out = new ResponseMessages(ctx.body, 'EmptyFolder');

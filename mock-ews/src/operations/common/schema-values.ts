@@ -61,3 +61,11 @@ export function enumValue<T extends string>(value: string | undefined, allowed: 
   }
   throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${value ?? ''}' is invalid according to its datatype '${NS.t}:${type}' - The Enumeration constraint failed.`, el.line);
 }
+
+/** How a delete disposes of what it deletes (DisposalType): DeleteItem, DeleteFolder, EmptyFolder. */
+export const DISPOSAL_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'] as const;
+
+/** Reads the required DeleteType attribute of a delete request. */
+export function deleteType(req: XmlElement): (typeof DISPOSAL_TYPES)[number] {
+  return enumValue(req.attr('DeleteType'), DISPOSAL_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
+}
