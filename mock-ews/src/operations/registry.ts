@@ -19,6 +19,8 @@ import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
 import { deleteAttachment } from './delete-attachment';
 import { sendItem } from './send-item';
+import { markAllItemsAsRead } from './mark-all-items-as-read';
+import { markAsJunk } from './mark-as-junk';
 import { resolveNames } from './resolve-names';
 import { convertId } from './convert-id';
 import { subscribe } from './subscribe';
@@ -53,6 +55,8 @@ const operations: Operation[] = [
   syncFolderHierarchy,
   createItem,
   sendItem,
+  markAllItemsAsRead,
+  markAsJunk,
   updateItem,
   deleteItem,
   moveItem,

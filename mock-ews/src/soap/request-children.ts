@@ -39,6 +39,8 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   SyncFolderHierarchy: ['FolderShape', 'SyncFolderId', 'SyncState'],
   CreateItem: ['SavedItemFolderId', 'Items'],
   SendItem: ['ItemIds', 'SavedItemFolderId'],
+  MarkAllItemsAsRead: ['ReadFlag', 'SuppressReadReceipts', 'FolderIds'],
+  MarkAsJunk: ['ItemIds'],
   UpdateItem: ['SavedItemFolderId', 'ItemChanges'],
   DeleteItem: ['ItemIds'],
   MoveItem: ['ToFolderId', 'ItemIds', 'ReturnNewItemIds'],
