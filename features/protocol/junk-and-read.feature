@@ -40,4 +40,5 @@ Feature: Marking a folder read, and messages as junk
         <m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds>
       </m:MarkAllItemsAsRead>
       """
-    Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "has invalid child element 'MarkAllItemsAsRead' in namespace"

@@ -19,10 +19,19 @@ Feature: RequestServerVersion decides the schema a request is served at
     When alice@acme.test gets the newest item of the inbox folder with AllProperties and RequestServerVersion "Exchange2010"
     Then the item in the response is "Signed contract" with a ConversationId
 
+  # a server that has ConvertId (2007 SP1 on) refuses it to a request asking for an older schema
+  @since:Exchange2007_SP1
   Scenario: ConvertId, new in Exchange 2007 SP1, is refused to an Exchange 2007 RTM request
     When alice@acme.test converts the EwsId of her inbox to HexEntryId without RequestServerVersion
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
     And the fault has no soap:Header
+
+  # an Exchange 2007 RTM server's own schema has no ConvertId element at all
+  Scenario: An Exchange 2007 RTM server does not know ConvertId
+    Given the mock emulates Exchange2007
+    When alice@acme.test converts the EwsId of her inbox to HexEntryId without RequestServerVersion
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "has invalid child element 'ConvertId' in namespace"
 
   # asks for Exchange2007_SP1, which the server must know
   @since:Exchange2007_SP1

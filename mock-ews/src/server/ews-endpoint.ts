@@ -101,7 +101,9 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     const own = caller.mailboxId ? state.store.mailboxes.get(caller.mailboxId)?.smtp : undefined;
     injected = faults.onRequest(env.operation, env.impersonation, own) ?? injected;
     if (injected?.answered) return;
-    const op = env.operation.ns === NS.m ? OPERATIONS.get(opName) : undefined;
+    const known = env.operation.ns === NS.m ? OPERATIONS.get(opName) : undefined;
+    // An operation newer than the server's own schema is an element that schema does not declare.
+    const op = known && atLeast(state.profile.newestSchema, known.since) ? known : undefined;
     if (!op) {
       throw schemaFault(
         `The element 'Body' in namespace '${NS.soap}' has invalid child element ${env.operation.qname}.`,
