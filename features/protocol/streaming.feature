@@ -18,6 +18,14 @@ Feature: Streaming notifications: GetStreamingEvents
     When the client closes the connection
     Then the subscription has no open connection and has not expired
 
+  @since:Exchange2010_SP1
+  Scenario: A subscription that expires while streamed is reported on the connection, which then closes
+    Given svc-ews@acme.test impersonating alice@acme.test subscribes to streaming "NewMailEvent" in inbox
+    And a streaming connection of 1 minute is opened for the subscription
+    When the streaming subscription is expired through the admin API
+    Then the client hears ErrorExpiredSubscription for its subscription, within 5 seconds
+    And the client sees its streaming connection end, within 5 seconds
+
   # the subscriptions go with the store a reset replaces: their connections end rather than hang on, silent
   @since:Exchange2010_SP1
   Scenario: A reset of the mock ends open streaming connections

@@ -21,7 +21,7 @@ When('{mailbox} impersonating {mailbox} subscribes to streaming {string} in {fol
   const folderId = await folderIdFor(this, owner, folder);
   const sub = await this.attempt(() => svc.SubscribeToStreamingNotifications([folderId], ...types.split(',').map((t) => eventType(t.trim()))));
   assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
-  this.results.set('streaming', { service: svc, subscription: sub, owner, events: [] as ews.NotificationEvent[], disconnects: 0 });
+  this.results.set('streaming', { service: svc, subscription: sub, owner, events: [] as ews.NotificationEvent[], disconnects: 0, errors: [] as [string, string][] });
 });
 
 function eventType(name: string): ews.EventType {
@@ -36,6 +36,8 @@ interface Streaming {
   owner: string;
   events: ews.NotificationEvent[];
   disconnects: number;
+  /** Subscription errors the connection reported: [SubscriptionId, ResponseCode]. */
+  errors: [string, string][];
   connection?: ews.StreamingSubscriptionConnection;
 }
 
@@ -51,6 +53,11 @@ When('a streaming connection of {int} minute(s) is opened for the subscription',
   connection.AddSubscription(s.subscription);
   connection.OnNotificationEvent.push((_sender, args) => s.events.push(...args.Events));
   connection.OnDisconnect.push(() => s.disconnects++);
+  connection.OnSubscriptionError.push((_sender, args) => {
+    const err = args.Exception as { ErrorCode?: number; responseCode?: number; message?: string } | undefined;
+    const code = err?.ErrorCode ?? err?.responseCode;
+    s.errors.push([args.Subscription?.Id ?? '', code !== undefined ? String(ews.ServiceError[code]) : String(err?.message)]);
+  });
   // Open() settles only when the connection ends: wait for the mock to hold it open instead.
   void connection.Open().catch(() => undefined);
   s.connection = connection;
@@ -143,4 +150,15 @@ When('the tester resets the mock through the admin API', async function (this: E
 Then('the client sees its streaming connection end, within {int} seconds', async function (this: EwsWorld, seconds: number) {
   const s = streaming(this);
   await until(() => s.disconnects > 0, 'the connection is still open', seconds * 1000);
+});
+
+When('the streaming subscription is expired through the admin API', async function (this: EwsWorld) {
+  const s = streaming(this);
+  assert.equal((await (await this.ensureMock()).admin.expireSubscription(s.subscription.Id)).expired, true);
+});
+
+Then('the client hears {word} for its subscription, within {int} seconds', async function (this: EwsWorld, code: string, seconds: number) {
+  const s = streaming(this);
+  await until(() => s.errors.length > 0, 'no subscription error arrived', seconds * 1000);
+  assert.deepEqual(s.errors, [[s.subscription.Id, code]]);
 });

@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { ItemError, ResponseCode, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { Subscription } from '../store/types';
 import { eventsAfter } from '../notifications/events';
@@ -51,15 +51,40 @@ export const getStreamingEvents: Operation = {
   },
 };
 
-function stream(ctx: OperationContext, subs: Subscription[], minutes: number, answer: HangingAnswer): void {
+function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: number, answer: HangingAnswer): void {
   const status = (value: 'OK' | 'Closed') => streamingEnvelope(ctx.profile, (m) => leaf(m, 'm:ConnectionStatus', value));
+  let subs = [...subscriptions];
   for (const sub of subs) sub.connections = (sub.connections ?? 0) + 1;
   answer.write(status('OK'));
+
+  /**
+   * Subscriptions ended since (Unsubscribe, expired through the admin API) are reported as an error
+   * message naming them in ErrorSubscriptionIds and dropped; with none left the answer closes.
+   */
+  const dropLapsed = (): boolean => {
+    const lapsed = new Map<ResponseCode, Subscription[]>();
+    for (const sub of subs) {
+      const code: ResponseCode | undefined = !ctx.store.subscriptions.has(sub.id) ? 'ErrorSubscriptionNotFound' : sub.expired ? 'ErrorExpiredSubscription' : undefined;
+      if (code) lapsed.set(code, [...(lapsed.get(code) ?? []), sub]);
+    }
+    for (const [code, gone] of lapsed) {
+      answer.write(streamingEnvelope(ctx.profile, (m) => {
+        const ids = el(m, 'm:ErrorSubscriptionIds');
+        for (const sub of gone) leaf(ids, 'm:SubscriptionId', sub.id);
+      }, code));
+      subs = subs.filter((s) => !gone.includes(s));
+    }
+    if (subs.length > 0) return false;
+    answer.write(status('Closed'));
+    answer.end();
+    return true;
+  };
 
   let pending = false;
   /** Writes what happened since the last write: changes within one request go out together. */
   const flush = () => {
     pending = false;
+    if (dropLapsed()) return;
     const notes: { sub: Subscription; events: ReturnType<typeof eventsAfter>['events'] }[] = [];
     for (const sub of subs) {
       const mailbox = ctx.store.mailboxes.get(sub.mailboxId);
@@ -94,7 +119,9 @@ function stream(ctx: OperationContext, subs: Subscription[], minutes: number, an
   };
   ctx.store.changeListeners.add(onChange);
   const timing = ctx.streaming ?? DEFAULT_STREAMING;
-  const heartbeat = setInterval(() => answer.write(status('OK')), timing.heartbeatMs);
+  const heartbeat = setInterval(() => {
+    if (!dropLapsed()) answer.write(status('OK'));
+  }, timing.heartbeatMs);
   const lifetime = setTimeout(() => {
     answer.write(status('Closed'));
     answer.end();
@@ -104,7 +131,7 @@ function stream(ctx: OperationContext, subs: Subscription[], minutes: number, an
     clearTimeout(lifetime);
     ctx.store.changeListeners.delete(onChange);
     const now = Date.now();
-    for (const sub of subs) {
+    for (const sub of subscriptions) {
       sub.connections = Math.max(0, (sub.connections ?? 1) - 1);
       sub.lastUsed = now;
     }

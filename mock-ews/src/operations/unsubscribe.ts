@@ -17,6 +17,8 @@ export const unsubscribe: Operation = {
       const sub = ctx.store.subscriptions.get(idEl.text.trim());
       if (sub?.expired && sub.owner === ctx.caller.smtp) ctx.store.subscriptions.delete(sub.id);
       else ctx.store.subscriptions.delete(ownSubscription(ctx.store, idEl.text, ctx.caller.smtp).id);
+      // An open GetStreamingEvents answer reading it tells its client.
+      ctx.store.announce();
     });
   },
 };

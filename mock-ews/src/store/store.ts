@@ -360,7 +360,8 @@ export class Store {
     this.announce();
   }
 
-  private announce(): void {
+  /** Tells the change listeners something changed (a journalled change, a subscription ended). */
+  announce(): void {
     for (const listener of this.changeListeners) listener();
   }
 

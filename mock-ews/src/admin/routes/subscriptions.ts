@@ -35,6 +35,8 @@ export function subscriptionRoutes(state: MockState): Router {
     const sub = state.store.subscriptions.get(String(req.params.id));
     if (!sub) throw new AdminError(404, `id: no subscription ${req.params.id}`, 'id');
     sub.expired = true;
+    // An open GetStreamingEvents answer tells its client at once.
+    state.store.announce();
     res.json(subscriptionView(state.store, sub));
   });
   return router;
