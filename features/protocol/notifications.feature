@@ -111,20 +111,6 @@ Feature: Pull notifications: Subscribe, GetEvents, Unsubscribe
     And the first StatusEvent in the response has these child elements in order:
       | Watermark |
 
-  Scenario: Push and streaming subscriptions are not served
-    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
-      """
-      <m:Subscribe>
-        <m:PushSubscriptionRequest>
-          <t:FolderIds><t:DistinguishedFolderId Id="inbox"/></t:FolderIds>
-          <t:EventTypes><t:EventType>NewMailEvent</t:EventType></t:EventTypes>
-          <t:StatusFrequency>1</t:StatusFrequency>
-          <t:URL>http://127.0.0.1:9/listener</t:URL>
-        </m:PushSubscriptionRequest>
-      </m:Subscribe>
-      """
-    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidRequest
-
   Scenario Outline: A subscription the schema does not allow is a schema fault: <case>
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

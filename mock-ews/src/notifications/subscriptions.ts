@@ -4,7 +4,7 @@ import type { Store } from '../store/store';
 import type { Mailbox, Subscription } from '../store/types';
 
 /** A new subscription of `owner` to changes of `mailbox`. */
-export function subscribe(store: Store, mailbox: Mailbox, owner: string, spec: Pick<Subscription, 'kind' | 'folderIds' | 'eventTypes' | 'timeoutMinutes' | 'position'>): Subscription {
+export function subscribe(store: Store, mailbox: Mailbox, owner: string, spec: Pick<Subscription, 'kind' | 'folderIds' | 'eventTypes' | 'timeoutMinutes' | 'position' | 'url'>): Subscription {
   const sub: Subscription = { id: randomBytes(24).toString('base64'), mailboxId: mailbox.id, owner, ...spec, lastUsed: Date.now(), expired: false };
   store.subscriptions.set(sub.id, sub);
   return sub;

@@ -30,14 +30,16 @@ export interface OperationContext {
    * `start` writes are sent one by one on an open HTTP response until it ends or the client goes.
    */
   hang?(start: (answer: HangingAnswer) => void): void;
-  /** Timing of streamed answers; DEFAULT_STREAMING when absent. */
+  /** Timing of streamed answers and push notifications; DEFAULT_STREAMING when absent. */
   streaming?: StreamingTiming;
+  /** Registers what to stop when the store is replaced or the mock closes (push notification senders). */
+  bindToStore?(end: () => void): () => void;
 }
 
 export interface StreamingTiming {
   /** How often an idle streaming connection says ConnectionStatus OK. */
   heartbeatMs: number;
-  /** How long one minute of a ConnectionTimeout lasts. */
+  /** How long one minute of a ConnectionTimeout or a push StatusFrequency lasts. */
   minuteMs: number;
 }
 

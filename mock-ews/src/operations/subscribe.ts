@@ -2,14 +2,16 @@ import { leaf, ResponseMessages } from '../soap/response-writer';
 import { EwsFault, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
-import { EVENT_TYPES } from '../notifications/events';
+import { EVENT_TYPES, EventType } from '../notifications/events';
 import { subscribe as addSubscription, STREAMING_TIMEOUT_MINUTES } from '../notifications/subscriptions';
 import { decodeWatermark, encodeWatermark } from '../notifications/watermark';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { requireMailbox } from './common/mailbox-access';
 import { booleanAttribute, enumValue, intValue, requireSchemaFor } from './common/schema-values';
+import { startPush } from '../notifications/push';
+import type { Subscription } from '../store/types';
 import { atLeast } from '../profiles/versions';
-import type { Operation, OperationContext } from './operation';
+import { DEFAULT_STREAMING, Operation, OperationContext } from './operation';
 
 const KINDS = ['PullSubscriptionRequest', 'PushSubscriptionRequest', 'StreamingSubscriptionRequest'];
 
@@ -17,7 +19,8 @@ const KINDS = ['PullSubscriptionRequest', 'PushSubscriptionRequest', 'StreamingS
  * Subscribe: pull subscriptions (read with GetEvents, answered with a SubscriptionId and the
  * Watermark to read from; a Watermark in the request resumes from there) and, from Exchange 2010
  * SP1, streaming ones (read with GetStreamingEvents) to a mailbox's changes, in some folders or
- * (SubscribeToAllFolders, Exchange 2010 on) all of them. Push subscriptions are not served.
+ * (SubscribeToAllFolders, Exchange 2010 on) all of them, and push ones (the mock posts
+ * SendNotification requests to the subscriber's URL; notifications/push.ts).
  */
 export const subscribe: Operation = {
   name: 'Subscribe',
@@ -30,32 +33,49 @@ export const subscribe: Operation = {
     }
     // Streaming subscriptions arrived with Exchange 2010 SP1.
     if (request.local === 'StreamingSubscriptionRequest') requireSchemaFor(ctx, request, 'Exchange2010_SP1');
-    const spec = request.local === 'PushSubscriptionRequest' ? undefined : readRequest(ctx, request, request.local === 'PullSubscriptionRequest');
+    const kind = request.local === 'PullSubscriptionRequest' ? 'pull' : request.local === 'PushSubscriptionRequest' ? 'push' : 'streaming';
+    const spec = readRequest(ctx, request, kind);
     const out = new ResponseMessages(ctx.body, 'Subscribe');
     await out.add((message) => {
-      if (!spec) throw new ItemError('ErrorInvalidRequest', 'Push subscriptions are not supported by this server.');
       const mailbox = requireMailbox(ctx);
       const folderIds = spec.folders?.map((f) => resolveFolderId(ctx, f).id);
-      if (!spec.pull) {
-        const sub = addSubscription(ctx.store, mailbox, ctx.caller.smtp, { kind: 'streaming', folderIds, eventTypes: spec.eventTypes, timeoutMinutes: STREAMING_TIMEOUT_MINUTES, position: ctx.store.position });
-        leaf(message, 'm:SubscriptionId', sub.id);
-        return;
-      }
       let start = ctx.store.position;
       if (spec.watermark !== undefined) {
         const resumed = decodeWatermark(ctx.store, spec.watermark);
         if (resumed === undefined) throw new ItemError('ErrorInvalidWatermark');
         start = resumed;
       }
-      const sub = addSubscription(ctx.store, mailbox, ctx.caller.smtp, { kind: 'pull', folderIds, eventTypes: spec.eventTypes, timeoutMinutes: spec.timeout });
+      const sub = addSubscription(ctx.store, mailbox, ctx.caller.smtp, { kind, folderIds, eventTypes: spec.eventTypes, timeoutMinutes: spec.timeout, position: start, url: spec.url });
       leaf(message, 'm:SubscriptionId', sub.id);
-      leaf(message, 'm:Watermark', encodeWatermark(start));
+      // A streaming subscription has no watermark: its connection reports from now on.
+      if (kind !== 'streaming') leaf(message, 'm:Watermark', encodeWatermark(start));
+      if (kind === 'push') {
+        const timing = ctx.streaming ?? DEFAULT_STREAMING;
+        let unbind: (() => void) | undefined;
+        const stop = startPush(ctx.store, ctx.profile, sub, spec.statusFrequency! * timing.minuteMs, () => unbind?.());
+        unbind = ctx.bindToStore?.(stop);
+      }
     });
   },
 };
 
-/** Reads a Pull- or StreamingSubscriptionRequest (only a pull one has Timeout and Watermark); schema violations fail the request. */
-function readRequest(ctx: OperationContext, el: XmlElement, pull: boolean) {
+interface RequestSpec {
+  /** Undefined for every folder (SubscribeToAllFolders). */
+  folders?: XmlElement[];
+  eventTypes: EventType[];
+  watermark?: string;
+  timeout: number;
+  /** Push: minutes between status notifications, and where to post them. */
+  statusFrequency?: number;
+  url?: string;
+}
+
+/**
+ * Reads a subscription request: folders (or SubscribeToAllFolders), EventTypes, and what its kind
+ * adds — a pull one Timeout and Watermark, a push one StatusFrequency, URL and Watermark; schema
+ * violations fail the request.
+ */
+function readRequest(ctx: OperationContext, el: XmlElement, kind: Subscription['kind']): RequestSpec {
   const hasAllFolders = el.attr('SubscribeToAllFolders') !== undefined;
   // The attribute arrived with Exchange 2010: unknown to an older server's schema, refused under an older RequestServerVersion.
   if (hasAllFolders && !atLeast(ctx.profile.newestSchema, 'Exchange2010')) throw schemaFault("The 'SubscribeToAllFolders' attribute is not declared.", el.line);
@@ -68,15 +88,30 @@ function readRequest(ctx: OperationContext, el: XmlElement, pull: boolean) {
   const types = (typesEl?.children ?? []).filter((c) => c.ns === NS.t && c.local === 'EventType');
   if (types.length === 0) throw incomplete(typesEl ?? el, typesEl ? 'EventType' : 'EventTypes');
   const eventTypes = types.map((t) => enumValue(t.text.trim(), EVENT_TYPES, 'NotificationEventTypeType', { el: t }));
-  const folderSpec = allFolders ? undefined : folders;
-  if (!pull) return { pull, folders: folderSpec, eventTypes, timeout: STREAMING_TIMEOUT_MINUTES, watermark: undefined };
+  const base = { folders: allFolders ? undefined : folders, eventTypes, watermark: el.t('Watermark')?.text };
+  if (kind === 'streaming') return { ...base, watermark: undefined, timeout: STREAMING_TIMEOUT_MINUTES };
+  if (kind === 'push') {
+    const frequencyEl = el.t('StatusFrequency');
+    if (!frequencyEl) throw incomplete(el, 'StatusFrequency');
+    const statusFrequency = minutes(frequencyEl, 'SubscriptionStatusFrequencyType');
+    const url = el.t('URL')?.text.trim();
+    if (!url) throw incomplete(el, 'URL');
+    if (!/^https?:\/\/\S+$/i.test(url)) throw schemaFault(`The '${NS.t}:URL' element is invalid - The value '${url}' is not an http or https address.`, el.t('URL')!.line);
+    // A push subscription lives as long as its listener answers (notifications/push.ts).
+    return { ...base, timeout: Number.MAX_SAFE_INTEGER / 60_000, statusFrequency, url };
+  }
   const timeoutEl = el.t('Timeout');
   if (!timeoutEl) throw incomplete(el, 'Timeout');
-  const timeout = intValue(timeoutEl, 1);
-  if (timeout > 1440) {
-    throw schemaFault(`The '${NS.t}:Timeout' element is invalid - The value '${timeoutEl.text.trim()}' is invalid according to its datatype '${NS.t}:SubscriptionTimeoutType' - The MaxInclusive constraint failed.`, timeoutEl.line);
+  return { ...base, timeout: minutes(timeoutEl, 'SubscriptionTimeoutType') };
+}
+
+/** A number of minutes from 1 to 1440 (a day), as SubscriptionTimeoutType and SubscriptionStatusFrequencyType allow. */
+function minutes(el: XmlElement, type: string): number {
+  const value = intValue(el, 1);
+  if (value > 1440) {
+    throw schemaFault(`The '${NS.t}:${el.local}' element is invalid - The value '${el.text.trim()}' is invalid according to its datatype '${NS.t}:${type}' - The MaxInclusive constraint failed.`, el.line);
   }
-  return { pull, folders: folderSpec, eventTypes, timeout, watermark: el.t('Watermark')?.text };
+  return value;
 }
 
 function incomplete(el: XmlElement, expected: string) {

@@ -146,6 +146,10 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
         hanging = start;
       },
       streaming: state.streaming,
+      bindToStore: (end) => {
+        state.storeBound.add(end);
+        return () => state.storeBound.delete(end);
+      },
     });
     if (hanging) return hang(state, record, res, started, hanging);
     record.responseCode = body.firstText('m:ResponseCode');
@@ -167,8 +171,8 @@ function hang(state: MockState, record: ExchangeRecord, res: ServerResponse, sta
   const end = () => {
     if (!res.writableEnded) res.end();
   };
-  state.hangingAnswers.add(end);
-  res.once('close', () => state.hangingAnswers.delete(end));
+  state.storeBound.add(end);
+  res.once('close', () => state.storeBound.delete(end));
   start({
     write(envelope) {
       if (res.destroyed || res.writableEnded) return;

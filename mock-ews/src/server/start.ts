@@ -25,9 +25,9 @@ export interface StartOptions {
   /** Bytes of response bodies the request journal keeps (admin/journal.ts JOURNAL_RESPONSE_BYTES). */
   journalResponseBytes?: number;
   /**
-   * Timing of GetStreamingEvents answers: how often an idle connection gets a ConnectionStatus OK
-   * (default 25 s) and how long a minute of ConnectionTimeout lasts (default 60 s). Tests of a
-   * client's reconnect logic shorten both instead of waiting.
+   * Timing of notifications: how often an idle GetStreamingEvents connection gets a ConnectionStatus
+   * OK (default 25 s) and how long a minute of ConnectionTimeout or of a push StatusFrequency lasts
+   * (default 60 s). Tests of a client's reconnect or listener logic shorten both instead of waiting.
    */
   streaming?: { heartbeatMs?: number; minuteMs?: number };
   /** Serve the admin API (/__admin); default true. */
@@ -139,6 +139,7 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
     admin,
     adminUrl,
     close: async () => {
+      state.endStoreBound();
       await Promise.all([stop(server), ...(adminServer ? [stop(adminServer)] : [])]);
     },
   };

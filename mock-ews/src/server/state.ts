@@ -85,15 +85,21 @@ export class MockState {
    * leaves the running state as it was.
    */
   /**
-   * Ends the long-lived answers open now (GetStreamingEvents). Called when the store is replaced:
-   * their subscriptions are gone with it, and a connection left open would hear of nothing more.
+   * What lives only as long as the store: open GetStreamingEvents answers and push notification
+   * senders. Each is ended when the store is replaced (their subscriptions go with it) or the mock
+   * closes.
    */
-  readonly hangingAnswers = new Set<() => void>();
+  readonly storeBound = new Set<() => void>();
+
+  /** Ends everything bound to the current store (see storeBound). */
+  endStoreBound(): void {
+    for (const end of [...this.storeBound]) end();
+  }
 
   async loadScenario(source: ScenarioSource): Promise<void> {
     const loaded = await loadScenarioSource(source);
     const name = loaded.profile ?? DEFAULT_PROFILE;
-    for (const end of [...this.hangingAnswers]) end();
+    this.endStoreBound();
     this.store = loaded.store;
     this.profile = this.profileOverride ?? (isProfileName(name) ? PROFILES[name] : this.profile);
     this.scenario = source;

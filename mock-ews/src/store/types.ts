@@ -213,8 +213,10 @@ export interface ThrottlingPolicy {
 /** A notification subscription (Subscribe): which changes of a mailbox it reports, and to whom. */
 export interface Subscription {
   id: string;
-  /** Pull subscriptions are read with GetEvents, streaming ones with GetStreamingEvents. */
-  kind: 'pull' | 'streaming';
+  /** Pull subscriptions are read with GetEvents, streaming ones with GetStreamingEvents; push ones post to `url`. */
+  kind: 'pull' | 'streaming' | 'push';
+  /** Push: where notifications are posted. */
+  url?: string;
   mailboxId: string;
   /** The account that subscribed: only it may read the events. */
   owner: string;
@@ -227,7 +229,7 @@ export interface Subscription {
   /** When it was made or last read (ms since the epoch). */
   lastUsed: number;
   expired: boolean;
-  /** Streaming: the journal position reported so far. */
+  /** Streaming and push: the journal position reported so far. */
   position?: number;
   /** Streaming: GetStreamingEvents connections open now (a subscription being read does not expire). */
   connections?: number;
