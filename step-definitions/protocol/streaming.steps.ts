@@ -162,3 +162,19 @@ Then('the client hears {word} for its subscription, within {int} seconds', async
   await until(() => s.errors.length > 0, 'no subscription error arrived', seconds * 1000);
   assert.deepEqual(s.errors, [[s.subscription.Id, code]]);
 });
+
+When('the tester expires the subscription {string} through the admin API', async function (this: EwsWorld, id: string) {
+  try {
+    await (await this.ensureMock()).admin.expireSubscription(id);
+    this.results.set('admin-refusal', undefined);
+  } catch (err) {
+    this.results.set('admin-refusal', err);
+  }
+});
+
+Then('the admin API answered {int} with a message naming {string}', function (this: EwsWorld, status: number, text: string) {
+  const err = this.results.get('admin-refusal') as { status?: number; message?: string } | undefined;
+  assert.ok(err, 'the admin API accepted it');
+  assert.equal(err.status, status);
+  assert.ok(err.message?.includes(text), err.message);
+});
