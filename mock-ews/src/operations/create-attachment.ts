@@ -1,5 +1,5 @@
 import { el, ResponseMessages } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { AttachmentData, Item } from '../store/types';
 import { itemOfId } from './common/item-ids';
@@ -19,10 +19,10 @@ export const createAttachment: Operation = {
   async handle(ctx) {
     const req = ctx.request;
     const parentEl = req.m('ParentItemId');
-    if (!parentEl) throw incomplete('CreateAttachment', NS.m, 'ParentItemId', NS.m, req.line);
+    if (!parentEl) throw incompleteContent(req, 'ParentItemId', NS.m);
     const list = req.m('Attachments');
     const attachmentEls = (list?.children ?? []).filter((c) => c.ns === NS.t);
-    if (!list || attachmentEls.length === 0) throw incomplete('Attachments', NS.m, 'ItemAttachment, FileAttachment', NS.t, (list ?? req).line);
+    if (!list || attachmentEls.length === 0) throw incompleteContent({ local: 'Attachments', ns: NS.m, line: (list ?? req).line }, 'ItemAttachment, FileAttachment', NS.t);
     // Read up front: a schema violation in any attachment fails the request before anything is stored.
     const inputs: (AttachmentData | undefined)[] = attachmentEls.map((a) => {
       if (a.local === 'FileAttachment') return readFileAttachment(a);
@@ -54,7 +54,3 @@ export const createAttachment: Operation = {
     }
   },
 };
-
-function incomplete(element: string, ns: string, expected: string, expectedNs: string, line: number | undefined) {
-  return schemaFault(`The element '${element}' in namespace '${ns}' has incomplete content. List of possible elements expected: '${expected}' in namespace '${expectedNs}'.`, line);
-}

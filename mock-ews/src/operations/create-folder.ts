@@ -1,5 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds, storeChange, writeFolderIdAnswer } from './common/folder-writes';
@@ -22,7 +22,7 @@ export const createFolder: Operation = {
     const list = req.m('Folders');
     const folders = (list?.children ?? []).filter((c) => c.ns === NS.t);
     if (folders.length === 0) {
-      throw schemaFault(`The element '${list ? 'Folders' : 'CreateFolder'}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${list ? 'Folder' : 'Folders'}' in namespace '${list ? NS.t : NS.m}'.`, (list ?? req).line);
+      throw list ? incompleteContent(list, 'Folder', NS.t) : incompleteContent(req, 'Folders', NS.m);
     }
     const out = new ResponseMessages(ctx.body, 'CreateFolder');
     for (const f of folders) {

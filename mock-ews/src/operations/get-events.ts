@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { eventsAfter } from '../notifications/events';
 import { writeEvent } from '../notifications/write-event';
@@ -20,7 +20,7 @@ export const getEvents: Operation = {
     const idEl = req.m('SubscriptionId');
     const watermarkEl = req.m('Watermark');
     if (!idEl || !watermarkEl) {
-      throw schemaFault(`The element 'GetEvents' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${idEl ? 'Watermark' : 'SubscriptionId'}' in namespace '${NS.m}'.`, req.line);
+      throw incompleteContent(req, idEl ? 'Watermark' : 'SubscriptionId', NS.m);
     }
     const out = new ResponseMessages(ctx.body, 'GetEvents');
     await out.add((message) => {

@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages } from '../soap/response-writer';
-import { ItemError, ResponseCode, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError, ResponseCode, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { Subscription } from '../store/types';
 import { eventsAfter } from '../notifications/events';
@@ -24,10 +24,7 @@ export const getStreamingEvents: Operation = {
     const ids = (req.m('SubscriptionIds')?.children ?? []).filter((c) => c.ns === NS.t && c.local === 'SubscriptionId');
     const timeoutEl = req.m('ConnectionTimeout');
     if (ids.length === 0 || !timeoutEl) {
-      throw schemaFault(
-        `The element 'GetStreamingEvents' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${ids.length === 0 ? 'SubscriptionIds' : 'ConnectionTimeout'}' in namespace '${NS.m}'.`,
-        req.line,
-      );
+      throw incompleteContent(req, ids.length === 0 ? 'SubscriptionIds' : 'ConnectionTimeout', NS.m);
     }
     const minutes = intValue(timeoutEl, 1);
     if (minutes > 30) {
@@ -89,12 +86,12 @@ function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: n
     for (const sub of subs) {
       const mailbox = ctx.store.mailboxes.get(sub.mailboxId);
       if (!mailbox || sub.expired || !ctx.store.subscriptions.has(sub.id)) continue;
+      // All of them: eventsAfter answers at most EVENTS_PER_CALL at a time.
       const events = [];
-      for (let more = true; more; ) {
-        const next = eventsAfter(mailbox, sub, sub.position ?? 0);
-        events.push(...next.events);
-        more = next.more;
-        sub.position = next.events.length > 0 ? next.events[next.events.length - 1].seq : ctx.store.position;
+      for (let page = eventsAfter(mailbox, sub, sub.position ?? 0); ; page = eventsAfter(mailbox, sub, sub.position ?? 0)) {
+        events.push(...page.events);
+        if (!page.more) break;
+        sub.position = page.events[page.events.length - 1].seq;
       }
       sub.position = ctx.store.position;
       if (events.length > 0) notes.push({ sub, events });

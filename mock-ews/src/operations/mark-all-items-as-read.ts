@@ -2,7 +2,7 @@ import { ResponseMessages } from '../soap/response-writer';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds } from './common/folder-writes';
 import { booleanValue } from './common/schema-values';
-import { schemaFault } from '../soap/error-catalogue';
+import { incompleteContent } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import type { Operation } from './operation';
@@ -34,6 +34,6 @@ export const markAllItemsAsRead: Operation = {
 /** A required child of the request, in the messages namespace. */
 function requiredChild(req: XmlElement, name: string): XmlElement {
   const el = req.m(name);
-  if (!el) throw schemaFault(`The element '${req.local}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${name}' in namespace '${NS.m}'.`, req.line);
+  if (!el) throw incompleteContent(req, name, NS.m);
   return el;
 }

@@ -1,5 +1,5 @@
 import { leaf, ResponseMessages } from '../soap/response-writer';
-import { EwsFault, ItemError, schemaFault } from '../soap/error-catalogue';
+import { EwsFault, incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { EVENT_TYPES, EventType } from '../notifications/events';
@@ -29,7 +29,7 @@ export const subscribe: Operation = {
     const req = ctx.request;
     const request = req.children.find((c) => c.ns === NS.m && KINDS.includes(c.local));
     if (!request) {
-      throw schemaFault(`The element 'Subscribe' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${KINDS.join(', ')}' in namespace '${NS.m}'.`, req.line);
+      throw incompleteContent(req, KINDS.join(', '), NS.m);
     }
     // Streaming subscriptions arrived with Exchange 2010 SP1.
     if (request.local === 'StreamingSubscriptionRequest') requireSchemaFor(ctx, request, 'Exchange2010_SP1');
@@ -83,25 +83,26 @@ function readRequest(ctx: OperationContext, el: XmlElement, kind: Subscription['
   const allFolders = hasAllFolders && booleanAttribute(el, 'SubscribeToAllFolders');
   const foldersEl = el.t('FolderIds');
   const folders = folderIdElements(foldersEl);
-  if (!allFolders && folders.length === 0) throw incomplete(el, foldersEl ? 'FolderId, DistinguishedFolderId' : 'FolderIds');
+  if (!allFolders && folders.length === 0) throw incompleteContent(el, foldersEl ? 'FolderId, DistinguishedFolderId' : 'FolderIds', NS.t);
   const typesEl = el.t('EventTypes');
   const types = (typesEl?.children ?? []).filter((c) => c.ns === NS.t && c.local === 'EventType');
-  if (types.length === 0) throw incomplete(typesEl ?? el, typesEl ? 'EventType' : 'EventTypes');
+  if (types.length === 0) throw incompleteContent(typesEl ?? el, typesEl ? 'EventType' : 'EventTypes', NS.t);
   const eventTypes = types.map((t) => enumValue(t.text.trim(), EVENT_TYPES, 'NotificationEventTypeType', { el: t }));
   const base = { folders: allFolders ? undefined : folders, eventTypes, watermark: el.t('Watermark')?.text };
   if (kind === 'streaming') return { ...base, watermark: undefined, timeout: STREAMING_TIMEOUT_MINUTES };
   if (kind === 'push') {
     const frequencyEl = el.t('StatusFrequency');
-    if (!frequencyEl) throw incomplete(el, 'StatusFrequency');
+    if (!frequencyEl) throw incompleteContent(el, 'StatusFrequency', NS.t);
     const statusFrequency = minutes(frequencyEl, 'SubscriptionStatusFrequencyType');
     const url = el.t('URL')?.text.trim();
-    if (!url) throw incomplete(el, 'URL');
+    if (!url) throw incompleteContent(el, 'URL', NS.t);
     if (!/^https?:\/\/\S+$/i.test(url)) throw schemaFault(`The '${NS.t}:URL' element is invalid - The value '${url}' is not an http or https address.`, el.t('URL')!.line);
-    // A push subscription lives as long as its listener answers (notifications/push.ts).
-    return { ...base, timeout: Number.MAX_SAFE_INTEGER / 60_000, statusFrequency, url };
+    // A push subscription lives as long as its listener answers (notifications/push.ts), each answer
+    // renewing it: a StatusFrequency without one is as long as it can go unused.
+    return { ...base, timeout: statusFrequency, statusFrequency, url };
   }
   const timeoutEl = el.t('Timeout');
-  if (!timeoutEl) throw incomplete(el, 'Timeout');
+  if (!timeoutEl) throw incompleteContent(el, 'Timeout', NS.t);
   return { ...base, timeout: minutes(timeoutEl, 'SubscriptionTimeoutType') };
 }
 
@@ -112,8 +113,4 @@ function minutes(el: XmlElement, type: string): number {
     throw schemaFault(`The '${NS.t}:${el.local}' element is invalid - The value '${el.text.trim()}' is invalid according to its datatype '${NS.t}:${type}' - The MaxInclusive constraint failed.`, el.line);
   }
   return value;
-}
-
-function incomplete(el: XmlElement, expected: string) {
-  return schemaFault(`The element '${el.local}' in namespace '${el.ns}' has incomplete content. List of possible elements expected: '${expected}' in namespace '${NS.t}'.`, el.line);
 }

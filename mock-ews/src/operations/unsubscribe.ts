@@ -1,5 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
-import { schemaFault } from '../soap/error-catalogue';
+import { incompleteContent } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { ownSubscription } from '../notifications/subscriptions';
 import type { Operation } from './operation';
@@ -10,7 +10,7 @@ export const unsubscribe: Operation = {
   since: 'Exchange2007',
   async handle(ctx) {
     const idEl = ctx.request.m('SubscriptionId');
-    if (!idEl) throw schemaFault(`The element 'Unsubscribe' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'SubscriptionId' in namespace '${NS.m}'.`, ctx.request.line);
+    if (!idEl) throw incompleteContent(ctx.request, 'SubscriptionId', NS.m);
     const out = new ResponseMessages(ctx.body, 'Unsubscribe');
     await out.add(() => {
       // An expired subscription can still be ended.

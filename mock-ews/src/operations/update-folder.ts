@@ -1,5 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { storeChange, writeFolderIdAnswer } from './common/folder-writes';
@@ -21,14 +21,14 @@ export const updateFolder: Operation = {
     const req = ctx.request;
     const changes = (req.m('FolderChanges')?.children ?? []).filter((c) => c.ns === NS.t && c.local === 'FolderChange');
     if (changes.length === 0) {
-      throw schemaFault(`The element 'UpdateFolder' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'FolderChanges' in namespace '${NS.m}'.`, req.line);
+      throw incompleteContent(req, 'FolderChanges', NS.m);
     }
     // Read up front: a schema violation in any change fails the request before anything is renamed.
     const parsed = changes.map((change) => {
       const idEl = folderIdElements(change)[0];
       const updates = (change.t('Updates')?.children ?? []).filter((u) => u.ns === NS.t);
       if (!idEl || updates.length === 0) {
-        throw schemaFault(`The element 'FolderChange' in namespace '${NS.t}' has incomplete content. List of possible elements expected: '${idEl ? 'Updates' : 'FolderId, DistinguishedFolderId'}' in namespace '${NS.t}'.`, change.line);
+        throw incompleteContent(change, idEl ? 'Updates' : 'FolderId, DistinguishedFolderId', NS.t);
       }
       return { idEl, updates };
     });

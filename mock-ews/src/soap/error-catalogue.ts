@@ -115,6 +115,11 @@ export class ItemError extends Error {
   }
 }
 
+/** The schema fault for an element missing a required child (`expected`, in `expectedNs`). */
+export function incompleteContent(element: { local: string; ns: string; line?: number }, expected: string, expectedNs: string): EwsFault {
+  return schemaFault(`The element '${element.local}' in namespace '${element.ns}' has incomplete content. List of possible elements expected: '${expected}' in namespace '${expectedNs}'.`, element.line);
+}
+
 /** A schema violation, as .NET reports it: the faultstring carries the detail. */
 export function schemaFault(violation: string, line?: number, position?: number): EwsFault {
   return new EwsFault(

@@ -1,4 +1,4 @@
-import { ItemError, schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, ItemError, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { decodeId } from '../../store/ids';
@@ -11,7 +11,7 @@ export function attachmentIdElements(request: XmlElement): XmlElement[] {
   const container = request.m('AttachmentIds');
   const ids = (container?.children ?? []).filter((c) => c.ns === NS.t && c.local === 'AttachmentId');
   if (!container || ids.length === 0) {
-    throw schemaFault(`The element '${request.local}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'AttachmentIds' in namespace '${NS.m}'.`, request.line);
+    throw incompleteContent(request, 'AttachmentIds', NS.m);
   }
   for (const idEl of ids) {
     if (idEl.attr('Id') === undefined) throw schemaFault("The required attribute 'Id' is missing.", idEl.line);

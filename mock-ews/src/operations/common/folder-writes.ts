@@ -1,5 +1,5 @@
 import { el, idElement, Xml } from '../../soap/response-writer';
-import { ItemError, schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, ItemError } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { StoreError } from '../../store/store';
@@ -10,7 +10,7 @@ import { folderIdElements } from './folder-ids';
 export function requiredFolderIds(request: XmlElement, container: string): XmlElement[] {
   const ids = folderIdElements(request.m(container));
   if (ids.length === 0) {
-    throw schemaFault(`The element '${request.local}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${container}' in namespace '${NS.m}'.`, request.line);
+    throw incompleteContent(request, container, NS.m);
   }
   return ids;
 }

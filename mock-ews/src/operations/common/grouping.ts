@@ -1,4 +1,4 @@
-import { schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Item, Mailbox } from '../../store/types';
@@ -51,13 +51,13 @@ export function readGrouping(groupBy: XmlElement | undefined, distinguished: Xml
 function readGroupBy(el: XmlElement): GroupSpec {
   const order = enumValue(el.attr('Order'), ['Ascending', 'Descending'] as const, 'SortDirectionType', { el, attribute: 'Order' });
   const [path, aggregateOn, extra] = el.children;
-  if (!path || !isPathElement(path)) throw incomplete(el, 'Path');
-  if (!aggregateOn) throw incomplete(el, 'AggregateOn');
+  if (!path || !isPathElement(path)) throw incompleteContent(el, 'Path', NS.t);
+  if (!aggregateOn) throw incompleteContent(el, 'AggregateOn', NS.t);
   if (aggregateOn.ns !== NS.t || aggregateOn.local !== 'AggregateOn') throw invalidChild(el, aggregateOn, 'AggregateOn');
   if (extra) throw invalidChild(el, extra);
   const aggregate = enumValue(aggregateOn.attr('Aggregate'), ['Minimum', 'Maximum'] as const, 'AggregateType', { el: aggregateOn, attribute: 'Aggregate' });
   const aggregatePath = aggregateOn.children[0];
-  if (!aggregatePath || !isPathElement(aggregatePath)) throw incomplete(aggregateOn, 'Path');
+  if (!aggregatePath || !isPathElement(aggregatePath)) throw incompleteContent(aggregateOn, 'Path', NS.t);
   if (aggregateOn.children.length > 1) throw invalidChild(aggregateOn, aggregateOn.children[1]);
   return {
     order,
@@ -69,15 +69,11 @@ function readGroupBy(el: XmlElement): GroupSpec {
 
 function readDistinguished(el: XmlElement): GroupSpec {
   const standard = el.children[0];
-  if (!standard || standard.ns !== NS.t || standard.local !== 'StandardGroupBy') throw incomplete(el, 'StandardGroupBy');
+  if (!standard || standard.ns !== NS.t || standard.local !== 'StandardGroupBy') throw incompleteContent(el, 'StandardGroupBy', NS.t);
   if (el.children.length > 1) throw invalidChild(el, el.children[1]);
   const name = enumValue(standard.text.trim(), Object.keys(STANDARD_GROUPINGS), 'StandardGroupByType', { el: standard });
   const { groupOn, aggregateOn, ...rest } = STANDARD_GROUPINGS[name];
   return { ...rest, groupOn: FIELD_ACCESSORS[groupOn], aggregateOn: FIELD_ACCESSORS[aggregateOn] };
-}
-
-function incomplete(el: XmlElement, expected: string) {
-  return schemaFault(`The element '${el.local}' in namespace '${el.ns}' has incomplete content. List of possible elements expected: '${expected}' in namespace '${NS.t}'.`, el.line);
 }
 
 function invalidChild(el: XmlElement, child: XmlElement, expected?: string) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Address, Item, Mailbox, MessageData } from '../../store/types';
@@ -25,7 +25,7 @@ export interface ResponseInput {
 export function readResponseObject(el: XmlElement): ResponseInput {
   const ref = el.t('ReferenceItemId');
   if (!ref) {
-    throw schemaFault(`The element '${el.local}' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'ReferenceItemId' in namespace '${NS.t}'.`, el.line);
+    throw incompleteContent(el, 'ReferenceItemId', NS.t);
   }
   const fields: WritableFields = {};
   let newBody: ResponseInput['newBody'];
