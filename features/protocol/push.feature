@@ -32,6 +32,16 @@ Feature: Push notifications
     When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 1 minute
     Then the mock ends the push subscription within 5 seconds
 
+  @since:Exchange2007_SP1
+  Scenario: A push subscription expired through the admin API posts nothing more
+    Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 200 ms
+    And a push listener that answers OK
+    When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 1 minute
+    Then the listener receives a StatusEvent for the subscription within 5 seconds
+    When the push subscription is expired through the admin API
+    And a message "After the end" arrives in the inbox of alice@acme.test
+    Then the mock posts nothing more to the listener over 700 ms
+
   Scenario: A push subscription needs a StatusFrequency and an http(s) URL
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

@@ -128,3 +128,17 @@ Then('the mock ends the push subscription within {int} seconds', async function 
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(listener(this).received.length, posted, 'the mock still posts to the listener');
 });
+
+When('the push subscription is expired through the admin API', async function (this: EwsWorld) {
+  const sub = this.results.get('push-subscription') as ews.PushSubscription;
+  assert.equal((await (await this.ensureMock()).admin.expireSubscription(sub.Id)).expired, true);
+});
+
+Then('the mock posts nothing more to the listener over {int} ms', async function (this: EwsWorld, ms: number) {
+  const l = listener(this);
+  // A post already under way when the subscription ended may still land.
+  await new Promise((r) => setTimeout(r, 100));
+  const posted = l.received.length;
+  await new Promise((r) => setTimeout(r, ms));
+  assert.equal(l.received.length, posted, 'the mock still posts to the listener');
+});

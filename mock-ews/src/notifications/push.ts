@@ -38,7 +38,8 @@ export function startPush(store: Store, profile: Profile, sub: Subscription, sta
   };
   const flush = async (statusDue: boolean) => {
     if (stopped) return;
-    if (!store.subscriptions.has(sub.id)) return stop();
+    // Ended (Unsubscribe) or expired through the admin API: no more posts.
+    if (!store.subscriptions.has(sub.id) || sub.expired) return stop();
     if (sending) {
       again = true;
       return;
