@@ -1,10 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { startMock } from './server/start';
 import { DEFAULT_PROFILE, isProfileName, PROFILE_NAMES } from './profiles/profiles';
-import { ScenarioError } from './scenario/load';
-import { tokenCommand } from './auth/token-cli';
 
 const program = new Command()
   .name('mock-ews')
@@ -33,11 +30,15 @@ function parseProfile(value: string): string {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'token') return tokenCommand(process.argv.slice(3));
+  if (process.argv[2] === 'token') return (require('./auth/token-cli') as typeof import('./auth/token-cli')).tokenCommand(process.argv.slice(3));
   program.parse();
   const o = program.opts<{ port: number; host: string; profile?: string; scenario?: string; tls?: boolean; cert?: string; key?: string; admin: boolean; adminPort?: number; adminToken?: string }>();
   if ((o.cert && !o.key) || (o.key && !o.cert)) program.error('error: --cert and --key must be given together');
   const tls = o.cert && o.key ? { cert: readFileSync(o.cert, 'utf8'), key: readFileSync(o.key, 'utf8') } : Boolean(o.tls);
+  // The server is loaded only now: --help and a bad option answer at once instead of after loading
+  // the whole mock (about a second of module loading). require, not import(): tsx runs this file as
+  // CommonJS, where import() would go to Node's ESM loader, which does not resolve .ts files.
+  const { startMock } = require('./server/start') as typeof import('./server/start');
   const mock = await startMock({
     port: o.port,
     host: o.host,
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ScenarioError) console.error(`mock-ews: ${err.message}`);
-  else console.error('mock-ews:', err instanceof Error ? err.message : err);
+  // A scenario that breaks a rule (ScenarioError) names the file, the path and the rule in its message.
+  console.error('mock-ews:', err instanceof Error ? err.message : err);
   process.exit(1);
 });
