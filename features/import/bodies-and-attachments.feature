@@ -56,3 +56,10 @@ Feature: Bodies and attachments
     And every email has a body
     And the email "Signed contract" has a text body containing "Please find the signed contract attached."
     And every GetItem of the last command impersonated the mailbox holding its items
+
+  Scenario: An attached message is not a file: only the file beside it is downloaded
+    Given a message "Two attachments" with the file "notes.txt" and the attached message "Invoice 42" arrives in "inbox" of alice@acme.test
+    When the syncer runs
+    Then the run succeeds
+    And the email "Two attachments" has the attachments "notes.txt" and no other
+    And the attachment "notes.txt" of "Two attachments" holds "The content of notes.txt."

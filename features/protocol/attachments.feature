@@ -54,14 +54,14 @@ Feature: Adding and removing attachments with CreateAttachment and DeleteAttachm
       | notes.txt | text/plain | 14   |
     And loading attachment "notes.txt" of the message gives the text "Meeting notes."
 
-  Scenario: An item attachment is refused on its own; the file beside it is stored
+  Scenario: An attached item that is not a message is refused on its own; the file beside it is stored
     Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "proposal"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
       """
       <m:CreateAttachment>
         <m:ParentItemId Id="{{id:proposal}}"/>
         <m:Attachments>
-          <t:ItemAttachment><t:Name>Forwarded</t:Name><t:Message><t:Subject>Inner</t:Subject></t:Message></t:ItemAttachment>
+          <t:ItemAttachment><t:Name>Card</t:Name><t:Contact><t:GivenName>Nina</t:GivenName></t:Contact></t:ItemAttachment>
           <t:FileAttachment><t:Name>notes.txt</t:Name><t:Content>TWVldGluZyBub3Rlcy4=</t:Content></t:FileAttachment>
         </m:Attachments>
       </m:CreateAttachment>

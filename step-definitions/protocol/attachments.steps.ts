@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD, SUPER_USER } from '../support/accounts';
-import { findAll } from '../support/soap';
+import { findAll, textOf } from '../support/soap';
 import { folderIdFor, serviceFor } from './sync.steps';
 
 /**
@@ -70,4 +70,89 @@ Then('the {folder} message {string} of {mailbox} still has the noted ChangeKey {
   const item = (await (await this.ensureMock()).admin.allItems(owner, { folder })).find((i) => i.subject === subject);
   assert.ok(item, `no message "${subject}" in ${owner} ${folder}`);
   assert.equal(item.changeKey, noted.changeKey);
+});
+
+When(
+  '{mailbox} speaking {word} sends {mailbox} the message {string} with the attached message {string} saying {string}',
+  async function (this: EwsWorld, sender: string, version: string, to: string, subject: string, innerSubject: string, innerText: string) {
+    const speaks = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
+    assert.ok(speaks !== undefined, `unknown ExchangeVersion ${version}`);
+    const admin = await this.admin();
+    const before = (await admin.requestCount()).lastId;
+    const svc = await this.service(SUPER_USER, DEFAULT_PASSWORD, sender, speaks);
+    const msg = new ews.EmailMessage(svc);
+    msg.Subject = subject;
+    msg.Body = new ews.MessageBody(ews.BodyType.Text, 'The original is attached.');
+    msg.ToRecipients.Add(to);
+    const attached = msg.Attachments.AddItemAttachment<ews.EmailMessage>(ews.EmailMessage as unknown as typeof ews.Item, 'Message');
+    attached.Name = innerSubject;
+    attached.Item.Subject = innerSubject;
+    attached.Item.Body = new ews.MessageBody(ews.BodyType.Text, innerText);
+    (attached.Item as ews.EmailMessage).ToRecipients.Add(sender);
+    await this.attempt(() => msg.SendAndSaveCopy());
+    this.results.set('sent-operations', (await admin.journal({ after: before })).map((r) => r.operation));
+  },
+);
+
+When('ews-javascript-api loads the attached message {string} of the message', async function (this: EwsWorld, name: string) {
+  const m = this.results.get('message') as ews.EmailMessage;
+  const attachment = m.Attachments.GetEnumerator().find((a: ews.Attachment) => a.Name === name);
+  assert.ok(attachment instanceof ews.ItemAttachment, `no attached message ${name}`);
+  const admin = await this.admin();
+  const before = (await admin.requestCount()).lastId;
+  await this.attempt(() => attachment.Load());
+  this.results.set('sent-operations', (await admin.journal({ after: before })).map((r) => r.operation));
+});
+
+Then('the client fails before sending anything, with {string}', function (this: EwsWorld, message: string) {
+  const err = this.clientError as Error | undefined;
+  assert.ok(err, 'the client did not fail');
+  assert.equal(err.message, message);
+  assert.deepEqual(this.results.get('sent-operations'), []);
+});
+
+/** The first direct child named `local` of a parsed element (every element parses as a list). */
+function child(el: Record<string, unknown>, local: string): unknown {
+  const v = el[local];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** An element's text: an element without attributes parses as its bare value. */
+function leafText(v: unknown): string | undefined {
+  return v !== null && typeof v === 'object' ? textOf(v as Record<string, unknown>) : v === undefined ? undefined : String(v);
+}
+
+/** The t:ItemAttachment of a GetAttachment answer: its name and the attached t:Message. */
+function attachedMessage(world: EwsWorld, name: string): Record<string, unknown> {
+  assert.equal(world.reply?.status, 200, world.reply?.body);
+  const attachment = findAll(world.reply?.doc, 'ItemAttachment')[0];
+  assert.ok(attachment, world.reply?.body);
+  assert.equal(leafText(child(attachment, 'Name')), name);
+  const message = child(attachment, 'Message') as Record<string, unknown> | undefined;
+  assert.ok(message, `no t:Message in the ItemAttachment: ${world.reply?.body}`);
+  return message;
+}
+
+Then('the response holds the attached message {string} with the subject {string} and a body containing {string}', function (this: EwsWorld, name: string, subject: string, text: string) {
+  const message = attachedMessage(this, name);
+  assert.equal(leafText(child(message, 'Subject')), subject);
+  assert.ok(leafText(child(message, 'Body'))?.includes(text), JSON.stringify(message.Body));
+  // An attached item is not a store item: no ItemId, no folder.
+  assert.equal(message.ItemId, undefined);
+  assert.equal(message.ParentFolderId, undefined);
+});
+
+Then('the attached message {string} in the response has MIME content with the header {string}', function (this: EwsWorld, name: string, header: string) {
+  const mime = leafText(child(attachedMessage(this, name), 'MimeContent'));
+  assert.ok(mime, 'no MimeContent');
+  const text = Buffer.from(mime, 'base64').toString('utf8');
+  assert.ok(text.split(/\r?\n/).includes(header), text.slice(0, 600));
+});
+
+Then('the message has one attachment named {string} of type {string}', function (this: EwsWorld, name: string, type: string) {
+  assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+  const m = this.results.get('message') as ews.EmailMessage;
+  assert.equal(m.HasAttachments, true);
+  const list = m.Attachments.GetEnumerator().map((a: ews.Attachment) => [a.constructor.name, a.Name, a.ContentType]);
+  assert.deepEqual(list, [['ItemAttachment', name, type]]);
 });

@@ -140,6 +140,20 @@ Given('a new message {string} with no recipients arrives in {string} of {mailbox
   syncer(this).messages.set(name, id);
 });
 
+Given('a message {string} with the file {string} and the attached message {string} arrives in {string} of {mailbox}', async function (this: World, subject: string, file: string, attached: string, folder: string, smtp: string) {
+  const forwarded = `From: billing@globex.test\r\nTo: ${smtp}\r\nSubject: ${attached}\r\nMessage-ID: <${attached.replace(/\W+/g, '-')}@globex.test>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nThe original message.\r\n`;
+  await (await mockOf(this)).admin.deliver(smtp, folder, {
+    subject,
+    from: { name: 'Carol', address: 'carol@globex.test' },
+    to: [smtp],
+    text: 'Both attached.',
+    attachments: [
+      { name: file, contentType: 'text/plain', content: `The content of ${file}.` },
+      { name: attached, contentType: 'message/rfc822', content: forwarded },
+    ],
+  });
+});
+
 function snapshotLinks(world: World, smtp: string, messageId: string): void {
   const rows = query<{ email_id: number; link_id: number }>(
     world,
@@ -689,6 +703,11 @@ function attachment(world: World, name: string, subject: string) {
   assert.ok(row, `no attachment ${name} of "${subject}"`);
   return row;
 }
+
+Then('the email {string} has the attachments {string} and no other', function (this: World, subject: string, names: string) {
+  const rows = query<{ name: string }>(this, 'SELECT a.name FROM attachments a JOIN emails e ON e.id = a.email_id WHERE e.subject = ? ORDER BY a.name', subject);
+  assert.deepEqual(rows.map((r) => r.name), names.split(',').map((n) => n.trim()).sort());
+});
 
 Then('the attachment {string} of {string} holds {string}', function (this: World, name: string, subject: string, text: string) {
   assert.equal(attachment(this, name, subject).content?.toString('utf8'), text);

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { el, ResponseMessages, idElement } from '../soap/response-writer';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
-import { messageFromMime } from '../mime/derive';
 import type { Mailbox, MessageData } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { requireMailbox } from './common/mailbox-access';
 import { MessageInput, readMessage } from './common/message-fields';
+import { definedOnly, newMessage } from './common/new-message';
+import { attachmentElementName } from './common/attached-messages';
 import { enumValue } from './common/schema-values';
 import { deliver } from './common/deliver';
 import { itemOfId } from './common/item-ids';
@@ -66,7 +66,7 @@ export const createItem: Operation = {
           // attachments by position, and would otherwise add them again with CreateAttachment.
           if (item.attachments.length > 0) {
             const list = el(saved, 't:Attachments');
-            for (const a of item.attachments) el(el(list, 't:FileAttachment'), 't:AttachmentId', { Id: a.id });
+            for (const a of item.attachments) el(el(list, attachmentElementName(a)), 't:AttachmentId', { Id: a.id });
           }
           return;
         }
@@ -78,31 +78,10 @@ export const createItem: Operation = {
   },
 };
 
-/** The stored form of a new message: from its MIME when given, its fields override. */
+/** The stored form of a new message, with what its disposition and flags make of it. */
 async function messageData(mailbox: Mailbox, input: MessageInput, disposition: Disposition): Promise<MessageData> {
-  const now = new Date();
   const f = input.fields;
-  const base: MessageData = input.mime
-    ? await messageFromMime(input.mime, { dateTimeReceived: now })
-    : {
-        subject: '',
-        to: [],
-        cc: [],
-        bcc: [],
-        replyTo: [],
-        dateTimeSent: now,
-        dateTimeReceived: now,
-        internetMessageId: `<${randomUUID()}@${mailbox.smtp.split('@')[1] ?? 'localhost'}>`,
-        importance: 'Normal',
-        isRead: true,
-        isDraft: true,
-        categories: [],
-        body: {},
-        attachments: [],
-        headers: [],
-        itemClass: 'IPM.Note',
-      };
-  const data: MessageData = { ...base, ...definedOnly(f) };
+  const data = await newMessage(mailbox, input, new Date());
   // A saved message is a draft unless the client clears "unsent" in PR_MESSAGE_FLAGS, as importers do.
   data.isDraft = disposition === 'SaveOnly' && (input.messageFlags === undefined || (input.messageFlags & MSGFLAG_UNSENT) !== 0);
   // Something the mailbox owner writes is read, unless the flags or IsRead say otherwise.
@@ -110,8 +89,4 @@ async function messageData(mailbox: Mailbox, input: MessageInput, disposition: D
   // Fields written next to MimeContent change the stored message; its raw MIME no longer matches then.
   if (input.mime && Object.keys(definedOnly(f)).some((k) => k !== 'isRead')) data.rawMime = undefined;
   return data;
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,23 +1,29 @@
 import { el, ResponseMessages } from '../soap/response-writer';
 import { attachmentIdElements, resolveAttachmentId } from './common/attachment-ids';
-import { writeFileAttachment } from './common/write-item';
+import { attachedItem, isAttachedMessage } from './common/attached-messages';
+import { readAttachmentShape } from './common/shapes';
+import { itemWriter, writeFileAttachment, writeItemAttachment } from './common/write-item';
 import type { Operation } from './operation';
 
 /**
- * GetAttachment: one ResponseMessage per t:AttachmentId with the file and its base64 Content
- * (errors: common/attachment-ids.ts). AttachmentShape only matters for item attachments, which
- * this store does not hold.
+ * GetAttachment: one ResponseMessage per t:AttachmentId (errors: common/attachment-ids.ts) with the
+ * file and its base64 Content, or the attached message as a t:ItemAttachment holding its t:Message:
+ * all its properties, and its MIME content, body type and additional properties as the
+ * AttachmentShape asks.
  */
 export const getAttachment: Operation = {
   name: 'GetAttachment',
   since: 'Exchange2007',
   async handle(ctx) {
     const ids = attachmentIdElements(ctx.request);
+    const writeAttached = itemWriter(ctx, readAttachmentShape(ctx.request.m('AttachmentShape')), 'get', true);
     const out = new ResponseMessages(ctx.body, 'GetAttachment');
     for (const idEl of ids) {
-      await out.add((message) => {
-        const { attachment } = resolveAttachmentId(ctx, idEl.attr('Id')!);
-        writeFileAttachment(el(message, 'm:Attachments'), ctx, attachment, true);
+      await out.add(async (message) => {
+        const { item, attachment } = resolveAttachmentId(ctx, idEl.attr('Id')!);
+        const list = el(message, 'm:Attachments');
+        if (!isAttachedMessage(attachment)) return writeFileAttachment(list, ctx, attachment, true);
+        await writeAttached(writeItemAttachment(list, ctx, attachment), await attachedItem(item, attachment));
       });
     }
   },

@@ -3,9 +3,15 @@ import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Address, AttachmentData, Importance, MessageData } from '../../store/types';
 import { booleanValue, enumValue } from './schema-values';
+import type { AttachedMessageInput } from './attached-messages';
 
 /** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
-export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'attachments'>>;
+export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId'>> & {
+  /** Files and attached messages in request order (new-message.ts composes the messages). */
+  attachments?: AttachmentInput[];
+};
+
+export type AttachmentInput = AttachmentData | AttachedMessageInput;
 
 export interface MessageInput {
   fields: WritableFields;
@@ -45,6 +51,31 @@ export function readFileAttachment(a: XmlElement): AttachmentData {
     isInline: a.t('IsInline') ? booleanValue(a.t('IsInline')!) : false,
     ...(contentId ? { contentId } : {}),
   };
+}
+
+/** The local names of ItemAttachmentType's own elements; any other child is the attached item. */
+const ATTACHMENT_ELEMENTS = new Set(['AttachmentId', 'Name', 'ContentType', 'ContentId', 'ContentLocation', 'Size', 'LastModifiedTime', 'IsInline']);
+
+/** Reads a t:ItemAttachment; its t:Message is read as CreateItem reads one. */
+export function readItemAttachment(a: XmlElement): AttachedMessageInput {
+  const item = a.children.find((c) => c.ns === NS.t && !ATTACHMENT_ELEMENTS.has(c.local));
+  return {
+    name: a.t('Name')?.value ?? item?.t('Subject')?.value ?? 'Untitled',
+    isInline: a.t('IsInline') ? booleanValue(a.t('IsInline')!) : false,
+    ...(item ? { kind: item.local } : {}),
+    ...(item?.local === 'Message' ? { message: readMessage(item) } : {}),
+  };
+}
+
+/** Reads the t:FileAttachment and t:ItemAttachment children of an attachment list, in order. */
+export function readAttachments(list: XmlElement): AttachmentInput[] {
+  const out: AttachmentInput[] = [];
+  for (const a of list.children) {
+    if (a.ns !== NS.t) continue;
+    if (a.local === 'FileAttachment') out.push(readFileAttachment(a));
+    else if (a.local === 'ItemAttachment') out.push(readItemAttachment(a));
+  }
+  return out;
 }
 
 /** Reads one property element of a t:Message into the fields it sets. */
@@ -89,8 +120,7 @@ export function readProperty(prop: XmlElement, into: WritableFields): void {
       into.internetMessageId = prop.text.trim();
       break;
     case 'Attachments':
-      // File attachments given inline; item attachments (attached messages) are not kept.
-      into.attachments = prop.all('FileAttachment').map(readFileAttachment);
+      into.attachments = readAttachments(prop);
       break;
     default:
       // Other properties of the schema (reminders, flags, …) are accepted and not stored.

@@ -25,6 +25,19 @@ export function readShape(el: XmlElement | undefined, name: string): Shape {
   if (!(BASES as readonly string[]).includes(base)) {
     throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BaseShape' element is invalid - The value '${base}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DefaultShapeNamesType' - The Enumeration constraint failed.`, baseEl!.line);
   }
+  return { base, ...shapeOptions(el) } as Shape;
+}
+
+/**
+ * Reads m:AttachmentShape (GetAttachment), which has no BaseShape: an attached item is written with
+ * all its properties, MIME content, body type and additional properties as the shape asks.
+ */
+export function readAttachmentShape(el: XmlElement | undefined): Shape {
+  return { base: 'AllProperties', ...(el ? shapeOptions(el) : { additional: new Set<string>(), extended: [], bodyType: 'Best', includeMimeContent: false }) };
+}
+
+/** What every shape element may say besides its BaseShape. */
+function shapeOptions(el: XmlElement): Omit<Shape, 'base'> {
   const additional = new Set<string>();
   const extended: XmlElement[] = [];
   for (const p of el.t('AdditionalProperties')?.children ?? []) {
@@ -36,7 +49,7 @@ export function readShape(el: XmlElement | undefined, name: string): Shape {
   if (bodyType !== 'Best' && bodyType !== 'HTML' && bodyType !== 'Text') {
     throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BodyType' element is invalid - The value '${bodyType}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:BodyTypeResponseType' - The Enumeration constraint failed.`, el.t('BodyType')!.line);
   }
-  return { base, additional, extended, bodyType, includeMimeContent: el.t('IncludeMimeContent')?.value === 'true' } as Shape;
+  return { additional, extended, bodyType, includeMimeContent: el.t('IncludeMimeContent')?.value === 'true' };
 }
 
 /** True when the shape asks for a property: by base shape membership or by AdditionalProperties. */

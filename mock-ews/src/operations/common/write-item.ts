@@ -8,6 +8,7 @@ import type { Address, Attachment, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { Shape } from './shapes';
 import { bodyAs } from './body-text';
+import { isAttachedMessage } from './attached-messages';
 import { conversationTopic, displayList, hasAttachments, isFromMe, ITEM_SHAPES, ItemContext } from './item-properties';
 
 /** xs:dateTime as Exchange writes it: UTC, whole seconds. */
@@ -33,6 +34,8 @@ interface ItemPlan {
   mime: boolean;
   /** The writers of the properties in `props` this version and context have, in schema order. */
   steps: Step[];
+  /** An attached message (GetAttachment): it has no ItemId and no folder of its own. */
+  attached: boolean;
 }
 
 /** What a property's writer reads about the item it writes. */
@@ -73,7 +76,10 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
     write: (m, f) => {
       if (f.item.attachments.length === 0) return;
       const list = el(m, 't:Attachments');
-      for (const a of f.item.attachments) writeFileAttachment(list, f.ctx, a, false);
+      for (const a of f.item.attachments) {
+        if (isAttachedMessage(a)) writeItemAttachment(list, f.ctx, a);
+        else writeFileAttachment(list, f.ctx, a, false);
+      }
     },
   },
   { uri: 'item:DateTimeReceived', write: (m, f) => leaf(m, 't:DateTimeReceived', ewsDate(f.data.dateTimeReceived)) },
@@ -144,16 +150,17 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
 const PLANS = new Map<string, ItemPlan>();
 const MAX_PLANS = 512;
 
-function planFor(shape: Shape, context: ItemContext, version: SchemaVersion): ItemPlan {
-  const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${[...shape.additional].join(' ')}`;
+function planFor(shape: Shape, context: ItemContext, version: SchemaVersion, attached = false): ItemPlan {
+  const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${attached}|${[...shape.additional].join(' ')}`;
   const cached = PLANS.get(key);
   if (cached) return cached;
   const props = new Set<string>();
   for (const uri of Object.keys(ITEM_SHAPES)) if (includes(shape, uri, context)) props.add(uri);
   for (const uri of shape.additional) props.add(uri);
+  if (attached) props.delete('item:ParentFolderId');
   const mime = (shape.includeMimeContent || shape.additional.has('item:MimeContent')) && context === 'get';
   const steps = MESSAGE_PROPERTIES.filter((p) => props.has(p.uri) && (p.when?.({ version, context }) ?? true)).map((p) => p.write);
-  const plan = { context, version, props, mime, steps };
+  const plan = { context, version, props, mime, steps, attached };
   if (PLANS.size >= MAX_PLANS) PLANS.clear();
   PLANS.set(key, plan);
   return plan;
@@ -174,8 +181,8 @@ export function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape:
 }
 
 /** writeItem for many items of one request: the shape's plan is looked up once, not per item. */
-export function itemWriter(ctx: OperationContext, shape: Shape, context: ItemContext): (parent: Xml, item: Item) => Promise<void> | undefined {
-  const plan = planFor(shape, context, ctx.version);
+export function itemWriter(ctx: OperationContext, shape: Shape, context: ItemContext, attached = false): (parent: Xml, item: Item) => Promise<void> | undefined {
+  const plan = planFor(shape, context, ctx.version, attached);
   const headers = plan.props.has('item:InternetMessageHeaders');
   if (!plan.mime && !headers) {
     return (parent, item) => {
@@ -193,7 +200,7 @@ export function itemWriter(ctx: OperationContext, shape: Shape, context: ItemCon
 function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>): void {
   const m = el(parent, 't:Message');
   if (mime !== undefined) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(mime);
-  idElement(m, 't:ItemId', item);
+  if (!plan.attached) idElement(m, 't:ItemId', item);
   const { steps } = plan;
   if (steps.length === 0) return;
   const facts: ItemFacts = { item, data: item.data, mailbox: ctx.store.mailboxes.get(item.mailboxId)!, ctx, shape, headers };
@@ -266,6 +273,24 @@ export function writeFileAttachment(parent: Xml, ctx: OperationContext, a: Attac
     leaf(f, 't:IsContactPhoto', false);
   }
   if (withContent) el(f, 't:Content').verbatim(a.content.toString('base64'));
+}
+
+/**
+ * A t:ItemAttachment (an attached message): its metadata in item listings; GetAttachment passes
+ * the attached item's writer, which adds its t:Message.
+ */
+export function writeItemAttachment(parent: Xml, ctx: OperationContext, a: Attachment): Xml {
+  const f = el(parent, 't:ItemAttachment');
+  el(f, 't:AttachmentId', { Id: a.id });
+  leaf(f, 't:Name', a.name);
+  leaf(f, 't:ContentType', a.contentType);
+  leaf(f, 't:ContentId', a.contentId || undefined);
+  if (atLeast(ctx.version, 'Exchange2010')) {
+    leaf(f, 't:Size', contentLength(a));
+    leaf(f, 't:LastModifiedTime', ewsDate(a.lastModified));
+    leaf(f, 't:IsInline', Boolean(a.isInline));
+  }
+  return f;
 }
 
 /** The header block of the message's MIME form, one t:InternetMessageHeader per header line. */
