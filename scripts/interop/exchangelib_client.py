@@ -92,10 +92,11 @@ def main() -> int:
 
 
 def writes(account, mailbox: str) -> dict:
-    """CreateFolder, UpdateFolder, Subscribe (pull and streaming), CreateItem, CreateAttachment,
+    """CreateFolder, UpdateFolder, Subscribe (pull and streaming), CreateItem, CreateAttachment (a file and an
+    attached message), GetAttachment,
     SendItem, GetEvents, GetStreamingEvents, MoveItem, DeleteFolder, Unsubscribe: as exchangelib does them."""
     import threading
-    from exchangelib import FileAttachment, Folder, Message
+    from exchangelib import FileAttachment, Folder, ItemAttachment, Message
 
     folder = Folder(parent=account.inbox, name="Interop filing")
     folder.save()
@@ -109,6 +110,7 @@ def writes(account, mailbox: str) -> dict:
         message = Message(account=account, folder=account.sent, subject="Interop send", body="Sent by exchangelib.",
                           to_recipients=[mailbox])
         message.attach(FileAttachment(name="note.txt", content=b"Attached by exchangelib."))
+        message.attach(ItemAttachment(name="Earlier mail", item=Message(subject="Earlier mail", body="As agreed.")))
         message.send_and_save()
 
     sender = threading.Thread(target=send)
@@ -125,7 +127,11 @@ def writes(account, mailbox: str) -> dict:
     account.inbox.unsubscribe(stream_id)
 
     received = account.inbox.get(subject="Interop send")
-    attachments = [(att.name, att.content.decode()) for att in received.attachments]
+    # A file gives its bytes; an attached message (GetAttachment of an ItemAttachment) its subject and body.
+    attachments = [
+        (att.name, att.content.decode()) if isinstance(att, FileAttachment) else (att.name, f"{att.item.subject}: {att.item.body}")
+        for att in received.attachments
+    ]
     received.move(folder)
     filed = [m.subject for m in folder.all().only("subject")]
     folder.delete()
