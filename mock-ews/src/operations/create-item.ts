@@ -1,5 +1,5 @@
 import { el, ResponseMessages, idElement } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { Mailbox, MessageData } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
@@ -35,7 +35,7 @@ export const createItem: Operation = {
     const disposition = rawDisposition === undefined ? undefined : enumValue(rawDisposition, DISPOSITIONS, 'MessageDispositionType', { el: req, attribute: 'MessageDisposition' });
     const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
     const itemsEl = req.m('Items');
-    if (!itemsEl) throw schemaFault(`The element 'CreateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'Items' in namespace '${NS.m}'.`, req.line);
+    if (!itemsEl) throw incompleteContent({ local: 'CreateItem', ns: NS.m, line: req.line }, 'Items', NS.m);
     // Parsed up front: a schema violation in any item fails the request before anything is stored.
     const inputs = itemsEl.children
       .filter((c) => c.ns === NS.t)

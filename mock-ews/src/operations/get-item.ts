@@ -1,5 +1,5 @@
 import { el, ResponseMessages } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { checkId } from './common/mailbox-access';
 import { readItemShape } from './common/item-shape';
@@ -21,7 +21,7 @@ export const getItem: Operation = {
     const container = ctx.request.m('ItemIds');
     const ids = (container?.children ?? []).filter((c) => c.ns === NS.t && ID_ELEMENTS.includes(c.local));
     if (!container || ids.length === 0) {
-      throw schemaFault(`The element 'GetItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ItemIds' in namespace '${NS.m}'.`, ctx.request.line);
+      throw incompleteContent({ local: 'GetItem', ns: NS.m, line: ctx.request.line }, 'ItemIds', NS.m);
     }
     for (const idEl of ids) {
       if (idEl.local === 'ItemId' && idEl.attr('Id') === undefined) throw schemaFault("The required attribute 'Id' is missing.", idEl.line);

@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
-import { schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { folderIdElements } from './common/folder-ids';
@@ -27,7 +27,7 @@ export const syncFolderItems: Operation = {
     const req = ctx.request;
     const shape = readShape(req.m('ItemShape'), 'ItemShape');
     const folderEl = folderIdElements(req.m('SyncFolderId'))[0];
-    if (!folderEl) throw schemaFault(`The element 'SyncFolderItems' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'SyncFolderId' in namespace '${NS.m}'.`, req.line);
+    if (!folderEl) throw incompleteContent(req, 'SyncFolderId', NS.m);
     const max = readMaxChanges(req);
     const scope = req.m('SyncScope');
     if (scope) {
@@ -76,7 +76,7 @@ export const syncFolderItems: Operation = {
 /** MaxChangesReturned is required and typed 1..512 in Exchange's schema; violations fail validation. */
 function readMaxChanges(req: XmlElement): number {
   const maxEl = req.m('MaxChangesReturned');
-  if (!maxEl) throw schemaFault(`The element 'SyncFolderItems' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'MaxChangesReturned' in namespace '${NS.m}'.`, req.line);
+  if (!maxEl) throw incompleteContent(req, 'MaxChangesReturned', NS.m);
   const n = intValue(maxEl, 1);
   if (n > MAX_CHANGES) {
     throw schemaFault(`The '${NS.m}:MaxChangesReturned' element is invalid - The value '${n}' is invalid according to its datatype '${NS.t}:MaxSyncChangesReturnedType' - The MaxInclusive constraint failed.`, maxEl.line);

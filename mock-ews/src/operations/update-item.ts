@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
-import { ItemError, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { atLeast } from '../profiles/versions';
@@ -45,11 +45,11 @@ export const updateItem: Operation = {
     const disposition = rawDisposition === undefined ? undefined : enumValue(rawDisposition, DISPOSITIONS, 'MessageDispositionType', { el: req, attribute: 'MessageDisposition' });
     const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
     const changes = req.m('ItemChanges')?.all('ItemChange') ?? [];
-    if (changes.length === 0) throw schemaFault(`The element 'UpdateItem' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ItemChanges' in namespace '${NS.m}'.`, req.line);
+    if (changes.length === 0) throw incompleteContent(req, 'ItemChanges', NS.m);
     // Schema checks first, for every change: a malformed request changes nothing.
     const parsed = changes.map((change) => {
       const idEl = change.children.find((c) => c.ns === NS.t && /ItemId$/.test(c.local));
-      if (!idEl) throw schemaFault(`The element 'ItemChange' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'ItemId' in namespace '${NS.t}'.`, change.line);
+      if (!idEl) throw incompleteContent(change, 'ItemId', NS.t);
       try {
         readUpdates(change.t('Updates'), EMPTY);
       } catch (err) {
@@ -96,7 +96,7 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
   for (const u of updates?.children ?? []) {
     if (u.ns !== NS.t) continue;
     const path = u.children.find((c) => c.ns === NS.t && /FieldURI$/.test(c.local));
-    if (!path) throw schemaFault(`The element '${u.local}' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'Path' in namespace '${NS.t}'.`, u.line);
+    if (!path) throw incompleteContent(u, 'Path', NS.t);
     const uri = path.local === 'FieldURI' ? path.attr('FieldURI') ?? '' : '';
     const field = WRITABLE[uri];
     if (u.local === 'DeleteItemField') {

@@ -1,4 +1,4 @@
-import { ItemError, schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, ItemError } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { changeKey } from '../../store/ids';
@@ -13,10 +13,10 @@ const ID_ELEMENTS = ['ItemId', 'OccurrenceItemId', 'RecurringMasterItemId'];
  * is a schema violation, as in Exchange's schema (minOccurs 1).
  */
 export function itemIdElements(container: XmlElement | undefined, op: string, name: string): XmlElement[] {
-  if (!container) throw schemaFault(`The element '${op}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: '${name}' in namespace '${NS.m}'.`);
+  if (!container) throw incompleteContent({ local: op, ns: NS.m }, name, NS.m);
   const ids = container.children.filter((c) => c.ns === NS.t && ID_ELEMENTS.includes(c.local));
   if (ids.length === 0) {
-    throw schemaFault(`The element '${name}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ItemId, OccurrenceItemId, RecurringMasterItemId' in namespace '${NS.t}'.`, container.line);
+    throw incompleteContent({ local: name, ns: NS.m, line: container.line }, 'ItemId, OccurrenceItemId, RecurringMasterItemId', NS.t);
   }
   return ids;
 }

@@ -1,4 +1,4 @@
-import { schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Address, AttachmentData, Importance, MessageData } from '../../store/types';
@@ -28,7 +28,7 @@ const PR_MESSAGE_FLAGS = 0x0e07;
 /** Reads t:Mailbox (Name, EmailAddress); an address is required to deliver or display it. */
 export function readAddress(mailbox: XmlElement): Address {
   const address = mailbox.t('EmailAddress')?.value;
-  if (!address) throw schemaFault(`The element 'Mailbox' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'EmailAddress' in namespace '${NS.t}'.`, mailbox.line);
+  if (!address) throw incompleteContent({ local: 'Mailbox', ns: NS.t, line: mailbox.line }, 'EmailAddress', NS.t);
   const name = mailbox.t('Name')?.value;
   return name ? { name, address } : { address };
 }

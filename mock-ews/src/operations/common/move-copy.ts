@@ -1,5 +1,5 @@
 import { el, ResponseMessages, idElement } from '../../soap/response-writer';
-import { schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { Item } from '../../store/types';
 import type { OperationContext } from '../operation';
@@ -16,7 +16,7 @@ import { booleanValue, requireSchemaFor } from './schema-values';
 export async function moveOrCopy(ctx: OperationContext, op: 'MoveItem' | 'CopyItem', act: (item: Item, target: ReturnType<typeof resolveFolderId>) => Item): Promise<void> {
   const req = ctx.request;
   const toEl = folderIdElements(req.m('ToFolderId'))[0];
-  if (!toEl) throw schemaFault(`The element '${op}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'ToFolderId' in namespace '${NS.m}'.`, req.line);
+  if (!toEl) throw incompleteContent({ local: op, ns: NS.m, line: req.line }, 'ToFolderId', NS.m);
   const ids = itemIdElements(req.m('ItemIds'), op, 'ItemIds');
   const returnEl = req.m('ReturnNewItemIds');
   let returnIds = true;

@@ -1,4 +1,4 @@
-import { schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 
@@ -21,7 +21,7 @@ export function readShape(el: XmlElement | undefined, name: string): Shape {
   if (!el) throw schemaFault(`The element has incomplete content. List of possible elements expected: '${name}' in namespace '${NS.m}'.`);
   const baseEl = el.t('BaseShape');
   const base = baseEl?.value;
-  if (!base) throw schemaFault(`The element '${name}' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'BaseShape' in namespace '${NS.t}'.`, el.line);
+  if (!base) throw incompleteContent({ local: name, ns: NS.m, line: el.line }, 'BaseShape', NS.t);
   if (!(BASES as readonly string[]).includes(base)) {
     throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BaseShape' element is invalid - The value '${base}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DefaultShapeNamesType' - The Enumeration constraint failed.`, baseEl!.line);
   }

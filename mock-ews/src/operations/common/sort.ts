@@ -1,4 +1,4 @@
-import { schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Folder, Item, Mailbox } from '../../store/types';
@@ -15,7 +15,7 @@ export type ItemComparator = (a: Item, b: Item) => number;
 export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): ItemComparator | undefined {
   if (!el) return undefined;
   if (el.children.length === 0) {
-    throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has incomplete content. List of possible elements expected: 'FieldOrder' in namespace '${NS.t}'.`, el.line);
+    throw incompleteContent({ local: 'SortOrder', ns: NS.m, line: el.line }, 'FieldOrder', NS.t);
   }
   const keys = el.children.map((fo) => {
     if (fo.ns !== NS.t || fo.local !== 'FieldOrder') throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has invalid child element ${fo.qname}.`, fo.line);
@@ -29,7 +29,7 @@ export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): Ite
       );
     }
     const path = fo.children[0];
-    if (!path || !isPathElement(path)) throw schemaFault(`The element 'FieldOrder' in namespace '${NS.t}' has incomplete content. List of possible elements expected: 'Path' in namespace '${NS.t}'.`, fo.line);
+    if (!path || !isPathElement(path)) throw incompleteContent({ local: 'FieldOrder', ns: NS.t, line: fo.line }, 'Path', NS.t);
     const { accessor } = resolvePath(path, 'ErrorUnsupportedPathForSortGroup');
     return { accessor, sign: order === 'Ascending' ? 1 : -1 };
   });
