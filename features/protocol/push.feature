@@ -42,6 +42,17 @@ Feature: Push notifications
     And a message "After the end" arrives in the inbox of alice@acme.test
     Then the mock posts nothing more to the listener over 700 ms
 
+  # Unsubscribe ends pull and streaming subscriptions only ([MS-OXWSNTIF] 3.1.4.4).
+  @since:Exchange2007_SP1
+  Scenario: Unsubscribe does not end a push subscription: only its listener's answer does
+    Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 300 ms
+    And a push listener that answers OK
+    When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 1 minute
+    And svc-ews@acme.test impersonating alice@acme.test sends Unsubscribe for the push subscription
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidSubscription
+    And the push subscription is still listed by the admin API
+    And the listener receives a StatusEvent for the subscription within 5 seconds
+
   Scenario: A push subscription needs a StatusFrequency and an http(s) URL
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
-import { findAll, parseReply, textOf } from '../support/soap';
+import { envelope, findAll, parseReply, textOf } from '../support/soap';
 import { folderIdFor } from './sync.steps';
 
 /**
@@ -127,6 +127,17 @@ Then('the mock ends the push subscription within {int} seconds', async function 
   const posted = listener(this).received.length;
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(listener(this).received.length, posted, 'the mock still posts to the listener');
+});
+
+When('{mailbox} impersonating {mailbox} sends Unsubscribe for the push subscription', async function (this: EwsWorld, login: string, target: string) {
+  const sub = this.results.get('push-subscription') as ews.PushSubscription;
+  await this.post(envelope(`<m:Unsubscribe><m:SubscriptionId>${sub.Id}</m:SubscriptionId></m:Unsubscribe>`, { impersonate: target }), { auth: [login, DEFAULT_PASSWORD] });
+});
+
+Then('the push subscription is still listed by the admin API', async function (this: EwsWorld) {
+  const sub = this.results.get('push-subscription') as ews.PushSubscription;
+  const listed = await (await this.ensureMock()).admin.subscriptions();
+  assert.ok(listed.some((s) => s.id === sub.Id && s.kind === 'push'), JSON.stringify(listed));
 });
 
 When('the push subscription is expired through the admin API', async function (this: EwsWorld) {
