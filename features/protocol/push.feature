@@ -25,12 +25,34 @@ Feature: Push notifications
     When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 1 minute
     Then the mock ends the push subscription within 5 seconds
 
+  # A post that fails is retried 30 s after the failure, then 60, 120, 240… s after it, for as long
+  # as StatusFrequency lasts (StatusFrequency in Microsoft's EWS reference); a "minute" lasts 200 ms
+  # here, so the retries come 100, 200, 400, 800 ms after the failed post.
   @since:Exchange2007_SP1
-  Scenario: A listener that fails three times in a row loses the subscription
+  Scenario Outline: A listener that never answers is retried on the doubling schedule, then loses the subscription (StatusFrequency <minutes>)
     Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 200 ms
     And a push listener that answers failure
-    When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 1 minute
-    Then the mock ends the push subscription within 5 seconds
+    When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every <minutes> minutes
+    Then the mock ends the push subscription within 10 seconds
+    And the listener received <posts> posts in all
+
+    Examples:
+      | minutes | posts |
+      | 1       | 3     |
+      | 2       | 4     |
+      | 4       | 5     |
+
+  @since:Exchange2007_SP1
+  Scenario: A listener back before StatusFrequency runs out gets, on the next retry, the events it missed
+    Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 400 ms
+    And a push listener that answers failure
+    When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 2 minutes
+    And a message "While it was down" arrives in the inbox of alice@acme.test
+    Then the listener has refused a post within 5 seconds
+    When the push listener now answers OK
+    Then the listener receives, within 5 seconds, a notification of:
+      | NewMailEvent | While it was down | Inbox |
+    And the push subscription is still listed by the admin API
 
   @since:Exchange2007_SP1
   Scenario: A push subscription expired through the admin API posts nothing more

@@ -47,6 +47,16 @@ Given('a push listener that answers {word}', async function (this: EwsWorld, ans
   this.results.set('push-listener', l);
 });
 
+Then('the listener has refused a post within {int} seconds', async function (this: EwsWorld, seconds: number) {
+  const l = listener(this);
+  assert.equal(l.answer, 'failure');
+  await until(() => l.received.length > 0, 'nothing was posted', seconds * 1000);
+});
+
+Then('the listener received {int} posts in all', function (this: EwsWorld, count: number) {
+  assert.equal(listener(this).received.length, count);
+});
+
 When('the push listener now answers {word}', function (this: EwsWorld, answer: string) {
   listener(this).answer = answer as Listener['answer'];
 });

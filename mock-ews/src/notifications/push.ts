@@ -8,8 +8,6 @@ import { eventsAfter, MailboxEvent } from './events';
 import { encodeWatermark } from './watermark';
 import { writeEvent } from './write-event';
 
-/** Failed deliveries in a row after which the subscription is dropped, as Exchange gives up on a dead listener. */
-export const PUSH_ATTEMPTS = 3;
 /** How long the mock waits for a listener to answer a notification. */
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -17,29 +15,56 @@ const ANSWER_TIMEOUT_MS = 10_000;
  * Push notifications: the mock posts SendNotification requests to the subscription's URL — the
  * events since the last one it delivered, as changes happen, and a StatusEvent every StatusFrequency
  * when nothing happened. The listener answers SendNotificationResult with SubscriptionStatus OK or
- * Unsubscribe (which ends the subscription). Events not acknowledged are sent again; after
- * PUSH_ATTEMPTS failed deliveries in a row the subscription ends. Returns a function that stops it;
+ * Unsubscribe (which ends the subscription). A post the listener does not answer is retried as
+ * Exchange documents (StatusFrequency): 30 seconds after the failure, then after 60, 120, 240…
+ * seconds counted from it, each retry carrying every event not yet acknowledged; a retry that would
+ * fall later than StatusFrequency after the failure is not sent, and the subscription ends.
+ * `minuteMs` is how long a minute lasts (shortened in tests). Returns a function that stops it;
  * `onStopped` hears when it stops, however that came about.
  */
-export function startPush(store: Store, profile: Profile, sub: Subscription, statusEveryMs: number, onStopped?: () => void): () => void {
+export function startPush(store: Store, profile: Profile, sub: Subscription, statusFrequency: number, minuteMs: number, onStopped?: () => void): () => void {
   const url = sub.url;
   if (!url) throw new Error('a push subscription needs a URL');
+  const retryFirstMs = minuteMs / 2;
+  const giveUpMs = statusFrequency * minuteMs;
   let stopped = false;
   let sending = false;
   let again = false;
-  let failures = 0;
+  /** Retries so far since the first failed post, and when that was; none while posts succeed. */
+  let retries = 0;
+  let failedAt = 0;
+  let retry: NodeJS.Timeout | undefined;
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
     clearInterval(status);
+    clearTimeout(retry);
     store.changeListeners.delete(onChange);
     onStopped?.();
+  };
+  const end = () => {
+    store.subscriptions.delete(sub.id);
+    stop();
+  };
+  /** After a failed post: the next retry on the doubling schedule, or the end when it would be too late. */
+  const scheduleRetry = () => {
+    if (retries === 0) failedAt = Date.now();
+    const at = failedAt + retryFirstMs * 2 ** retries;
+    if (at - failedAt > giveUpMs) return end();
+    retries++;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void flush(true);
+    }, Math.max(0, at - Date.now()));
+    retry.unref();
   };
   const flush = async (statusDue: boolean) => {
     if (stopped) return;
     // Ended (Unsubscribe) or expired through the admin API: no more posts.
     if (!store.subscriptions.has(sub.id) || sub.expired) return stop();
+    // Waiting to retry: the retry carries whatever happened meanwhile.
+    if (retry) return;
     if (sending) {
       again = true;
       return;
@@ -51,23 +76,20 @@ export function startPush(store: Store, profile: Profile, sub: Subscription, sta
     if (events.length === 0 && !statusDue) return;
     const next = events.length > 0 ? events[events.length - 1].seq : store.position;
     sending = true;
+    let failed = false;
     try {
       const answer = await post(url, notification(profile, mailbox, sub, previous, events, more, store.position));
-      failures = 0;
+      retries = 0;
       sub.position = next;
       sub.lastUsed = Date.now();
-      if (answer === 'Unsubscribe') {
-        store.subscriptions.delete(sub.id);
-        stop();
-      }
+      if (answer === 'Unsubscribe') end();
     } catch {
-      if (++failures >= PUSH_ATTEMPTS) {
-        store.subscriptions.delete(sub.id);
-        stop();
-      }
+      failed = true;
     } finally {
       sending = false;
     }
+    if (stopped) return;
+    if (failed) return scheduleRetry();
     if (again || more) {
       again = false;
       setImmediate(() => void flush(false));
@@ -75,7 +97,7 @@ export function startPush(store: Store, profile: Profile, sub: Subscription, sta
   };
   const onChange = () => setImmediate(() => void flush(false));
   store.changeListeners.add(onChange);
-  const status = setInterval(() => void flush(true), statusEveryMs);
+  const status = setInterval(() => void flush(true), giveUpMs);
   status.unref();
   return stop;
 }

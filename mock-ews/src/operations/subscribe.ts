@@ -52,7 +52,7 @@ export const subscribe: Operation = {
       if (kind === 'push') {
         const timing = ctx.streaming ?? DEFAULT_STREAMING;
         let unbind: (() => void) | undefined;
-        const stop = startPush(ctx.store, ctx.profile, sub, spec.statusFrequency! * timing.minuteMs, () => unbind?.());
+        const stop = startPush(ctx.store, ctx.profile, sub, spec.statusFrequency!, timing.minuteMs, () => unbind?.());
         unbind = ctx.bindToStore?.(stop);
       }
     });
