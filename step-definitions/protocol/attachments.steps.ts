@@ -11,22 +11,45 @@ import { folderIdFor, serviceFor } from './sync.steps';
  * stored messages sent (SendItem), through ews-javascript-api and as raw requests.
  */
 
+/**
+ * Sends a new message through ews-javascript-api speaking `version` (which decides whether
+ * attachments go inside CreateItem or follow with CreateAttachment) and notes the operations sent.
+ */
+async function sendWith(world: EwsWorld, sender: string, version: string, to: string, subject: string, body: string, attach: (msg: ews.EmailMessage) => void): Promise<void> {
+  const speaks = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
+  assert.ok(speaks !== undefined, `unknown ExchangeVersion ${version}`);
+  const admin = await world.admin();
+  const before = (await admin.requestCount()).lastId;
+  const svc = await world.service(SUPER_USER, DEFAULT_PASSWORD, sender, speaks);
+  const msg = new ews.EmailMessage(svc);
+  msg.Subject = subject;
+  msg.Body = new ews.MessageBody(ews.BodyType.Text, body);
+  msg.ToRecipients.Add(to);
+  attach(msg);
+  await world.attempt(() => msg.SendAndSaveCopy());
+  world.results.set('sent-operations', (await admin.journal({ after: before })).map((r) => r.operation));
+}
+
 When(
   '{mailbox} speaking {word} sends {mailbox} the message {string} with the attachment {string} holding {string}',
   async function (this: EwsWorld, sender: string, version: string, to: string, subject: string, name: string, text: string) {
-    const speaks = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
-    assert.ok(speaks !== undefined, `unknown ExchangeVersion ${version}`);
-    const admin = await this.admin();
-    const before = (await admin.requestCount()).lastId;
-    const svc = await this.service(SUPER_USER, DEFAULT_PASSWORD, sender, speaks);
-    const msg = new ews.EmailMessage(svc);
-    msg.Subject = subject;
-    msg.Body = new ews.MessageBody(ews.BodyType.Text, `${subject}\r\n`);
-    msg.ToRecipients.Add(to);
-    const file = msg.Attachments.AddFileAttachment(name, Buffer.from(text, 'utf8').toString('base64'));
-    file.ContentType = 'text/plain';
-    await this.attempt(() => msg.SendAndSaveCopy());
-    this.results.set('sent-operations', (await admin.journal({ after: before })).map((r) => r.operation));
+    await sendWith(this, sender, version, to, subject, `${subject}\r\n`, (msg) => {
+      const file = msg.Attachments.AddFileAttachment(name, Buffer.from(text, 'utf8').toString('base64'));
+      file.ContentType = 'text/plain';
+    });
+  },
+);
+
+When(
+  '{mailbox} speaking {word} sends {mailbox} the message {string} with the attached message {string} saying {string}',
+  async function (this: EwsWorld, sender: string, version: string, to: string, subject: string, innerSubject: string, innerText: string) {
+    await sendWith(this, sender, version, to, subject, 'The original is attached.', (msg) => {
+      const attached = msg.Attachments.AddItemAttachment<ews.EmailMessage>(ews.EmailMessage as unknown as typeof ews.Item, 'Message');
+      attached.Name = innerSubject;
+      attached.Item.Subject = innerSubject;
+      attached.Item.Body = new ews.MessageBody(ews.BodyType.Text, innerText);
+      (attached.Item as ews.EmailMessage).ToRecipients.Add(sender);
+    });
   },
 );
 
@@ -71,28 +94,6 @@ Then('the {folder} message {string} of {mailbox} still has the noted ChangeKey {
   assert.ok(item, `no message "${subject}" in ${owner} ${folder}`);
   assert.equal(item.changeKey, noted.changeKey);
 });
-
-When(
-  '{mailbox} speaking {word} sends {mailbox} the message {string} with the attached message {string} saying {string}',
-  async function (this: EwsWorld, sender: string, version: string, to: string, subject: string, innerSubject: string, innerText: string) {
-    const speaks = ews.ExchangeVersion[version as keyof typeof ews.ExchangeVersion];
-    assert.ok(speaks !== undefined, `unknown ExchangeVersion ${version}`);
-    const admin = await this.admin();
-    const before = (await admin.requestCount()).lastId;
-    const svc = await this.service(SUPER_USER, DEFAULT_PASSWORD, sender, speaks);
-    const msg = new ews.EmailMessage(svc);
-    msg.Subject = subject;
-    msg.Body = new ews.MessageBody(ews.BodyType.Text, 'The original is attached.');
-    msg.ToRecipients.Add(to);
-    const attached = msg.Attachments.AddItemAttachment<ews.EmailMessage>(ews.EmailMessage as unknown as typeof ews.Item, 'Message');
-    attached.Name = innerSubject;
-    attached.Item.Subject = innerSubject;
-    attached.Item.Body = new ews.MessageBody(ews.BodyType.Text, innerText);
-    (attached.Item as ews.EmailMessage).ToRecipients.Add(sender);
-    await this.attempt(() => msg.SendAndSaveCopy());
-    this.results.set('sent-operations', (await admin.journal({ after: before })).map((r) => r.operation));
-  },
-);
 
 When('ews-javascript-api loads the attached message {string} of the message', async function (this: EwsWorld, name: string) {
   const m = this.results.get('message') as ews.EmailMessage;

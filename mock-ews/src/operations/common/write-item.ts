@@ -257,35 +257,30 @@ function writeEffectiveRights(parent: Xml, ctx: OperationContext): void {
 
 /**
  * A t:FileAttachment. In item listings it carries metadata only; GetAttachment adds Content.
- * Size, LastModifiedTime, IsInline and IsContactPhoto are Exchange 2010 additions to the schema.
+ * IsContactPhoto is, like Size, LastModifiedTime and IsInline, an Exchange 2010 addition.
  */
 export function writeFileAttachment(parent: Xml, ctx: OperationContext, a: Attachment, withContent: boolean): void {
-  const f = el(parent, 't:FileAttachment');
+  const f = writeAttachmentHead(el(parent, 't:FileAttachment'), ctx, a);
+  if (atLeast(ctx.version, 'Exchange2010')) leaf(f, 't:IsContactPhoto', false);
+  if (withContent) el(f, 't:Content').verbatim(a.content.toString('base64'));
+}
+
+/**
+ * A t:ItemAttachment (an attached message): its metadata in item listings; GetAttachment passes
+ * the element returned to the attached item's writer, which adds its t:Message.
+ */
+export function writeItemAttachment(parent: Xml, ctx: OperationContext, a: Attachment): Xml {
+  return writeAttachmentHead(el(parent, 't:ItemAttachment'), ctx, a);
+}
+
+/** What every kind of attachment starts with (AttachmentType); Size and the rest from Exchange 2010. */
+function writeAttachmentHead(f: Xml, ctx: OperationContext, a: Attachment): Xml {
   el(f, 't:AttachmentId', { Id: a.id });
   leaf(f, 't:Name', a.name);
   leaf(f, 't:ContentType', a.contentType);
   leaf(f, 't:ContentId', a.contentId || undefined);
   if (atLeast(ctx.version, 'Exchange2010')) {
     // Known up front for on-demand attachments: the bytes are not produced just to be counted.
-    leaf(f, 't:Size', contentLength(a));
-    leaf(f, 't:LastModifiedTime', ewsDate(a.lastModified));
-    leaf(f, 't:IsInline', Boolean(a.isInline));
-    leaf(f, 't:IsContactPhoto', false);
-  }
-  if (withContent) el(f, 't:Content').verbatim(a.content.toString('base64'));
-}
-
-/**
- * A t:ItemAttachment (an attached message): its metadata in item listings; GetAttachment passes
- * the attached item's writer, which adds its t:Message.
- */
-export function writeItemAttachment(parent: Xml, ctx: OperationContext, a: Attachment): Xml {
-  const f = el(parent, 't:ItemAttachment');
-  el(f, 't:AttachmentId', { Id: a.id });
-  leaf(f, 't:Name', a.name);
-  leaf(f, 't:ContentType', a.contentType);
-  leaf(f, 't:ContentId', a.contentId || undefined);
-  if (atLeast(ctx.version, 'Exchange2010')) {
     leaf(f, 't:Size', contentLength(a));
     leaf(f, 't:LastModifiedTime', ewsDate(a.lastModified));
     leaf(f, 't:IsInline', Boolean(a.isInline));
