@@ -201,7 +201,7 @@ Feature: Admin API: mail arrives, and a user moves, flags and deletes things
       """
     Then the admin API answers <status> naming the field "<field>"
     When the tester sends GET "/mailboxes/alice@acme.test" to the admin API
-    Then the admin answer lists "folders[].path" as "Inbox, Inbox/Projects, Inbox/Projects/Archive 2025, Sent Items, Drafts, Deleted Items, Junk Email, Outbox" after the top of the mailbox
+    Then the admin answer lists "folders[].path" as "Inbox, Inbox/Projects, Inbox/Projects/Archive 2025, Sent Items, Drafts, Deleted Items, Junk Email, Outbox, Calendar, Contacts, Tasks, Notes, Journal" after the top of the mailbox
 
     Examples:
       | method | path                                                 | body                                            | status | field       |

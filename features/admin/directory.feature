@@ -14,7 +14,7 @@ Feature: Admin API: accounts, mailboxes and impersonation grants
       | folders[1].path        | Inbox           |
       | folders[1].totalCount  | 23              |
       | folders[1].distinguished | inbox         |
-    And the admin answer lists "folders[].path" as "Inbox, Inbox/Projects, Inbox/Projects/Archive 2025, Sent Items, Drafts, Deleted Items, Junk Email, Outbox" after the top of the mailbox
+    And the admin answer lists "folders[].path" as "Inbox, Inbox/Projects, Inbox/Projects/Archive 2025, Sent Items, Drafts, Deleted Items, Junk Email, Outbox, Calendar, Contacts, Tasks, Notes, Journal" after the top of the mailbox
 
   Scenario: A new account with a mailbox can log on and be impersonated at once
     When the tester sends POST "/accounts" to the admin API with JSON:

@@ -24,6 +24,11 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Deleted Items                | 3  |
       | Junk Email                   | 0  |
       | Outbox                       | 0  |
+      | Calendar                     | 0  |
+      | Contacts                     | 0  |
+      | Tasks                        | 0  |
+      | Notes                        | 0  |
+      | Journal                      | 0  |
 
   @since:Exchange2007_SP1
   Scenario: A syncer sees folders created, renamed and deleted over EWS
@@ -51,6 +56,11 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Deleted Items/Projects/Archive 2025 | 3  |
       | Junk Email                          | 0  |
       | Outbox                              | 0  |
+      | Calendar                            | 0  |
+      | Contacts                            | 0  |
+      | Tasks                               | 0  |
+      | Notes                               | 0  |
+      | Journal                             | 0  |
     When svc-ews@acme.test impersonating alice@acme.test deletes the folder "Deleted Items/Projects" with HardDelete
     Then the client call succeeds
     And the folders of alice@acme.test are, with their item counts:
@@ -61,6 +71,11 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Deleted Items | 3  |
       | Junk Email    | 0  |
       | Outbox        | 0  |
+      | Calendar      | 0  |
+      | Contacts      | 0  |
+      | Tasks         | 0  |
+      | Notes         | 0  |
+      | Journal       | 0  |
 
   # EmptyFolder arrived with Exchange 2010 SP1
   @since:Exchange2010_SP1
@@ -77,6 +92,11 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Deleted Items               | 3 |
       | Junk Email                  | 0 |
       | Outbox                      | 0 |
+      | Calendar                    | 0 |
+      | Contacts                    | 0 |
+      | Tasks                       | 0 |
+      | Notes                       | 0 |
+      | Journal                     | 0 |
     When svc-ews@acme.test impersonating alice@acme.test empties the folder sentitems with MoveToDeletedItems, subfolders included
     And svc-ews@acme.test impersonating alice@acme.test empties the folder inbox with MoveToDeletedItems, subfolders included
     Then the client call succeeds
@@ -90,6 +110,11 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Deleted Items/Projects/Archive 2025 | 3 |
       | Junk Email                          | 0 |
       | Outbox                              | 0 |
+      | Calendar                            | 0 |
+      | Contacts                            | 0 |
+      | Tasks                               | 0 |
+      | Notes                               | 0 |
+      | Journal                             | 0 |
 
   @since:Exchange2007_SP1
   Scenario Outline: A folder change Exchange refuses changes nothing: <code>

@@ -8,7 +8,9 @@ Feature: Folders through GetFolder and FindFolder
     When svc-ews@acme.test impersonating alice@acme.test binds to the inbox folder
     Then the folder is "Inbox" with 23 items
 
-  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1. The mock
+  # answers depth-first; the client groups what it reads by element, so the t:Folder entries come
+  # first and t:CalendarFolder, t:ContactsFolder, t:TasksFolder after them.
   @since:Exchange2007_SP1
   Scenario: A deep FindFolder under the top of the mailbox lists every folder depth-first
     When svc-ews@acme.test impersonating alice@acme.test finds folders under msgfolderroot with traversal Deep
@@ -21,6 +23,32 @@ Feature: Folders through GetFolder and FindFolder
       | Deleted Items |
       | Junk Email    |
       | Outbox        |
+      | Notes         |
+      | Journal       |
+      | Calendar      |
+      | Contacts      |
+      | Tasks         |
+
+  Scenario: Every mailbox has the standard folders, calendar, contacts and tasks folders among them as their own elements
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindFolder Traversal="Shallow">
+        <m:FolderShape><t:BaseShape>Default</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="folder:FolderClass"/></t:AdditionalProperties></m:FolderShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="msgfolderroot"/></m:ParentFolderIds>
+      </m:FindFolder>
+      """
+    Then the response lists, in this order, the folders:
+      | Folder         | Inbox         | IPF.Note        |
+      | Folder         | Sent Items    | IPF.Note        |
+      | Folder         | Drafts        | IPF.Note        |
+      | Folder         | Deleted Items | IPF.Note        |
+      | Folder         | Junk Email    | IPF.Note        |
+      | Folder         | Outbox        | IPF.Note        |
+      | CalendarFolder | Calendar      | IPF.Appointment |
+      | ContactsFolder | Contacts      | IPF.Contact     |
+      | TasksFolder    | Tasks         | IPF.Task        |
+      | Folder         | Notes         | IPF.StickyNote  |
+      | Folder         | Journal       | IPF.Journal     |
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
@@ -33,7 +61,7 @@ Feature: Folders through GetFolder and FindFolder
   @since:Exchange2007_SP1
   Scenario: FindFolder pages with IndexedPageFolderView
     When svc-ews@acme.test impersonating bob@acme.test pages folders under msgfolderroot 3 at a time
-    Then the pages hold "3, 3, 1" folders and together list:
+    Then the pages hold "3, 3, 3, 3" folders and together list:
       | Inbox         |
       | Builds        |
       | Sent Items    |
@@ -41,6 +69,11 @@ Feature: Folders through GetFolder and FindFolder
       | Deleted Items |
       | Junk Email    |
       | Outbox        |
+      | Calendar      |
+      | Contacts      |
+      | Tasks         |
+      | Notes         |
+      | Journal       |
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

@@ -63,7 +63,7 @@ Feature: Bad input to the write and notification operations changes nothing
       | DeleteAttachment of a malformed id       | <m:DeleteAttachment><m:AttachmentIds><t:AttachmentId Id="not-an-id"/></m:AttachmentIds></m:DeleteAttachment>                  | ErrorInvalidIdMalformed   |
       | SendItem of a malformed id               | <m:SendItem SaveItemToFolder="true"><m:ItemIds><t:ItemId Id="not-an-id"/></m:ItemIds></m:SendItem>                            | ErrorInvalidIdMalformed   |
       | MoveFolder of a malformed id             | <m:MoveFolder><m:ToFolderId><t:DistinguishedFolderId Id="inbox"/></m:ToFolderId><m:FolderIds><t:FolderId Id="not-an-id"/></m:FolderIds></m:MoveFolder> | ErrorInvalidIdMalformed |
-      | DeleteFolder of a folder that is not one | <m:DeleteFolder DeleteType="HardDelete"><m:FolderIds><t:DistinguishedFolderId Id="calendar"/></m:FolderIds></m:DeleteFolder> | ErrorFolderNotFound       |
+      | DeleteFolder of a folder that is not one | <m:DeleteFolder DeleteType="HardDelete"><m:FolderIds><t:DistinguishedFolderId Id="voicemail"/></m:FolderIds></m:DeleteFolder> | ErrorFolderNotFound       |
       | Unsubscribe of an unknown subscription   | <m:Unsubscribe><m:SubscriptionId>bm8gc3VjaA==</m:SubscriptionId></m:Unsubscribe>                                             | ErrorSubscriptionNotFound |
 
   # both operations arrived with Exchange 2013

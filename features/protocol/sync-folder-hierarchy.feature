@@ -16,6 +16,11 @@ Feature: Folder synchronisation through SyncFolderHierarchy
       | Create | Deleted Items            |
       | Create | Junk Email               |
       | Create | Outbox                   |
+      | Create | Calendar                 |
+      | Create | Contacts                 |
+      | Create | Tasks                    |
+      | Create | Notes                    |
+      | Create | Journal                  |
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

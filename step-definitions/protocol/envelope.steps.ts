@@ -1,4 +1,4 @@
-import { Given, Then, When } from '@cucumber/cucumber';
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
@@ -102,6 +102,13 @@ Then('the folder in the response is named {string} with {int} items', function (
 Then('the response lists the folders {string}', function (this: EwsWorld, names: string) {
   const listed = findAll(findAll(this.reply?.doc, 'RootFolder')[0], 'Folder').map((f) => textOf(findAll(f, 'DisplayName')[0]));
   assert.deepEqual(listed, names.split(',').map((n) => n.trim()), this.reply?.body);
+});
+
+/** Folder elements of the raw answer in document order: element name, DisplayName, FolderClass. */
+Then('the response lists, in this order, the folders:', function (this: EwsWorld, table: DataTable) {
+  const body = this.reply?.body ?? '';
+  const listed = [...body.matchAll(/<t:(\w*Folder)>(.*?)<\/t:\1>/g)].map((m) => [m[1], /<t:DisplayName>([^<]*)</.exec(m[2])?.[1] ?? '', /<t:FolderClass>([^<]*)</.exec(m[2])?.[1] ?? '']);
+  assert.deepEqual(listed, table.raw(), body);
 });
 
 Then('the body is a SOAP fault with ResponseCode {word}', function (this: EwsWorld, code: string) {

@@ -42,6 +42,11 @@ const DISTINGUISHED: readonly { name: DistinguishedFolderName; displayName: stri
   { name: 'deleteditems', displayName: 'Deleted Items', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
   { name: 'junkemail', displayName: 'Junk Email', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
   { name: 'outbox', displayName: 'Outbox', parent: 'msgfolderroot', folderClass: 'IPF.Note' },
+  { name: 'calendar', displayName: 'Calendar', parent: 'msgfolderroot', folderClass: 'IPF.Appointment' },
+  { name: 'contacts', displayName: 'Contacts', parent: 'msgfolderroot', folderClass: 'IPF.Contact' },
+  { name: 'tasks', displayName: 'Tasks', parent: 'msgfolderroot', folderClass: 'IPF.Task' },
+  { name: 'notes', displayName: 'Notes', parent: 'msgfolderroot', folderClass: 'IPF.StickyNote' },
+  { name: 'journal', displayName: 'Journal', parent: 'msgfolderroot', folderClass: 'IPF.Journal' },
 ];
 
 export const DISTINGUISHED_FOLDER_NAMES: readonly DistinguishedFolderName[] = DISTINGUISHED.map((d) => d.name);

@@ -74,7 +74,12 @@ export type DistinguishedFolderName =
   | 'drafts'
   | 'deleteditems'
   | 'junkemail'
-  | 'outbox';
+  | 'outbox'
+  | 'calendar'
+  | 'contacts'
+  | 'tasks'
+  | 'notes'
+  | 'journal';
 
 export type ItemChangeType = 'create' | 'update' | 'delete' | 'readflag';
 

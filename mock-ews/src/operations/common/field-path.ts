@@ -2,6 +2,7 @@ import { ItemError, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { FIELD_ACCESSORS, FieldAccessor, isSchemaFieldUri } from './item-properties';
+import { extendedAccessor } from './extended-properties';
 
 const PATH_ELEMENTS = new Set(['FieldURI', 'IndexedFieldURI', 'ExtendedFieldURI']);
 
@@ -13,7 +14,8 @@ export function isPathElement(el: XmlElement): boolean {
  * Resolves a property path (t:FieldURI, t:IndexedFieldURI, t:ExtendedFieldURI) used in a
  * restriction or sort order. A URI outside the schema's enumeration is a schema violation; a
  * schema URI the store cannot query answers `unsupported` (ErrorUnsupportedPathForQuery or
- * ErrorUnsupportedPathForSortGroup, depending on the caller).
+ * ErrorUnsupportedPathForSortGroup, depending on the caller). An extended property is always a
+ * path: one the store does not have is missing on every item.
  */
 export function resolvePath(el: XmlElement, unsupported: 'ErrorUnsupportedPathForQuery' | 'ErrorUnsupportedPathForSortGroup'): { uri: string; accessor: FieldAccessor } {
   const uri = el.attr('FieldURI');
@@ -26,7 +28,8 @@ export function resolvePath(el: XmlElement, unsupported: 'ErrorUnsupportedPathFo
       );
     }
   }
-  // Indexed and extended properties are not kept by the store: nothing can match on them.
+  // MAPI properties the store can answer (extended-properties.ts); indexed ones it does not keep.
+  if (el.local === 'ExtendedFieldURI') return { uri: `extended:${[...el.attrs].map(([k, v]) => `${k}=${v}`).join(';')}`, accessor: extendedAccessor(el) };
   const accessor = el.local === 'FieldURI' && uri ? FIELD_ACCESSORS[uri] : undefined;
   if (!accessor) throw new ItemError(unsupported);
   if (unsupported === 'ErrorUnsupportedPathForSortGroup' && !accessor.sortable) throw new ItemError(unsupported);

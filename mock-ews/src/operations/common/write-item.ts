@@ -9,6 +9,7 @@ import type { OperationContext } from '../operation';
 import { Shape } from './shapes';
 import { bodyAs } from './body-text';
 import { isAttachedMessage } from './attached-messages';
+import { writeItemExtended } from './extended-properties';
 import { conversationTopic, displayList, hasAttachments, isFromMe, ITEM_SHAPES, ItemContext } from './item-properties';
 
 /** xs:dateTime as Exchange writes it: UTC, whole seconds. */
@@ -49,6 +50,9 @@ interface ItemFacts {
 }
 
 type Step = (m: Xml, f: ItemFacts) => void;
+
+/** The plan step for the shape's ExtendedFieldURIs, which have no FieldURI of their own. */
+const EXTENDED = 'extended';
 
 const since2010 = (p: Pick<ItemPlan, 'version'>) => atLeast(p.version, 'Exchange2010');
 
@@ -107,6 +111,8 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
   { uri: 'item:DisplayCc', write: (m, f) => leaf(m, 't:DisplayCc', displayList(f.data.cc)) },
   { uri: 'item:DisplayTo', write: (m, f) => leaf(m, 't:DisplayTo', displayList(f.data.to)) },
   { uri: 'item:HasAttachments', write: (m, f) => leaf(m, 't:HasAttachments', hasAttachments(f.item)) },
+  // t:ExtendedProperty, one per ExtendedFieldURI of the shape the item has (extended-properties.ts).
+  { uri: EXTENDED, write: (m, f) => writeItemExtended(m, f.shape.extended, f.item, f.mailbox) },
   { uri: 'item:Culture', write: (m) => leaf(m, 't:Culture', 'en-US') },
   { uri: 'item:EffectiveRights', write: (m, f) => writeEffectiveRights(m, f.ctx) },
   { uri: 'item:LastModifiedName', write: (m, f) => leaf(m, 't:LastModifiedName', f.mailbox.displayName) },
@@ -151,13 +157,14 @@ const PLANS = new Map<string, ItemPlan>();
 const MAX_PLANS = 512;
 
 function planFor(shape: Shape, context: ItemContext, version: SchemaVersion, attached = false): ItemPlan {
-  const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${attached}|${[...shape.additional].join(' ')}`;
+  const key = `${shape.base}|${shape.includeMimeContent}|${context}|${version}|${attached}|${shape.extended.length > 0}|${[...shape.additional].join(' ')}`;
   const cached = PLANS.get(key);
   if (cached) return cached;
   const props = new Set<string>();
   for (const uri of Object.keys(ITEM_SHAPES)) if (includes(shape, uri, context)) props.add(uri);
   for (const uri of shape.additional) props.add(uri);
   if (attached) props.delete('item:ParentFolderId');
+  if (shape.extended.length > 0) props.add(EXTENDED);
   const mime = (shape.includeMimeContent || shape.additional.has('item:MimeContent')) && context === 'get';
   const steps = MESSAGE_PROPERTIES.filter((p) => props.has(p.uri) && (p.when?.({ version, context }) ?? true)).map((p) => p.write);
   const plan = { context, version, props, mime, steps, attached };
