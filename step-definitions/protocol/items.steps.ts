@@ -112,7 +112,7 @@ function subjectOf(item: ews.Item): string {
 }
 
 /** The id of the message with this subject in a folder, found as the super-user would. */
-async function idOf(world: EwsWorld, owner: string, folder: string, subject: string): Promise<ews.ItemId> {
+export async function idOf(world: EwsWorld, owner: string, folder: string, subject: string): Promise<ews.ItemId> {
   const svc = await world.service(SUPER_USER, DEFAULT_PASSWORD, owner);
   const res = await svc.FindItems(wellKnown(folder), new ews.ItemView(1000));
   const item = res.Items.find((i) => subjectOf(i) === subject);

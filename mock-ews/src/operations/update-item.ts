@@ -9,12 +9,13 @@ import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
 import { sendStored } from './common/deliver';
+import { extendedKey, isDerivedProperty, readExtendedProperty } from './common/extended-properties';
 import type { Operation } from './operation';
 
 const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
 const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
 
-type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc'>>;
+type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc' | 'extended'>>;
 type PatchKey = keyof Patch;
 
 /** FieldURIs UpdateItem can change, the element that carries each, and what a delete leaves. */
@@ -84,7 +85,7 @@ export const updateItem: Operation = {
   },
 };
 
-type Appendable = Pick<MessageData, 'body' | 'to' | 'cc' | 'bcc'>;
+type Appendable = Pick<MessageData, 'body' | 'to' | 'cc' | 'bcc' | 'extended'>;
 const EMPTY: Appendable = { body: {}, to: [], cc: [], bcc: [] };
 
 /**
@@ -97,6 +98,10 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
     if (u.ns !== NS.t) continue;
     const path = u.children.find((c) => c.ns === NS.t && /FieldURI$/.test(c.local));
     if (!path) throw incompleteContent(u, 'Path', NS.t);
+    if (path.local === 'ExtendedFieldURI') {
+      patch.extended = updateExtended(u, path, patch.extended ?? current.extended ?? {});
+      continue;
+    }
     const uri = path.local === 'FieldURI' ? path.attr('FieldURI') ?? '' : '';
     const field = WRITABLE[uri];
     if (u.local === 'DeleteItemField') {
@@ -127,4 +132,25 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
     }
   }
   return patch;
+}
+
+/**
+ * A SetItemField or DeleteItemField on a property named by ExtendedFieldURI: the item's extended
+ * properties after it. Properties the store derives (message flags, size…) cannot be set this way.
+ */
+function updateExtended(u: XmlElement, path: XmlElement, current: NonNullable<MessageData['extended']>): NonNullable<MessageData['extended']> {
+  const key = extendedKey(path);
+  if (!key || isDerivedProperty(path)) throw new ItemError(u.local === 'DeleteItemField' ? 'ErrorInvalidPropertyDelete' : 'ErrorInvalidPropertySet');
+  if (u.local === 'DeleteItemField') {
+    const { [key]: _gone, ...rest } = current;
+    return rest;
+  }
+  if (u.local === 'AppendToItemField') throw new ItemError('ErrorInvalidPropertyAppend');
+  if (u.local !== 'SetItemField') throw schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
+  const holder = u.children.find((c) => c.ns === NS.t && c !== path);
+  const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
+  if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
+  const read = props[0].local === 'ExtendedProperty' ? readExtendedProperty(props[0]) : undefined;
+  if (!read || read.key !== key) throw new ItemError('ErrorUpdatePropertyMismatch');
+  return { ...current, [key]: read.value };
 }

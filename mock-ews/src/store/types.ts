@@ -44,6 +44,11 @@ export interface MessageData {
   /** Extra internet headers (name, value) besides the ones derived from the fields above. */
   headers: [string, string][];
   itemClass: string;
+  /**
+   * MAPI properties a client set by ExtendedFieldURI (CreateItem, UpdateItem), by a key naming the
+   * property and its type (operations/common/extended-properties.ts): values as written on the wire.
+   */
+  extended?: Readonly<Record<string, string | readonly string[]>>;
   /** The raw RFC 822 message when the message came as MIME; composed from the fields otherwise. */
   rawMime?: Buffer;
 }

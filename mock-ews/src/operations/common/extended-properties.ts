@@ -1,18 +1,42 @@
 import { createHash } from 'node:crypto';
 import { el, leaf, Xml } from '../../soap/response-writer';
 import type { XmlElement } from '../../soap/xml-element';
+import { ItemError } from '../../soap/error-catalogue';
 import type { Folder, Item, Mailbox } from '../../store/types';
 import { FieldAccessor, hasAttachments, IMPORTANCE_RANK, isFromMe, ValueKind } from './item-properties';
 
 /**
- * MAPI properties asked for by t:ExtendedFieldURI — what clients that speak MAPI underneath (DavMail,
- * Outlook-minded integrations) read, sort and filter on: the ones the store can answer from what it
- * keeps, by property tag or by property set and name. A property the store does not have is left out
- * of an item, as Exchange leaves out a property that is not set; it sorts as missing and matches no
- * restriction.
+ * MAPI properties named by t:ExtendedFieldURI — what clients that speak MAPI underneath (DavMail,
+ * Outlook-minded integrations) read, sort and filter on, and what integrations set to mark items as
+ * their own. Some are derived from what the store keeps (message flags, size, delivery time…) and
+ * are read-only here; any other property a client sets (CreateItem, UpdateItem) is kept with the
+ * item as it was written and answered back. A property an item does not have is left out of it, as
+ * Exchange leaves out a property that is not set; it sorts as missing and matches no restriction.
  */
 
 type MapiType = 'Integer' | 'SystemTime' | 'Boolean' | 'String' | 'StringArray' | 'Binary';
+
+/** The value kinds of the MAPI types clients write, for sorting and restrictions. */
+const TYPE_KINDS: Readonly<Record<string, ValueKind>> = {
+  Integer: 'int',
+  Short: 'int',
+  Long: 'int',
+  Double: 'int',
+  Float: 'int',
+  Currency: 'int',
+  SystemTime: 'date',
+  Boolean: 'bool',
+  String: 'string',
+  Binary: 'string',
+  CLSID: 'string',
+  StringArray: 'strings',
+  IntegerArray: 'strings',
+  ShortArray: 'strings',
+  LongArray: 'strings',
+  BinaryArray: 'strings',
+  SystemTimeArray: 'strings',
+  CLSIDArray: 'strings',
+};
 
 interface ItemProperty {
   type: MapiType;
@@ -80,8 +104,6 @@ const FOLDER_TAGS: ReadonlyMap<number, FolderProperty> = new Map<number, FolderP
   [0x3613, { type: 'String', get: (f) => f.folderClass || undefined }], // PidTagContainerClass
 ]);
 
-const KIND: Readonly<Record<MapiType, ValueKind>> = { Integer: 'int', SystemTime: 'date', Boolean: 'bool', String: 'string', StringArray: 'strings', Binary: 'string' };
-
 function tagOf(uri: XmlElement): number | undefined {
   const raw = uri.attr('PropertyTag');
   if (raw === undefined) return undefined;
@@ -89,35 +111,107 @@ function tagOf(uri: XmlElement): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
-function lookup<T extends { type: MapiType }>(uri: XmlElement, tags: ReadonlyMap<number, T>, names?: ReadonlyMap<string, T>): T | undefined {
+/**
+ * The store's key for the property a t:ExtendedFieldURI names: its tag, or its property set and id
+ * or name, and its type (part of a property's identity: the same tag with another type is another
+ * property). Undefined when the path names no property.
+ */
+export function extendedKey(uri: XmlElement): string | undefined {
+  const type = uri.attr('PropertyType');
+  if (!type) return undefined;
+  const tag = tagOf(uri);
+  if (tag !== undefined) return `tag:${tag.toString(16)}:${type}`;
+  const set = (uri.attr('DistinguishedPropertySetId') ?? uri.attr('PropertySetId'))?.toLowerCase();
+  if (!set) return undefined;
+  const name = uri.attr('PropertyName');
+  const id = uri.attr('PropertyId');
+  if (name !== undefined) return `${set}:name:${name}:${type}`;
+  return id !== undefined ? `${set}:id:${Number(id)}:${type}` : undefined;
+}
+
+function derived<T extends { type: MapiType }>(uri: XmlElement, tags: ReadonlyMap<number, T>, names?: ReadonlyMap<string, T>): T | undefined {
   const tag = tagOf(uri);
   const set = uri.attr('DistinguishedPropertySetId') ?? uri.attr('PropertySetId');
-  const name = uri.attr('PropertyName') ?? uri.attr('PropertyId');
+  const name = uri.attr('PropertyName');
   const found = tag !== undefined ? tags.get(tag) : set && name ? names?.get(`${set}:${name}`) : undefined;
-  // The type is part of a property's identity: the same tag with another type is another property.
   return found && found.type === uri.attr('PropertyType') ? found : undefined;
 }
 
-/** The accessor restrictions and sort orders use for an extended property; one the store lacks is always missing. */
+/** True for a property the store derives from the item: clients cannot set it through UpdateItem. */
+export function isDerivedProperty(uri: XmlElement): boolean {
+  return derived(uri, ITEM_TAGS, ITEM_NAMES) !== undefined;
+}
+
+type Value = string | Date | boolean | number | readonly string[] | undefined;
+
+/** The item's value of the property: derived, or as a client set it. */
+function itemValue(uri: XmlElement, item: Item, mailbox: Mailbox): Value {
+  const p = derived(uri, ITEM_TAGS, ITEM_NAMES);
+  if (p) return p.get(item, mailbox);
+  const key = extendedKey(uri);
+  return key ? item.data.extended?.[key] : undefined;
+}
+
+/** The accessor restrictions and sort orders use for an extended property; one an item lacks is missing. */
 export function extendedAccessor(uri: XmlElement): FieldAccessor {
-  const p = lookup(uri, ITEM_TAGS, ITEM_NAMES);
-  if (!p) return { kind: 'string', sortable: true, get: () => undefined };
-  return { kind: KIND[p.type], sortable: p.type !== 'StringArray', get: (i, m) => p.get(i, m) };
+  const kind = TYPE_KINDS[uri.attr('PropertyType') ?? ''] ?? 'string';
+  return {
+    kind,
+    sortable: kind !== 'strings',
+    get: (i, m) => {
+      const v = itemValue(uri, i, m);
+      if (typeof v !== 'string') return v === undefined ? undefined : Array.isArray(v) ? [...v] : (v as string | Date | boolean | number);
+      // Values clients set are kept as written: typed here for comparisons.
+      if (kind === 'int') return Number(v);
+      if (kind === 'date') return new Date(v);
+      if (kind === 'bool') return v === 'true' || v === '1';
+      return v;
+    },
+  };
 }
 
 /** The t:ExtendedProperty elements of an item, for the ExtendedFieldURIs a shape asks for, in its order. */
 export function writeItemExtended(parent: Xml, uris: readonly XmlElement[], item: Item, mailbox: Mailbox): void {
-  for (const uri of uris) write(parent, uri, lookup(uri, ITEM_TAGS, ITEM_NAMES)?.get(item, mailbox));
+  for (const uri of uris) write(parent, uri, itemValue(uri, item, mailbox));
 }
 
-/** The same for a folder. */
+/** The same for a folder (only derived properties: folders keep none of their own). */
 export function writeFolderExtended(parent: Xml, uris: readonly XmlElement[], folder: Folder, mailbox: Mailbox): void {
-  for (const uri of uris) write(parent, uri, lookup(uri, FOLDER_TAGS)?.get(folder, mailbox));
+  for (const uri of uris) write(parent, uri, derived(uri, FOLDER_TAGS)?.get(folder, mailbox));
+}
+
+const SCALAR_VALUE: Readonly<Record<string, RegExp>> = {
+  Integer: /^-?\d+$/,
+  Short: /^-?\d+$/,
+  Long: /^-?\d+$/,
+  Double: /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/,
+  Float: /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/,
+  Boolean: /^(true|false|1|0)$/,
+  Binary: /^[A-Za-z0-9+/]*={0,2}$/,
+};
+
+/**
+ * Reads a t:ExtendedProperty a client writes: its key and its value (t:Value, or t:Values for an
+ * array type). A value that is not of the property's type is ErrorInvalidValueForProperty.
+ */
+export function readExtendedProperty(prop: XmlElement): { key: string; uri: XmlElement; value: string | readonly string[] } | undefined {
+  const uri = prop.t('ExtendedFieldURI');
+  const key = uri && extendedKey(uri);
+  if (!uri || !key) return undefined;
+  const type = uri.attr('PropertyType')!;
+  const many = prop.t('Values');
+  const values = many ? many.all('Value').map((v) => v.text) : [prop.t('Value')?.text ?? ''];
+  for (const v of values) {
+    const base = type.replace(/Array$/, '');
+    const ok = base === 'SystemTime' ? !Number.isNaN(Date.parse(v)) : (SCALAR_VALUE[base]?.test(v.trim()) ?? true);
+    if (!ok) throw new ItemError('ErrorInvalidValueForProperty');
+  }
+  return { key, uri, value: type.endsWith('Array') ? values : values[0] };
 }
 
 const URI_ATTRIBUTES = ['DistinguishedPropertySetId', 'PropertySetId', 'PropertyTag', 'PropertyName', 'PropertyId', 'PropertyType'];
 
-function write(parent: Xml, uri: XmlElement, value: string | Date | boolean | number | string[] | undefined): void {
+function write(parent: Xml, uri: XmlElement, value: Value): void {
   if (value === undefined) return;
   const prop = el(parent, 't:ExtendedProperty');
   // The path as the client named it.
@@ -127,7 +221,7 @@ function write(parent: Xml, uri: XmlElement, value: string | Date | boolean | nu
     if (v !== undefined) attrs[name] = v;
   }
   el(prop, 't:ExtendedFieldURI', attrs);
-  if (Array.isArray(value)) {
+  if (typeof value === 'object' && !(value instanceof Date)) {
     const values = el(prop, 't:Values');
     for (const v of value) leaf(values, 't:Value', v);
     return;

@@ -4,9 +4,10 @@ import type { XmlElement } from '../../soap/xml-element';
 import type { Address, AttachmentData, Importance, MessageData } from '../../store/types';
 import { booleanValue, enumValue } from './schema-values';
 import type { AttachedMessageInput } from './attached-messages';
+import { isDerivedProperty, readExtendedProperty } from './extended-properties';
 
 /** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
-export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId'>> & {
+export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'extended'>> & {
   /** Files and attached messages in request order (new-message.ts composes the messages). */
   attachments?: AttachmentInput[];
 };
@@ -143,7 +144,13 @@ export function readMessage(message: XmlElement): MessageInput {
       const uri = prop.t('ExtendedFieldURI');
       const tag = uri?.attr('PropertyTag');
       const value = prop.t('Value')?.value;
-      if (tag !== undefined && Number(tag) === PR_MESSAGE_FLAGS && value !== undefined && /^\d+$/.test(value)) input.messageFlags = Number(value);
+      // PR_MESSAGE_FLAGS is how importers mark a message read or sent; other properties are kept.
+      if (tag !== undefined && Number(tag) === PR_MESSAGE_FLAGS) {
+        if (value !== undefined && /^\d+$/.test(value)) input.messageFlags = Number(value);
+        continue;
+      }
+      const read = readExtendedProperty(prop);
+      if (read && !isDerivedProperty(read.uri)) input.fields.extended = { ...input.fields.extended, [read.key]: read.value };
     } else {
       readProperty(prop, input.fields);
     }

@@ -1,0 +1,82 @@
+@protocol @GetItem @UpdateItem @FindItem
+Feature: Extended (MAPI) properties
+  Clients name MAPI properties with t:ExtendedFieldURI: by tag, or by property set and name or id.
+  The mock answers the ones it derives from what it keeps — message flags (read 0x1, unsent 0x8,
+  has attachments 0x10, from me 0x20), delivery time, size, an article number that grows with every
+  new item (IMAP clients use it as a UID), entry and record keys — and keeps any other property a
+  client sets with CreateItem or UpdateItem, answering it back, sorting and filtering on it. A
+  property an item does not have is left out of the answer, as Exchange leaves out unset properties.
+
+  # through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: An integration marks a message with a property of its own and finds it again by it
+    When svc-ews@acme.test impersonating alice@acme.test sets the extended property "PublicStrings:CrmRecordId" of the inbox message "Signed contract" to "crm-4711"
+    Then the client call succeeds
+    When svc-ews@acme.test impersonating alice@acme.test finds the inbox messages whose "PublicStrings:CrmRecordId" is "crm-4711"
+    Then the messages found, with that property, are:
+      | Signed contract | crm-4711 |
+    When svc-ews@acme.test impersonating alice@acme.test reads "PublicStrings:CrmRecordId" of the inbox message "Signed contract"
+    Then the property reads "crm-4711"
+    When svc-ews@acme.test impersonating alice@acme.test reads "PublicStrings:CrmRecordId" of the inbox message "Quartalsbericht für Q3"
+    Then the property reads "nothing"
+
+  Scenario: Derived properties are answered from the item; one it does not have is left out
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties>
+            <t:ExtendedFieldURI PropertyTag="0x0e07" PropertyType="Integer"/>
+            <t:ExtendedFieldURI PropertyTag="0x1035" PropertyType="String"/>
+            <t:ExtendedFieldURI PropertyTag="0x0e1b" PropertyType="Boolean"/>
+            <t:ExtendedFieldURI PropertyTag="0x1090" PropertyType="Integer"/>
+            <t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="Keywords" PropertyType="StringArray"/>
+            <t:ExtendedFieldURI PropertyTag="0x0e07" PropertyType="String"/>
+          </t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{id:contract}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the response item has the extended properties:
+      | 0x0e07 | 17                           |
+      | 0x1035 | &lt;l8RWBbIRcEDb@mock-ews.test&gt; |
+      | 0x0e1b | true                         |
+
+  Scenario: The article number grows with every new item: sorted by it, new mail comes last
+    Given a message "Latest arrival" arrives in the inbox of alice@acme.test
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:IndexedPageItemView MaxEntriesReturned="1" Offset="0" BasePoint="End"/>
+        <m:SortOrder><t:FieldOrder Order="Ascending"><t:ExtendedFieldURI PropertyTag="0xe23" PropertyType="Integer"/></t:FieldOrder></m:SortOrder>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response lists the message subjects:
+      | Latest arrival |
+
+  Scenario Outline: A property the store derives cannot be set, a value of the wrong type is refused, and nothing changes
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    And the tester notes the store digest as "before"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly">
+        <m:ItemChanges><t:ItemChange><t:ItemId Id="{{id:contract}}"/><t:Updates>
+          <t:SetItemField>
+            <t:ExtendedFieldURI <uri>/>
+            <t:Message><t:ExtendedProperty><t:ExtendedFieldURI <uri>/><t:Value><value></t:Value></t:ExtendedProperty></t:Message>
+          </t:SetItemField>
+        </t:Updates></t:ItemChange></m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode <code>
+    And the store digest is still "before"
+
+    Examples:
+      | uri                                                                        | value | code                         |
+      | PropertyTag="0x0e08" PropertyType="Integer"                                | 1     | ErrorInvalidPropertySet      |
+      | DistinguishedPropertySetId="PublicStrings" PropertyName="Count" PropertyType="Integer" | many  | ErrorInvalidValueForProperty |

@@ -1,0 +1,75 @@
+import { DataTable, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import * as ews from 'ews-javascript-api';
+import type { EwsWorld } from '../support/world';
+import { DEFAULT_PASSWORD } from '../support/accounts';
+import { idOf } from './items.steps';
+import { wellKnown } from './folders.steps';
+
+/**
+ * Extended (MAPI) properties through ews-javascript-api: a named property of the PublicStrings set,
+ * as an integration defines one to mark the items it has handled, and raw ExtendedProperty answers.
+ */
+
+/** "PublicStrings:Name" — a named String property of a default property set. */
+function definition(name: string): ews.ExtendedPropertyDefinition {
+  const [set, prop] = name.split(':');
+  const propertySet = ews.DefaultExtendedPropertySet[set as keyof typeof ews.DefaultExtendedPropertySet];
+  assert.ok(propertySet !== undefined && prop, `not a property set and name: ${name}`);
+  return new ews.ExtendedPropertyDefinition(propertySet, prop, ews.MapiPropertyType.String);
+}
+
+function valueOf(item: ews.Item, def: ews.ExtendedPropertyDefinition): string | undefined {
+  const out = { outValue: null as unknown };
+  return item.ExtendedProperties.TryGetValue(def, out) ? String(out.outValue) : undefined;
+}
+
+When('{mailbox} impersonating {mailbox} sets the extended property {string} of the {folder} message {string} to {string}', async function (this: EwsWorld, login: string, owner: string, name: string, folder: string, subject: string, value: string) {
+  const id = await idOf(this, owner, folder, subject);
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner);
+  const def = definition(name);
+  await this.attempt(async () => {
+    const message = await ews.EmailMessage.Bind(svc, id, new ews.PropertySet(ews.BasePropertySet.IdOnly));
+    message.SetExtendedProperty(def, value);
+    await message.Update(ews.ConflictResolutionMode.AlwaysOverwrite);
+  });
+});
+
+When('{mailbox} impersonating {mailbox} finds the {folder} messages whose {string} is {string}', async function (this: EwsWorld, login: string, owner: string, folder: string, name: string, value: string) {
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner);
+  const def = definition(name);
+  const view = new ews.ItemView(100);
+  view.PropertySet = new ews.PropertySet(ews.BasePropertySet.IdOnly, [ews.ItemSchema.Subject, def]);
+  const res = await this.attempt(() => svc.FindItems(wellKnown(folder), new ews.SearchFilter.IsEqualTo(def, value), view));
+  this.results.set('extended-found', res ? res.Items.map((i) => [i.Subject, valueOf(i, def) ?? '']) : undefined);
+});
+
+When('{mailbox} impersonating {mailbox} reads {string} of the {folder} message {string}', async function (this: EwsWorld, login: string, owner: string, name: string, folder: string, subject: string) {
+  const id = await idOf(this, owner, folder, subject);
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner);
+  const def = definition(name);
+  const message = await this.attempt(() => ews.EmailMessage.Bind(svc, id, new ews.PropertySet(ews.BasePropertySet.IdOnly, [def])));
+  this.results.set('extended-value', message ? valueOf(message, def) ?? 'nothing' : undefined);
+});
+
+Then('the messages found, with that property, are:', function (this: EwsWorld, table: DataTable) {
+  assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+  assert.deepEqual(this.results.get('extended-found'), table.raw());
+});
+
+Then('the property reads {string}', function (this: EwsWorld, value: string) {
+  assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+  assert.equal(this.results.get('extended-value'), value);
+});
+
+/** The t:ExtendedProperty elements of the raw answer: the tag or name asked for, and the value(s). */
+Then('the response item has the extended properties:', function (this: EwsWorld, table: DataTable) {
+  const body = this.reply?.body ?? '';
+  const props = [...body.matchAll(/<t:ExtendedProperty>(.*?)<\/t:ExtendedProperty>/g)].map((m) => {
+    const uri = /<t:ExtendedFieldURI ([^>]*)\/>/.exec(m[1])?.[1] ?? '';
+    const name = /PropertyTag="([^"]+)"/.exec(uri)?.[1] ?? /PropertyName="([^"]+)"/.exec(uri)?.[1] ?? '';
+    const values = [...m[1].matchAll(/<t:Value>([^<]*)<\/t:Value>/g)].map((v) => v[1]).join(', ');
+    return [name, values];
+  });
+  assert.deepEqual(props, table.raw(), body);
+});
