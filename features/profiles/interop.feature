@@ -80,7 +80,7 @@ Feature: Independent clients work against every generation
   # exchangelib before Exchange 2013 sends a new message with attachments by saving it in Sent Items,
   # attaching, then SendItem with SaveItemToFolder="false", which deletes the item once sent: no copy
   # is left (exchangelib issue #1103 reports the same on a real server).
-  Scenario: exchangelib files mail, sends with a file and an attached message and hears of it by pull and streaming notifications
+  Scenario: exchangelib files mail, sends with a file and an attached message, marks it with a property of its own and hears of it by pull and streaming notifications
     Given the mock emulates Exchange2010_SP2
     When exchangelib as svc-ews@acme.test impersonating alice@acme.test writes to the mailbox with Basic authentication
     Then exchangelib created and renamed the folder "Interop filed", filed "Interop send" in it, and deleted it
@@ -89,6 +89,7 @@ Feature: Independent clients work against every generation
     And the message arrived with these attachments, and Sent Items kept 0 copies:
       | Earlier mail | Earlier mail: As agreed. |
       | note.txt     | Attached by exchangelib. |
+    And exchangelib marked "Interop send" with its own property "crm-4711" and found it by it
     And exchangelib used, in this order, the operations:
       | CreateFolder       |
       | UpdateFolder       |
@@ -102,6 +103,9 @@ Feature: Independent clients work against every generation
       | FindItem           |
       | GetItem            |
       | GetAttachment      |
+      | UpdateItem         |
+      | FindItem           |
+      | GetItem            |
       | MoveItem           |
       | FindItem           |
       | DeleteFolder       |

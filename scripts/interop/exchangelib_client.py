@@ -93,10 +93,18 @@ def main() -> int:
 
 def writes(account, mailbox: str) -> dict:
     """CreateFolder, UpdateFolder, Subscribe (pull and streaming), CreateItem, CreateAttachment (a file and an
-    attached message), GetAttachment,
+    attached message), GetAttachment, UpdateItem and FindItem of a property of its own,
     SendItem, GetEvents, GetStreamingEvents, MoveItem, DeleteFolder, Unsubscribe: as exchangelib does them."""
     import threading
-    from exchangelib import FileAttachment, Folder, ItemAttachment, Message
+    from exchangelib import ExtendedProperty, FileAttachment, Folder, ItemAttachment, Message
+
+    class CrmRecordId(ExtendedProperty):
+        distinguished_property_set_id = "PublicStrings"
+        property_name = "CrmRecordId"
+        property_type = "String"
+
+    if "crm_record_id" not in [f.name for f in Message.FIELDS]:
+        Message.register("crm_record_id", CrmRecordId)
 
     folder = Folder(parent=account.inbox, name="Interop filing")
     folder.save()
@@ -132,6 +140,10 @@ def writes(account, mailbox: str) -> dict:
         (att.name, att.content.decode()) if isinstance(att, FileAttachment) else (att.name, f"{att.item.subject}: {att.item.body}")
         for att in received.attachments
     ]
+    # A property of the integration's own marks the message; a filter on it finds it again.
+    received.crm_record_id = "crm-4711"
+    received.save(update_fields=["crm_record_id"])
+    marked = [(m.subject, m.crm_record_id) for m in account.inbox.filter(crm_record_id="crm-4711").only("subject", "crm_record_id")]
     received.move(folder)
     filed = [m.subject for m in folder.all().only("subject")]
     folder.delete()
@@ -140,6 +152,7 @@ def writes(account, mailbox: str) -> dict:
         "pulled": pulled,
         "streamed": streamed,
         "attachments": attachments,
+        "marked": marked,
         "sentCopies": account.sent.filter(subject="Interop send").count(),
         "filed": filed,
         "childrenAfterDelete": sorted(f.name for f in account.inbox.children),

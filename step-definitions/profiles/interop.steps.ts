@@ -111,6 +111,7 @@ interface Writes {
   pulled: string[];
   streamed: string[];
   attachments: [string, string][];
+  marked: [string, string][];
   sentCopies: number;
   filed: string[];
   childrenAfterDelete: string[];
@@ -148,6 +149,13 @@ Then('the message arrived with these attachments, and Sent Items kept {int} copi
   // MIME ends with the line break of its last line, which is not what is compared here.
   assert.deepEqual(out.attachments.map(([name, text]) => [name, text.trimEnd()]), table.raw());
   assert.equal(out.sentCopies, copies);
+  return undefined;
+});
+
+Then('exchangelib marked {string} with its own property {string} and found it by it', function (this: EwsWorld, subject: string, value: string) {
+  const out = writes(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.marked, [[subject, value]]);
   return undefined;
 });
 
