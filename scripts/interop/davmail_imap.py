@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """An IMAP session through DavMail, the EWS gateway (Debian's davmail), against an EWS server.
 
-    davmail_imap.py --port IMAP_PORT --user alice@acme.test --password ... [--folder "INBOX/Projects"]
+    davmail_imap.py --port IMAP_PORT --smtp-port SMTP_PORT --user alice@acme.test --password ...
+                    [--folder "INBOX/Projects"] [--to bob@acme.test]
 
 Logs in, lists the folders, selects INBOX, searches unseen mail, marks the first message seen, copies
-the second to --folder, appends a message, finds it by subject, marks it deleted and expunges it.
-Prints one JSON object of what each step answered: the EWS side is checked by the caller.
+the second to --folder, appends a message, finds it by subject, marks it deleted and expunges it;
+then sends a message to --to over SMTP. Prints one JSON object of what each step answered: the EWS
+side is checked by the caller.
 """
 import argparse
 from email.header import decode_header, make_header
 import imaplib
 import json
 import re
+import smtplib
 import sys
 import time
 
@@ -28,6 +31,8 @@ def main() -> int:
     p.add_argument("--user", required=True)
     p.add_argument("--password", required=True)
     p.add_argument("--folder", default="INBOX/Projects")
+    p.add_argument("--smtp-port", type=int)
+    p.add_argument("--to", default="bob@acme.test")
     a = p.parse_args()
     out = {}
     try:
@@ -61,6 +66,12 @@ def main() -> int:
         _, count = m.select("INBOX")
         out["inboxAfterExpunge"] = int(count[0])
         m.logout()
+        if a.smtp_port:
+            with smtplib.SMTP("127.0.0.1", a.smtp_port) as smtp:
+                smtp.login(a.user, a.password)
+                refused = smtp.sendmail(a.user, [a.to], (f"From: {a.user}\r\nTo: {a.to}\r\nSubject: Sent through DavMail\r\n"
+                                                         "Message-ID: <smtp@davmail.test>\r\n\r\nSent over SMTP.\r\n").encode())
+            out["smtpRefused"] = refused
     except Exception as e:  # the caller reports what failed, with what came before it
         out["error"] = f"{type(e).__name__}: {e}"
     print(json.dumps(out))

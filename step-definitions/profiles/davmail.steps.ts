@@ -37,8 +37,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts DavMail in server mode, IMAP only, against `ewsUrl`; resolves once it listens. */
-async function startGateway(world: EwsWorld, ewsUrl: string, imapPort: number): Promise<Gateway> {
+/** Starts DavMail in server mode, IMAP and SMTP, against `ewsUrl`; resolves once it listens. */
+async function startGateway(world: EwsWorld, ewsUrl: string, imapPort: number, smtpPort: number): Promise<Gateway> {
   const dir = mkdtempSync(path.join(tmpdir(), 'davmail-'));
   const properties = path.join(dir, 'davmail.properties');
   writeFileSync(
@@ -48,7 +48,7 @@ async function startGateway(world: EwsWorld, ewsUrl: string, imapPort: number): 
       'davmail.mode=EWS',
       `davmail.url=${ewsUrl}`,
       `davmail.imapPort=${imapPort}`,
-      'davmail.smtpPort=',
+      `davmail.smtpPort=${smtpPort}`,
       'davmail.popPort=',
       'davmail.caldavPort=',
       'davmail.ldapPort=',
@@ -64,7 +64,7 @@ async function startGateway(world: EwsWorld, ewsUrl: string, imapPort: number): 
   gateway.child.stdout!.on('data', (d: Buffer) => (gateway.log += d.toString('utf8')));
   gateway.child.stderr!.on('data', (d: Buffer) => (gateway.log += d.toString('utf8')));
   const until = Date.now() + TIMEOUT / 2;
-  while (!/listening on IMAP port/.test(gateway.log)) {
+  while (!/listening on .*IMAP port/.test(gateway.log)) {
     if (gateway.child.exitCode !== null) throw new Error(`davmail exited (${gateway.child.exitCode}):\n${gateway.log}`);
     if (Date.now() > until) throw new Error(`davmail did not start:\n${gateway.log}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -83,7 +83,7 @@ After(async function (this: EwsWorld) {
   rmSync(gateway.dir, { recursive: true, force: true });
 });
 
-When('a mail program logs in to DavMail as {mailbox} and reads, flags, copies, appends and expunges over IMAP', { timeout: TIMEOUT }, async function (this: EwsWorld, login: string) {
+When('a mail program logs in to DavMail as {mailbox}, reads, flags, copies, appends and expunges over IMAP and sends {mailbox} a message over SMTP', { timeout: TIMEOUT }, async function (this: EwsWorld, login: string, to: string) {
   if (!existsSync(DAVMAIL_JAR)) {
     // CI installs davmail-server (.ci/run); elsewhere the scenario cannot run and says why.
     if (process.env.CI) assert.fail('DavMail is not installed (apt-get install davmail-server)');
@@ -93,9 +93,10 @@ When('a mail program logs in to DavMail as {mailbox} and reads, flags, copies, a
   }
   const mock = await this.ensureMock();
   const port = await freePort();
-  await startGateway(this, mock.url, port);
+  const smtpPort = await freePort();
+  await startGateway(this, mock.url, port, smtpPort);
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(PYTHON, [SCRIPT, '--port', String(port), '--user', login, '--password', DEFAULT_PASSWORD], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(PYTHON, [SCRIPT, '--port', String(port), '--smtp-port', String(smtpPort), '--user', login, '--password', DEFAULT_PASSWORD, '--to', to], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -144,6 +145,20 @@ Then('its appended message held {string}; INBOX went to {int} messages and back 
   assert.equal(out.appendedBody, body);
   assert.equal(out.inboxAfterAppend, afterAppend);
   assert.equal(out.inboxAfterExpunge, afterExpunge);
+  return undefined;
+});
+
+Then('the message it sent arrived in {word}\'s Inbox with {string}, and a copy is in its Sent Items', async function (this: EwsWorld, to: string, body: string) {
+  const out = imap(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.smtpRefused, {});
+  const admin = (await this.ensureMock()).admin;
+  const received = (await admin.allItems(to, {})).filter((i) => i.subject === 'Sent through DavMail');
+  assert.deepEqual(received.map((i) => i.folder), ['Inbox']);
+  const item = await admin.item(to, received[0].id);
+  assert.ok(item.body.text?.includes(body), JSON.stringify(item.body));
+  const sent = (await admin.allItems('alice@acme.test', {})).filter((i) => i.subject === 'Sent through DavMail');
+  assert.deepEqual(sent.map((i) => i.folder), ['Sent Items']);
   return undefined;
 });
 
