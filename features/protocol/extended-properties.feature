@@ -80,3 +80,18 @@ Feature: Extended (MAPI) properties
       | uri                                                                        | value | code                         |
       | PropertyTag="0x0e08" PropertyType="Integer"                                | 1     | ErrorInvalidPropertySet      |
       | DistinguishedPropertySetId="PublicStrings" PropertyName="Count" PropertyType="Integer" | many  | ErrorInvalidValueForProperty |
+
+  Scenario Outline: A malformed ExtendedFieldURI is the schema fault Exchange sends, in <where>
+    Given the tester notes the store digest as "before"
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <request>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<says>"
+    And the store digest is still "before"
+
+    Examples:
+      | where              | request                                                                                                                                                                                                                                                                  | says                                          |
+      | a shape            | <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:ExtendedFieldURI PropertyTag="0x0e07"/></t:AdditionalProperties></m:ItemShape><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem> | The required attribute 'PropertyType' is missing. |
+      | a sort order       | <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:SortOrder><t:FieldOrder Order="Ascending"><t:ExtendedFieldURI PropertyTag="0x0e23" PropertyType="Number"/></t:FieldOrder></m:SortOrder><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem> | The value 'Number' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:MapiPropertyTypeType' |

@@ -115,3 +115,15 @@ Feature: Attached messages (item attachments)
       """
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the store digest is still "before"
+
+  Scenario: An AttachmentShape with a body type outside the schema is refused before anything is read
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetAttachment>
+        <m:AttachmentShape><t:BodyType>Markdown</t:BodyType></m:AttachmentShape>
+        <m:AttachmentIds><t:AttachmentId Id="bm90LWFuLWlk"/></m:AttachmentIds>
+      </m:GetAttachment>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "The value 'Markdown' is invalid according to its datatype"
+

@@ -9,7 +9,7 @@ import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
 import { sendStored } from './common/deliver';
-import { extendedKey, isDerivedProperty, readExtendedProperty } from './common/extended-properties';
+import { checkExtendedFieldUri, extendedKey, isDerivedProperty, readExtendedProperty } from './common/extended-properties';
 import type { Operation } from './operation';
 
 const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
@@ -139,6 +139,7 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
  * properties after it. Properties the store derives (message flags, size…) cannot be set this way.
  */
 function updateExtended(u: XmlElement, path: XmlElement, current: NonNullable<MessageData['extended']>): NonNullable<MessageData['extended']> {
+  checkExtendedFieldUri(path);
   const key = extendedKey(path);
   if (!key || isDerivedProperty(path)) throw new ItemError(u.local === 'DeleteItemField' ? 'ErrorInvalidPropertyDelete' : 'ErrorInvalidPropertySet');
   if (u.local === 'DeleteItemField') {

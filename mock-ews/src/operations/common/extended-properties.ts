@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { el, leaf, Xml } from '../../soap/response-writer';
 import type { XmlElement } from '../../soap/xml-element';
-import { ItemError } from '../../soap/error-catalogue';
+import { ItemError, schemaFault } from '../../soap/error-catalogue';
 import type { Folder, Item, Mailbox } from '../../store/types';
 import { FieldAccessor, hasAttachments, IMPORTANCE_RANK, isFromMe, ValueKind } from './item-properties';
 
@@ -112,6 +112,21 @@ function tagOf(uri: XmlElement): number | undefined {
 }
 
 /**
+ * A t:ExtendedFieldURI as the schema has it: PropertyType is required and one of MapiPropertyTypeType's
+ * values. A violation is the schema fault Exchange answers, before anything is read or changed.
+ */
+export function checkExtendedFieldUri(uri: XmlElement): void {
+  const type = uri.attr('PropertyType');
+  if (type === undefined) throw schemaFault("The required attribute 'PropertyType' is missing.", uri.line);
+  if (!(type in TYPE_KINDS)) {
+    throw schemaFault(
+      `The 'PropertyType' attribute is invalid - The value '${type}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:MapiPropertyTypeType' - The Enumeration constraint failed.`,
+      uri.line,
+    );
+  }
+}
+
+/**
  * The store's key for the property a t:ExtendedFieldURI names: its tag, or its property set and id
  * or name, and its type (part of a property's identity: the same tag with another type is another
  * property). Undefined when the path names no property.
@@ -196,6 +211,7 @@ const SCALAR_VALUE: Readonly<Record<string, RegExp>> = {
  */
 export function readExtendedProperty(prop: XmlElement): { key: string; uri: XmlElement; value: string | readonly string[] } | undefined {
   const uri = prop.t('ExtendedFieldURI');
+  if (uri) checkExtendedFieldUri(uri);
   const key = uri && extendedKey(uri);
   if (!uri || !key) return undefined;
   const type = uri.attr('PropertyType')!;

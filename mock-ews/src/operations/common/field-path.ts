@@ -2,7 +2,7 @@ import { ItemError, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { FIELD_ACCESSORS, FieldAccessor, isSchemaFieldUri } from './item-properties';
-import { extendedAccessor } from './extended-properties';
+import { checkExtendedFieldUri, extendedAccessor } from './extended-properties';
 
 const PATH_ELEMENTS = new Set(['FieldURI', 'IndexedFieldURI', 'ExtendedFieldURI']);
 
@@ -29,7 +29,10 @@ export function resolvePath(el: XmlElement, unsupported: 'ErrorUnsupportedPathFo
     }
   }
   // MAPI properties the store can answer (extended-properties.ts); indexed ones it does not keep.
-  if (el.local === 'ExtendedFieldURI') return { uri: `extended:${[...el.attrs].map(([k, v]) => `${k}=${v}`).join(';')}`, accessor: extendedAccessor(el) };
+  if (el.local === 'ExtendedFieldURI') {
+    checkExtendedFieldUri(el);
+    return { uri: `extended:${[...el.attrs].map(([k, v]) => `${k}=${v}`).join(';')}`, accessor: extendedAccessor(el) };
+  }
   const accessor = el.local === 'FieldURI' && uri ? FIELD_ACCESSORS[uri] : undefined;
   if (!accessor) throw new ItemError(unsupported);
   if (unsupported === 'ErrorUnsupportedPathForSortGroup' && !accessor.sortable) throw new ItemError(unsupported);

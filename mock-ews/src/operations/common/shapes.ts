@@ -1,6 +1,7 @@
 import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
+import { checkExtendedFieldUri } from './extended-properties';
 
 export type BaseShape = 'IdOnly' | 'Default' | 'AllProperties';
 
@@ -43,7 +44,10 @@ function shapeOptions(el: XmlElement): Omit<Shape, 'base'> {
   for (const p of el.t('AdditionalProperties')?.children ?? []) {
     if (p.local === 'FieldURI' && p.attr('FieldURI')) additional.add(p.attr('FieldURI')!);
     else if (p.local === 'IndexedFieldURI' && p.attr('FieldURI')) additional.add(p.attr('FieldURI')!);
-    else if (p.local === 'ExtendedFieldURI') extended.push(p);
+    else if (p.local === 'ExtendedFieldURI') {
+      checkExtendedFieldUri(p);
+      extended.push(p);
+    }
   }
   const bodyType = el.t('BodyType')?.value ?? 'Best';
   if (bodyType !== 'Best' && bodyType !== 'HTML' && bodyType !== 'Text') {
