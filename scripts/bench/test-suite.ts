@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     { figure: 'scenarios per second', measured: (scenarios / (wallMs / 1000)).toFixed(2), baseline: '—', ratio: '—', target: 'reported', result: 'info' },
     { figure: 'scenario results', measured: `${passed} passed, ${failed} failed, ${skipped} skipped`, baseline: '—', ratio: '—', target: 'reported', result: 'info' },
   ];
-  publish('test-suite', 'npm run bench:test-suite', rows, { wallMs: Math.round(wallMs), exitCode: code, passed, failed, skipped, parallel: Number(process.env.CUCUMBER_PARALLEL ?? 3), log }, m);
+  publish('test-suite', 'npm run bench:test-suite', rows, { wallMs: Math.round(wallMs), exitCode: code, passed, failed, skipped, parallel: (require(path.resolve('cucumber.js')) as { default: { parallel: number } }).default.parallel, log }, m);
 }
 
 main().catch((err) => {
