@@ -59,6 +59,22 @@ Feature: Extended (MAPI) properties
     Then the response lists the message subjects:
       | Latest arrival |
 
+  Scenario: Keywords, the categories as MAPI names them, can be written as a property too
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly">
+        <m:ItemChanges><t:ItemChange><t:ItemId Id="{{id:contract}}"/><t:Updates>
+          <t:SetItemField>
+            <t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="Keywords" PropertyType="StringArray"/>
+            <t:Message><t:ExtendedProperty><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="Keywords" PropertyType="StringArray"/><t:Values><t:Value>Important</t:Value><t:Value>Legal</t:Value></t:Values></t:ExtendedProperty></t:Message>
+          </t:SetItemField>
+        </t:Updates></t:ItemChange></m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the admin API shows the message "Signed contract" of alice@acme.test with the categories "Important, Legal"
+
   Scenario Outline: A property the store derives cannot be set, a value of the wrong type is refused, and nothing changes
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     And the tester notes the store digest as "before"

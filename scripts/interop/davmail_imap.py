@@ -5,7 +5,7 @@
                     [--folder "INBOX/Projects"] [--to bob@acme.test]
 
 Logs in, lists the folders, selects INBOX, searches unseen mail, marks the first message seen, copies
-the second to --folder, appends a message, finds it by subject, marks it deleted and expunges it;
+the second to --folder, gives the first the keyword Important, appends a message, finds it by subject, marks it deleted and expunges it;
 then sends a message to --to over SMTP. Prints one JSON object of what each step answered: the EWS
 side is checked by the caller.
 """
@@ -49,6 +49,9 @@ def main() -> int:
         m.store("1", "+FLAGS", "(\\Seen)")
         _, unseen = m.search(None, "UNSEEN")
         out["unseenAfterStore"] = len(unseen[0].split())
+        m.store("1", "+FLAGS", "(Important)")
+        _, flags = m.fetch("1", "(FLAGS)")
+        out["keywordFlags"] = flags[0].decode()
         _, second = m.fetch("2", "(BODY.PEEK[HEADER.FIELDS (SUBJECT)])")
         out["copied"] = subject(second)
         out["copy"] = m.copy("2", a.folder)[0]

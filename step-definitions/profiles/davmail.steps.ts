@@ -138,6 +138,17 @@ Then('after it marked the first seen, {int} were unseen', function (this: EwsWor
   return undefined;
 });
 
+Then('the keyword {string} it gave {string} is a category of the message in the mock, read back as {string}', async function (this: EwsWorld, keyword: string, subject: string, shown: string) {
+  const out = imap(this);
+  if (!out) return 'skipped';
+  assert.ok(String(out.keywordFlags).includes(shown), String(out.keywordFlags));
+  const admin = (await this.ensureMock()).admin;
+  const [item] = (await admin.allItems('alice@acme.test', { subject })).filter((i) => i.subject === subject);
+  assert.ok(item, `no message "${subject}"`);
+  assert.deepEqual((await admin.item('alice@acme.test', item.id)).categories, [keyword]);
+  return undefined;
+});
+
 Then('its appended message held {string}; INBOX went to {int} messages and back to {int} after the expunge', function (this: EwsWorld, body: string, afterAppend: number, afterExpunge: number) {
   const out = imap(this);
   if (!out) return 'skipped';

@@ -73,3 +73,11 @@ Then('the response item has the extended properties:', function (this: EwsWorld,
   });
   assert.deepEqual(props, table.raw(), body);
 });
+
+Then('the admin API shows the message {string} of {mailbox} with the categories {string}', async function (this: EwsWorld, subject: string, owner: string, categories: string) {
+  const admin = (await this.ensureMock()).admin;
+  const found = (await admin.allItems(owner, { subject })).filter((i) => i.subject === subject);
+  assert.equal(found.length, 1, `${found.length} messages "${subject}"`);
+  const item = await admin.item(owner, found[0].id);
+  assert.deepEqual(item.categories, categories.split(',').map((c) => c.trim()));
+});

@@ -9,7 +9,7 @@ import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
 import { sendStored } from './common/deliver';
-import { checkExtendedFieldUri, extendedKey, isDerivedProperty, readExtendedProperty } from './common/extended-properties';
+import { checkExtendedFieldUri, extendedKey, extendedUpdate, readExtendedProperty } from './common/extended-properties';
 import type { Operation } from './operation';
 
 const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
@@ -99,7 +99,7 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
     const path = u.children.find((c) => c.ns === NS.t && /FieldURI$/.test(c.local));
     if (!path) throw incompleteContent(u, 'Path', NS.t);
     if (path.local === 'ExtendedFieldURI') {
-      patch.extended = updateExtended(u, path, patch.extended ?? current.extended ?? {});
+      Object.assign(patch, updateExtended(u, path, patch.extended ?? current.extended));
       continue;
     }
     const uri = path.local === 'FieldURI' ? path.attr('FieldURI') ?? '' : '';
@@ -135,23 +135,24 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
 }
 
 /**
- * A SetItemField or DeleteItemField on a property named by ExtendedFieldURI: the item's extended
- * properties after it. Properties the store derives (message flags, size…) cannot be set this way.
+ * A SetItemField or DeleteItemField on a property named by ExtendedFieldURI: what it changes, the
+ * message field a derived property stands for (Keywords: the categories) or the item's own extended
+ * properties. Other derived properties (message flags, size…) cannot be set this way.
  */
-function updateExtended(u: XmlElement, path: XmlElement, current: NonNullable<MessageData['extended']>): NonNullable<MessageData['extended']> {
+function updateExtended(u: XmlElement, path: XmlElement, current: MessageData['extended']): Patch {
   checkExtendedFieldUri(path);
-  const key = extendedKey(path);
-  if (!key || isDerivedProperty(path)) throw new ItemError(u.local === 'DeleteItemField' ? 'ErrorInvalidPropertyDelete' : 'ErrorInvalidPropertySet');
-  if (u.local === 'DeleteItemField') {
-    const { [key]: _gone, ...rest } = current;
-    return rest;
-  }
   if (u.local === 'AppendToItemField') throw new ItemError('ErrorInvalidPropertyAppend');
-  if (u.local !== 'SetItemField') throw schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
-  const holder = u.children.find((c) => c.ns === NS.t && c !== path);
-  const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
-  if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
-  const read = props[0].local === 'ExtendedProperty' ? readExtendedProperty(props[0]) : undefined;
-  if (!read || read.key !== key) throw new ItemError('ErrorUpdatePropertyMismatch');
-  return { ...current, [key]: read.value };
+  if (u.local !== 'SetItemField' && u.local !== 'DeleteItemField') throw schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
+  let value: string | readonly string[] | undefined;
+  if (u.local === 'SetItemField') {
+    const holder = u.children.find((c) => c.ns === NS.t && c !== path);
+    const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
+    if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
+    const read = props[0].local === 'ExtendedProperty' ? readExtendedProperty(props[0]) : undefined;
+    if (!read || read.key !== extendedKey(path)) throw new ItemError('ErrorUpdatePropertyMismatch');
+    value = read.value;
+  }
+  const change = extendedUpdate(path, value, current);
+  if (!change) throw new ItemError(u.local === 'DeleteItemField' ? 'ErrorInvalidPropertyDelete' : 'ErrorInvalidPropertySet');
+  return change as Patch;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { el, leaf, Xml } from '../../soap/response-writer';
 import type { XmlElement } from '../../soap/xml-element';
 import { ItemError, schemaFault } from '../../soap/error-catalogue';
-import type { Folder, Item, Mailbox } from '../../store/types';
+import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
 import { FieldAccessor, hasAttachments, IMPORTANCE_RANK, isFromMe, ValueKind } from './item-properties';
 
 /**
@@ -41,6 +41,8 @@ const TYPE_KINDS: Readonly<Record<string, ValueKind>> = {
 interface ItemProperty {
   type: MapiType;
   get(item: Item, mailbox: Mailbox): string | Date | boolean | number | string[] | undefined;
+  /** For the few a client may write: the message fields a value sets (undefined: cleared). */
+  set?(value: string | readonly string[] | undefined): Partial<MessageData>;
 }
 
 interface FolderProperty {
@@ -93,7 +95,8 @@ const ITEM_TAGS: ReadonlyMap<number, ItemProperty> = new Map<number, ItemPropert
 
 /** Named properties, by property set and name. */
 const ITEM_NAMES: ReadonlyMap<string, ItemProperty> = new Map<string, ItemProperty>([
-  ['PublicStrings:Keywords', { type: 'StringArray', get: (i) => (i.data.categories.length ? i.data.categories : undefined) }],
+  // The categories, as MAPI clients (DavMail's IMAP keywords) read and write them.
+  ['PublicStrings:Keywords', { type: 'StringArray', get: (i) => (i.data.categories.length ? i.data.categories : undefined), set: (v) => ({ categories: v === undefined ? [] : [...v] }) }],
 ]);
 
 const FOLDER_TAGS: ReadonlyMap<number, FolderProperty> = new Map<number, FolderProperty>([
@@ -152,9 +155,18 @@ function derived<T extends { type: MapiType }>(uri: XmlElement, tags: ReadonlyMa
   return found && found.type === uri.attr('PropertyType') ? found : undefined;
 }
 
-/** True for a property the store derives from the item: clients cannot set it through UpdateItem. */
-export function isDerivedProperty(uri: XmlElement): boolean {
-  return derived(uri, ITEM_TAGS, ITEM_NAMES) !== undefined;
+/**
+ * What setting a property (CreateItem's t:ExtendedProperty, UpdateItem's SetItemField; `undefined`
+ * for DeleteItemField) changes: the message field a derived property stands for, else the property
+ * kept with the item. Undefined for a derived property clients cannot write (ErrorInvalidPropertySet).
+ */
+export function extendedUpdate(uri: XmlElement, value: string | readonly string[] | undefined, current: MessageData['extended']): Partial<MessageData> | undefined {
+  const p = derived(uri, ITEM_TAGS, ITEM_NAMES);
+  if (p) return p.set?.(value);
+  const key = extendedKey(uri);
+  if (!key) return undefined;
+  const { [key]: _old, ...rest } = current ?? {};
+  return { extended: value === undefined ? rest : { ...rest, [key]: value } };
 }
 
 type Value = string | Date | boolean | number | readonly string[] | undefined;

@@ -4,7 +4,7 @@ import type { XmlElement } from '../../soap/xml-element';
 import type { Address, AttachmentData, Importance, MessageData } from '../../store/types';
 import { booleanValue, enumValue } from './schema-values';
 import type { AttachedMessageInput } from './attached-messages';
-import { isDerivedProperty, readExtendedProperty } from './extended-properties';
+import { extendedUpdate, readExtendedProperty } from './extended-properties';
 
 /** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
 export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'extended'>> & {
@@ -150,7 +150,8 @@ export function readMessage(message: XmlElement): MessageInput {
         continue;
       }
       const read = readExtendedProperty(prop);
-      if (read && !isDerivedProperty(read.uri)) input.fields.extended = { ...input.fields.extended, [read.key]: read.value };
+      // A derived property the store cannot set is ignored here, as the schema allows sending it.
+      if (read) Object.assign(input.fields, extendedUpdate(read.uri, read.value, input.fields.extended));
     } else {
       readProperty(prop, input.fields);
     }
