@@ -57,6 +57,22 @@ Feature: Scenario files are validated on load
       Then it loads with the mailboxes "alice@acme.test, shared@acme.test"
       And the loaded inbox of alice@acme.test holds 2 messages
 
+    Scenario: A top-level folder named like a standard folder is that folder, not a second one
+      Given the scenario file standard.yaml contains:
+        """
+        domains: [acme.test]
+        accounts:
+          - { smtp: alice@acme.test, password: x }
+        mailboxes:
+          - smtp: alice@acme.test
+            folders:
+              - name: Notes
+                messages:
+                  - { subject: Kept as a note, from: alice@acme.test, received: 2026-11-02T10:00:00Z, text: Hi }
+        """
+      When the scenario file standard.yaml is loaded
+      Then the loaded notes of alice@acme.test holds 1 messages
+
   Rule: the generator is deterministic and extends
 
     Scenario: The same seed makes the same mailbox

@@ -34,6 +34,11 @@ const DISTINGUISHED_BY_NAME: Record<string, DistinguishedFolderName> = {
   junkemail: 'junkemail',
   'junk email': 'junkemail',
   outbox: 'outbox',
+  calendar: 'calendar',
+  contacts: 'contacts',
+  tasks: 'tasks',
+  notes: 'notes',
+  journal: 'journal',
 };
 
 export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
