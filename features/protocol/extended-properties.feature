@@ -75,6 +75,35 @@ Feature: Extended (MAPI) properties
     Then every response message has ResponseClass "Success" and ResponseCode NoError
     And the admin API shows the message "Signed contract" of alice@acme.test with the categories "Important, Legal"
 
+  Scenario: A distinguished property set is the same set named by its GUID
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly">
+        <m:ItemChanges><t:ItemChange><t:ItemId Id="{{id:contract}}"/><t:Updates>
+          <t:SetItemField>
+            <t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/>
+            <t:Message><t:ExtendedProperty><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/><t:Value>crm-1</t:Value></t:ExtendedProperty></t:Message>
+          </t:SetItemField>
+        </t:Updates></t:ItemChange></m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties>
+            <t:ExtendedFieldURI PropertySetId="00020329-0000-0000-C000-000000000046" PropertyName="CrmRecordId" PropertyType="String"/>
+          </t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{id:contract}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response item has the extended properties:
+      | CrmRecordId | crm-1 |
+
   Scenario Outline: A property the store derives cannot be set, a value of the wrong type is refused, and nothing changes
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     And the tester notes the store digest as "before"

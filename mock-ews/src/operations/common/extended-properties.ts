@@ -139,7 +139,7 @@ export function extendedKey(uri: XmlElement): string | undefined {
   if (!type) return undefined;
   const tag = tagOf(uri);
   if (tag !== undefined) return `tag:${tag.toString(16)}:${type}`;
-  const set = (uri.attr('DistinguishedPropertySetId') ?? uri.attr('PropertySetId'))?.toLowerCase();
+  const set = propertySet(uri);
   if (!set) return undefined;
   const name = uri.attr('PropertyName');
   const id = uri.attr('PropertyId');
@@ -147,9 +147,32 @@ export function extendedKey(uri: XmlElement): string | undefined {
   return id !== undefined ? `${set}:id:${Number(id)}:${type}` : undefined;
 }
 
+/** The distinguished property sets by their GUIDs ([MS-OXPROPS] 1.3.2): either way names the same set. */
+const PROPERTY_SETS: Readonly<Record<string, string>> = {
+  '00062008-0000-0000-c000-000000000046': 'Common',
+  '00020329-0000-0000-c000-000000000046': 'PublicStrings',
+  '00062004-0000-0000-c000-000000000046': 'Address',
+  '00020386-0000-0000-c000-000000000046': 'InternetHeaders',
+  '00062002-0000-0000-c000-000000000046': 'Appointment',
+  '6ed8da90-450b-101b-98da-00aa003f1305': 'Meeting',
+  '0006200a-0000-0000-c000-000000000046': 'Log',
+  '41f28f13-83f4-4114-a584-eedb5a6b0bff': 'Sharing',
+  '0006200e-0000-0000-c000-000000000046': 'PostRss',
+  '00062041-0000-0000-c000-000000000046': 'UnifiedMessaging',
+  '00062003-0000-0000-c000-000000000046': 'Task',
+};
+
+/** The property set a path names: a distinguished set's name, however given, else the GUID in lower case. */
+function propertySet(uri: XmlElement): string | undefined {
+  const distinguished = uri.attr('DistinguishedPropertySetId');
+  if (distinguished) return distinguished;
+  const guid = uri.attr('PropertySetId')?.toLowerCase().replace(/^\{|\}$/g, '');
+  return guid ? PROPERTY_SETS[guid] ?? guid : undefined;
+}
+
 function derived<T extends { type: MapiType }>(uri: XmlElement, tags: ReadonlyMap<number, T>, names?: ReadonlyMap<string, T>): T | undefined {
   const tag = tagOf(uri);
-  const set = uri.attr('DistinguishedPropertySetId') ?? uri.attr('PropertySetId');
+  const set = propertySet(uri);
   const name = uri.attr('PropertyName');
   const found = tag !== undefined ? tags.get(tag) : set && name ? names?.get(`${set}:${name}`) : undefined;
   return found && found.type === uri.attr('PropertyType') ? found : undefined;
