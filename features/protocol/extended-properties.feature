@@ -45,6 +45,30 @@ Feature: Extended (MAPI) properties
       | 0x1035 | &lt;l8RWBbIRcEDb@mock-ews.test&gt; |
       | 0x0e1b | true                         |
 
+  Scenario: A received message answers its transport headers (PR_TRANSPORT_MESSAGE_HEADERS); a draft has none
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    And the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "draft"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:ExtendedFieldURI PropertyTag="0x007D" PropertyType="String"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{id:contract}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response item's "0x007D" holds the header lines:
+      | Subject: Signed contract                 |
+      | Message-ID: <l8RWBbIRcEDb@mock-ews.test> |
+      | From: Quinn Supplier <quinn@supplier.test> |
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:ExtendedFieldURI PropertyTag="0x007D" PropertyType="String"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{id:draft}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the response item has no extended property
+
   Scenario: The article number grows with every new item: sorted by it, new mail comes last
     Given a message "Latest arrival" arrives in the inbox of alice@acme.test
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:

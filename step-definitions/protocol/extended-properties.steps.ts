@@ -63,15 +63,29 @@ Then('the property reads {string}', function (this: EwsWorld, value: string) {
 });
 
 /** The t:ExtendedProperty elements of the raw answer: the tag or name asked for, and the value(s). */
-Then('the response item has the extended properties:', function (this: EwsWorld, table: DataTable) {
-  const body = this.reply?.body ?? '';
-  const props = [...body.matchAll(/<t:ExtendedProperty>(.*?)<\/t:ExtendedProperty>/g)].map((m) => {
+function extendedProperties(body: string): string[][] {
+  return [...body.matchAll(/<t:ExtendedProperty>([\s\S]*?)<\/t:ExtendedProperty>/g)].map((m) => {
     const uri = /<t:ExtendedFieldURI ([^>]*)\/>/.exec(m[1])?.[1] ?? '';
     const name = /PropertyTag="([^"]+)"/.exec(uri)?.[1] ?? /PropertyName="([^"]+)"/.exec(uri)?.[1] ?? '';
     const values = [...m[1].matchAll(/<t:Value>([^<]*)<\/t:Value>/g)].map((v) => v[1]).join(', ');
     return [name, values];
   });
-  assert.deepEqual(props, table.raw(), body);
+}
+
+Then('the response item has the extended properties:', function (this: EwsWorld, table: DataTable) {
+  assert.deepEqual(extendedProperties(this.reply?.body ?? ''), table.raw(), this.reply?.body);
+});
+
+Then('the response item has no extended property', function (this: EwsWorld) {
+  assert.match(this.reply?.body ?? '', /<t:ItemId /, this.reply?.body);
+  assert.deepEqual(extendedProperties(this.reply?.body ?? ''), [], this.reply?.body);
+});
+
+Then('the response item\'s {string} holds the header lines:', function (this: EwsWorld, tag: string, table: DataTable) {
+  const found = extendedProperties(this.reply?.body ?? '').find(([name]) => name === tag);
+  assert.ok(found, `no ${tag} in ${this.reply?.body}`);
+  const lines = found[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#xD;/g, '\r').split(/\r?\n/);
+  for (const [line] of table.raw()) assert.ok(lines.includes(line), `${line} not in:\n${lines.join('\n')}`);
 });
 
 Then('the admin API shows the message {string} of {mailbox} with the categories {string}', async function (this: EwsWorld, subject: string, owner: string, categories: string) {

@@ -19,6 +19,7 @@ interface Entry {
   mime: Buffer;
   base64?: string;
   headers?: [string, string][];
+  headerText?: string;
   bytes: number;
 }
 
@@ -48,6 +49,18 @@ export class MimeCache {
       this.grow(e, e.base64.length);
     }
     return e.base64;
+  }
+
+  /** The header block as it stands in the MIME, line breaks and folding kept, up to the empty line. */
+  async headerText(item: Item): Promise<string> {
+    const e = await this.entry(item);
+    if (e.headerText === undefined) {
+      const text = e.mime.toString('utf8');
+      const end = text.search(/\r?\n\r?\n/);
+      e.headerText = end < 0 ? text : text.slice(0, end + (text[end] === '\r' ? 2 : 1));
+      this.grow(e, e.headerText.length);
+    }
+    return e.headerText;
   }
 
   /** The header block as (name, value) pairs, folded lines unfolded, in order. */

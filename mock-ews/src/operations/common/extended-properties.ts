@@ -220,9 +220,23 @@ export function extendedAccessor(uri: XmlElement): FieldAccessor {
   };
 }
 
-/** The t:ExtendedProperty elements of an item, for the ExtendedFieldURIs a shape asks for, in its order. */
-export function writeItemExtended(parent: Xml, uris: readonly XmlElement[], item: Item, mailbox: Mailbox): void {
-  for (const uri of uris) write(parent, uri, itemValue(uri, item, mailbox));
+/** PidTagTransportMessageHeaders: the header block a received message came with, read from its MIME. */
+const TRANSPORT_HEADERS = 0x007d;
+
+/** True when a shape asks for the transport headers, which need the item's MIME (a wait). */
+export function wantsTransportHeaders(uris: readonly XmlElement[]): boolean {
+  return uris.some((u) => tagOf(u) === TRANSPORT_HEADERS && u.attr('PropertyType') === 'String');
+}
+
+/**
+ * The t:ExtendedProperty elements of an item, for the ExtendedFieldURIs a shape asks for, in its
+ * order. `transportHeaders` is the received message's header block, when the shape asks for it.
+ */
+export function writeItemExtended(parent: Xml, uris: readonly XmlElement[], item: Item, mailbox: Mailbox, transportHeaders?: string): void {
+  for (const uri of uris) {
+    const transport = tagOf(uri) === TRANSPORT_HEADERS && uri.attr('PropertyType') === 'String';
+    write(parent, uri, transport ? transportHeaders : itemValue(uri, item, mailbox));
+  }
 }
 
 /** The same for a folder (only derived properties: folders keep none of their own). */

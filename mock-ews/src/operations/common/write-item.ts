@@ -9,7 +9,7 @@ import type { OperationContext } from '../operation';
 import { Shape } from './shapes';
 import { bodyAs } from './body-text';
 import { isAttachedMessage } from './attached-messages';
-import { writeItemExtended } from './extended-properties';
+import { wantsTransportHeaders, writeItemExtended } from './extended-properties';
 import { conversationTopic, displayList, hasAttachments, isFromMe, ITEM_SHAPES, ItemContext } from './item-properties';
 
 /** xs:dateTime as Exchange writes it: UTC, whole seconds. */
@@ -47,6 +47,8 @@ interface ItemFacts {
   ctx: OperationContext;
   shape: Shape;
   headers?: Iterable<[string, string]>;
+  /** PR_TRANSPORT_MESSAGE_HEADERS of a received message, when the shape asks for it. */
+  transportHeaders?: string;
 }
 
 type Step = (m: Xml, f: ItemFacts) => void;
@@ -112,7 +114,7 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
   { uri: 'item:DisplayTo', write: (m, f) => leaf(m, 't:DisplayTo', displayList(f.data.to)) },
   { uri: 'item:HasAttachments', write: (m, f) => leaf(m, 't:HasAttachments', hasAttachments(f.item)) },
   // t:ExtendedProperty, one per ExtendedFieldURI of the shape the item has (extended-properties.ts).
-  { uri: EXTENDED, write: (m, f) => writeItemExtended(m, f.shape.extended, f.item, f.mailbox) },
+  { uri: EXTENDED, write: (m, f) => writeItemExtended(m, f.shape.extended, f.item, f.mailbox, f.transportHeaders) },
   { uri: 'item:Culture', write: (m) => leaf(m, 't:Culture', 'en-US') },
   { uri: 'item:EffectiveRights', write: (m, f) => writeEffectiveRights(m, f.ctx) },
   { uri: 'item:LastModifiedName', write: (m, f) => leaf(m, 't:LastModifiedName', f.mailbox.displayName) },
@@ -191,7 +193,8 @@ export function writeItem(parent: Xml, ctx: OperationContext, item: Item, shape:
 export function itemWriter(ctx: OperationContext, shape: Shape, context: ItemContext, attached = false): (parent: Xml, item: Item) => Promise<void> | undefined {
   const plan = planFor(shape, context, ctx.version, attached);
   const headers = plan.props.has('item:InternetMessageHeaders');
-  if (!plan.mime && !headers) {
+  const transport = wantsTransportHeaders(shape.extended);
+  if (!plan.mime && !headers && !transport) {
     return (parent, item) => {
       writeMessage(parent, ctx, item, shape, plan);
       return undefined;
@@ -200,17 +203,20 @@ export function itemWriter(ctx: OperationContext, shape: Shape, context: ItemCon
   return async (parent, item) => {
     const mime = plan.mime ? await itemMime.base64(item) : undefined;
     const headerList = headers ? await itemMime.headers(item) : undefined;
-    writeMessage(parent, ctx, item, shape, plan, mime, headerList);
+    // Only a message that came through transport has transport headers: not drafts, sent or attached ones.
+    const received = transport && !attached && wasReceived(item, ctx.store.mailboxes.get(item.mailboxId)!);
+    const transportHeaders = received ? await itemMime.headerText(item) : undefined;
+    writeMessage(parent, ctx, item, shape, plan, mime, headerList, transportHeaders);
   };
 }
 
-function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>): void {
+function writeMessage(parent: Xml, ctx: OperationContext, item: Item, shape: Shape, plan: ItemPlan, mime?: string, headers?: Iterable<[string, string]>, transportHeaders?: string): void {
   const m = el(parent, 't:Message');
   if (mime !== undefined) el(m, 't:MimeContent', { CharacterSet: 'UTF-8' }).verbatim(mime);
   if (!plan.attached) idElement(m, 't:ItemId', item);
   const { steps } = plan;
   if (steps.length === 0) return;
-  const facts: ItemFacts = { item, data: item.data, mailbox: ctx.store.mailboxes.get(item.mailboxId)!, ctx, shape, headers };
+  const facts: ItemFacts = { item, data: item.data, mailbox: ctx.store.mailboxes.get(item.mailboxId)!, ctx, shape, headers, transportHeaders };
   for (const step of steps) step(m, facts);
 }
 
