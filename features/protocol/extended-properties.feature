@@ -17,6 +17,11 @@ Feature: Extended (MAPI) properties
       | Signed contract | crm-4711 |
     When svc-ews@acme.test impersonating alice@acme.test reads "PublicStrings:CrmRecordId" of the inbox message "Signed contract"
     Then the property reads "crm-4711"
+    And the admin API shows the message "Signed contract" of alice@acme.test with the extended property "PublicStrings:name:CrmRecordId:String" set to "crm-4711"
+    Given the admin id of the inbox message "Signed contract" of alice@acme.test is remembered as "msg"
+    When the tester sends GET "/ui/mailboxes/alice@acme.test/items/<msg>" to the admin API
+    Then the admin API answers 200
+    And the admin answer contains "<th>Extended properties</th><td>PublicStrings:name:CrmRecordId:String = crm-4711</td>"
     When svc-ews@acme.test impersonating alice@acme.test reads "PublicStrings:CrmRecordId" of the inbox message "Quartalsbericht für Q3"
     Then the property reads "nothing"
 

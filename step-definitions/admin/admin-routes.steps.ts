@@ -85,6 +85,10 @@ Then('the admin answer header {string} is {string}', function (this: EwsWorld, n
   assert.equal(lastAdminReply(this).headers.get(name), value);
 });
 
+Then('the admin answer contains {string}', function (this: EwsWorld, text: string) {
+  assert.ok(lastAdminReply(this).text.includes(text), `"${text}" not in ${lastAdminReply(this).text.slice(0, 2000)}`);
+});
+
 Then('the admin answer does not contain {string}', function (this: EwsWorld, text: string) {
   assert.ok(!lastAdminReply(this).text.includes(text), `found "${text}"`);
 });

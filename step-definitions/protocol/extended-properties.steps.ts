@@ -95,3 +95,10 @@ Then('the admin API shows the message {string} of {mailbox} with the categories 
   const item = await admin.item(owner, found[0].id);
   assert.deepEqual(item.categories, categories.split(',').map((c) => c.trim()));
 });
+
+Then('the admin API shows the message {string} of {mailbox} with the extended property {string} set to {string}', async function (this: EwsWorld, subject: string, owner: string, key: string, value: string) {
+  const admin = (await this.ensureMock()).admin;
+  const [found] = (await admin.allItems(owner, { subject })).filter((i) => i.subject === subject);
+  assert.ok(found, `no message "${subject}"`);
+  assert.deepEqual((await admin.item(owner, found.id)).extendedProperties, { [key]: value });
+});

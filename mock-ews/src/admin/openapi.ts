@@ -125,6 +125,11 @@ const schemas: Json = {
             type: 'array',
             items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' }, isInline: { type: 'boolean' } } },
           },
+          extendedProperties: {
+            type: 'object',
+            description: 'MAPI properties clients set through EWS (ExtendedFieldURI), keyed "tag:7d:String" or "PublicStrings:name:CrmRecordId:String"',
+            additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+          },
           mime: { type: 'string', description: 'The RFC 822 message' },
         },
       },

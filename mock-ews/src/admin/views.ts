@@ -105,6 +105,8 @@ export function itemDetail(mailbox: Mailbox, item: Item, mime: Buffer) {
     itemClass: d.itemClass,
     body: { text: d.body.text ?? null, html: d.body.html ?? null },
     attachments: item.attachments.map((a) => ({ id: a.id, name: a.name, contentType: a.contentType, size: a.content.length, isInline: Boolean(a.isInline) })),
+    // MAPI properties clients set through EWS, by the store's key (set or tag, name or id, type).
+    extendedProperties: { ...(d.extended ?? {}) },
     mime: mime.toString('utf8'),
   };
 }

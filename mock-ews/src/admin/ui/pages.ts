@@ -146,6 +146,7 @@ ${d.cc.length ? html`<tr><th>Cc</th><td>${d.cc.map(fmtAddr).join(', ')}</td></tr
 <tr><th>Message-ID</th><td>${d.internetMessageId}</td></tr>
 <tr><th>Read</th><td>${d.isRead ? 'yes' : 'no'}</td></tr>
 ${item.attachments.length ? html`<tr><th>Attachments</th><td>${item.attachments.map((a) => `${a.name} (${a.contentType}, ${a.content.length} bytes)`).join('; ')}</td></tr>` : ''}
+${d.extended && Object.keys(d.extended).length ? html`<tr><th>Extended properties</th><td>${Object.entries(d.extended).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : v.join(', ')}`).join('; ')}</td></tr>` : ''}
 </table>
 <h2>Body</h2>
 ${
