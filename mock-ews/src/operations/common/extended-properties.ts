@@ -3,6 +3,7 @@ import { el, leaf, Xml } from '../../soap/response-writer';
 import type { XmlElement } from '../../soap/xml-element';
 import { ItemError, schemaFault } from '../../soap/error-catalogue';
 import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
+import { decodeId } from '../../store/ids';
 import { FieldAccessor, hasAttachments, IMPORTANCE_RANK, isFromMe, ValueKind } from './item-properties';
 
 /**
@@ -16,26 +17,35 @@ import { FieldAccessor, hasAttachments, IMPORTANCE_RANK, isFromMe, ValueKind } f
 
 type MapiType = 'Integer' | 'SystemTime' | 'Boolean' | 'String' | 'StringArray' | 'Binary';
 
-/** The value kinds of the MAPI types clients write, for sorting and restrictions. */
+/** Every value of the schema's MapiPropertyTypeType, with the kind it compares as in sorts and restrictions. */
 const TYPE_KINDS: Readonly<Record<string, ValueKind>> = {
+  ApplicationTime: 'int',
   Integer: 'int',
   Short: 'int',
   Long: 'int',
   Double: 'int',
   Float: 'int',
   Currency: 'int',
+  Error: 'int',
   SystemTime: 'date',
   Boolean: 'bool',
   String: 'string',
   Binary: 'string',
   CLSID: 'string',
-  StringArray: 'strings',
-  IntegerArray: 'strings',
-  ShortArray: 'strings',
-  LongArray: 'strings',
+  Null: 'string',
+  Object: 'string',
+  ApplicationTimeArray: 'strings',
   BinaryArray: 'strings',
-  SystemTimeArray: 'strings',
   CLSIDArray: 'strings',
+  CurrencyArray: 'strings',
+  DoubleArray: 'strings',
+  FloatArray: 'strings',
+  IntegerArray: 'strings',
+  LongArray: 'strings',
+  ObjectArray: 'strings',
+  ShortArray: 'strings',
+  StringArray: 'strings',
+  SystemTimeArray: 'strings',
 };
 
 interface ItemProperty {
@@ -57,8 +67,7 @@ const MSGFLAG_FROMME = 0x20;
 
 /** The number in an item id's local part (`i42`): store-wide and increasing, so new mail numbers higher, as IMAP UIDs do. */
 function articleNumber(item: Item): number {
-  const local = Buffer.from(item.id, 'base64').toString('utf8').split('\u001f').pop() ?? '';
-  return Number(/\d+$/.exec(local)?.[0] ?? 0);
+  return Number(/\d+$/.exec(decodeId(item.id, 'item')?.local ?? '')?.[0] ?? 0);
 }
 
 /** A binary key derived from the item id: stable for the item, different for every item. */
