@@ -50,6 +50,10 @@ Feature: Independent clients work against every generation
     When exchangelib as svc-ews@acme.test impersonating alice@acme.test reads the mailbox, choosing version and authentication itself
     Then exchangelib saw build "<build>", used API version "<api>" and authentication "NTLM"
     And exchangelib found 23 messages in Inbox, newest first "Signed contract", the subfolder "Projects", 23 created by a full sync and 6 in Sent Items
+    And exchangelib opened the standard folders, empty:
+      | Calendar | Calendar | 0 |
+      | Contacts | Contacts | 0 |
+      | Tasks    | Tasks    | 0 |
 
     Examples:
       | profile          | build       | api              |

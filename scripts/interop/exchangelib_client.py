@@ -75,6 +75,8 @@ def main() -> int:
         synced = sum(1 for change, _ in inbox.sync_items(max_changes_returned=10, only_fields=["subject"])
                      if change == "create")
         children = sorted(f.name for f in inbox.children)
+        # The standard folders of every mailbox, as exchangelib types them by folder class.
+        standard = [[f.name, type(f).__name__, f.total_count] for f in (account.calendar, account.contacts, account.tasks)]
         out = {
             "build": str(account.version.build),
             "apiVersion": account.version.api_version,
@@ -82,6 +84,7 @@ def main() -> int:
             "inbox": {"name": inbox.name, "total": inbox.total_count, "newest": newest, "children": children,
                       "synced": synced},
             "sentTotal": sent,
+            "standardFolders": standard,
         }
     except Exception as e:  # report what the client raised, for the feature to assert on
         out = {"error": f"{type(e).__name__}: {e}"}

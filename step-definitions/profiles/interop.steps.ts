@@ -76,6 +76,14 @@ When('exchangelib with an app-only OAuth token impersonating {mailbox} reads the
   await runExchangelib(this, ['--mailbox', target, '--token', token, '--impersonate']);
 });
 
+Then('exchangelib opened the standard folders, empty:', function (this: EwsWorld, table: DataTable) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { standardFolders: [string, string, number][]; error?: string };
+  assert.equal(out.error, undefined, out.error);
+  assert.deepEqual(out.standardFolders.map(([name, kind, total]) => [name, kind, String(total)]), table.raw());
+  return undefined;
+});
+
 Then('exchangelib saw build {string}, used API version {string} and authentication {string}', function (this: EwsWorld, build: string, api: string, auth: string) {
   if (this.results.get('exchangelib-skipped')) return 'skipped';
   const out = this.results.get('exchangelib') as { build?: string; apiVersion?: string; authType?: string; error?: string };
