@@ -25,6 +25,41 @@ Feature: Extended (MAPI) properties
     When svc-ews@acme.test impersonating alice@acme.test reads "PublicStrings:CrmRecordId" of the inbox message "Quartalsbericht für Q3"
     Then the property reads "nothing"
 
+  # the new message is found by subject through ews-javascript-api (Exchange2007_SP1 at the oldest)
+  @since:Exchange2007_SP1
+  Scenario: Properties given to CreateItem are kept; a derived one given there is ignored
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:Items>
+          <t:Message>
+            <t:Subject>Marked at creation</t:Subject>
+            <t:ExtendedProperty><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/><t:Value>crm-9</t:Value></t:ExtendedProperty>
+            <t:ExtendedProperty><t:ExtendedFieldURI PropertyTag="0x0e08" PropertyType="Integer"/><t:Value>1</t:Value></t:ExtendedProperty>
+          </t:Message>
+        </m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    Given the ItemId and ChangeKey of the drafts message "Marked at creation" of alice@acme.test are noted as "marked"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties>
+            <t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/>
+            <t:ExtendedFieldURI PropertyTag="0x0e07" PropertyType="Integer"/>
+          </t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{id:marked}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response item has the extended properties:
+      | CrmRecordId | crm-9 |
+      | 0x0e07      | 9     |
+    And the admin API shows the message "Marked at creation" of alice@acme.test with the extended property "PublicStrings:name:CrmRecordId:String" set to "crm-9"
+
   Scenario: Derived properties are answered from the item; one it does not have is left out
     Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
