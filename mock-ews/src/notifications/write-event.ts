@@ -1,6 +1,6 @@
 import { el, idElement, leaf, Xml } from '../soap/response-writer';
 import type { Mailbox } from '../store/types';
-import { ewsDate } from '../operations/common/write-item';
+import { ewsDate } from '../operations/common/schema-values';
 import type { MailboxEvent } from './events';
 import { encodeWatermark } from './watermark';
 

@@ -3,7 +3,7 @@ import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalog
 import { NS } from '../soap/namespaces';
 import type { AttachmentData, Item } from '../store/types';
 import { attachmentElementName } from './common/attached-messages';
-import { composeAttachments } from './common/new-message';
+import { composeAttachment } from './common/new-message';
 import { itemOfId } from './common/item-ids';
 import { AttachmentInput, readFileAttachment, readItemAttachment } from './common/message-fields';
 import type { Operation } from './operation';
@@ -40,11 +40,16 @@ export const createAttachment: Operation = {
       if (!(err instanceof ItemError)) throw err;
       failure = err;
     }
-    // Each attachment composed on its own: one that cannot be is answered with its error, the rest are stored.
+    // Each attachment composed on its own: one that cannot be is answered with its error, the rest are
+    // stored. With an unusable parent every attachment answers the parent's error, uncomposed.
     const composed: (AttachmentData | ItemError)[] = [];
     for (const input of inputs) {
+      if (failure) {
+        composed.push(failure);
+        continue;
+      }
       try {
-        composed.push(...(await composeAttachments(ctx.mailbox!, [input], new Date())));
+        composed.push(await composeAttachment(ctx.mailbox!, input, new Date()));
       } catch (err) {
         if (!(err instanceof ItemError)) throw err;
         composed.push(err);
@@ -57,7 +62,6 @@ export const createAttachment: Operation = {
     let next = 0;
     for (const result of composed) {
       await out.add((message) => {
-        if (failure) throw failure;
         if (result instanceof ItemError) throw result;
         const attachment = added[next++];
         const entry = el(el(message, 'm:Attachments'), attachmentElementName(attachment));

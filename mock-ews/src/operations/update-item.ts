@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
-import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
+import { EwsFault, incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { atLeast } from '../profiles/versions';
@@ -109,16 +109,14 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
       Object.assign(patch, field.cleared);
       continue;
     }
-    if (u.local !== 'SetItemField' && u.local !== 'AppendToItemField') throw schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
+    if (u.local !== 'SetItemField' && u.local !== 'AppendToItemField') throw invalidUpdate(u);
     const append = u.local === 'AppendToItemField';
     if (!field) throw new ItemError(append ? 'ErrorInvalidPropertyAppend' : 'ErrorInvalidPropertySet');
     if (append && !field.appendable) throw new ItemError('ErrorInvalidPropertyAppend');
-    const holder = u.children.find((c) => c.ns === NS.t && c !== path);
-    const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
-    if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
-    if (props[0].local !== field.element) throw new ItemError('ErrorUpdatePropertyMismatch');
+    const prop = updatedProperty(u, path);
+    if (prop.local !== field.element) throw new ItemError('ErrorUpdatePropertyMismatch');
     const value: WritableFields = {};
-    readProperty(props[0], value);
+    readProperty(prop, value);
     const next = value[field.key as keyof WritableFields];
     if (!append) {
       Object.assign(patch, { [field.key]: next });
@@ -142,17 +140,28 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
 function updateExtended(u: XmlElement, path: XmlElement, current: MessageData['extended']): Patch {
   checkExtendedFieldUri(path);
   if (u.local === 'AppendToItemField') throw new ItemError('ErrorInvalidPropertyAppend');
-  if (u.local !== 'SetItemField' && u.local !== 'DeleteItemField') throw schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
+  if (u.local !== 'SetItemField' && u.local !== 'DeleteItemField') throw invalidUpdate(u);
   let value: string | readonly string[] | undefined;
   if (u.local === 'SetItemField') {
-    const holder = u.children.find((c) => c.ns === NS.t && c !== path);
-    const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
-    if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
-    const read = props[0].local === 'ExtendedProperty' ? readExtendedProperty(props[0]) : undefined;
+    const prop = updatedProperty(u, path);
+    const read = prop.local === 'ExtendedProperty' ? readExtendedProperty(prop) : undefined;
     if (!read || read.key !== extendedKey(path)) throw new ItemError('ErrorUpdatePropertyMismatch');
     value = read.value;
   }
   const change = extendedUpdate(path, value, current);
   if (!change) throw new ItemError(u.local === 'DeleteItemField' ? 'ErrorInvalidPropertyDelete' : 'ErrorInvalidPropertySet');
   return change as Patch;
+}
+
+/** The one property element a SetItemField or AppendToItemField carries in its item. */
+function updatedProperty(u: XmlElement, path: XmlElement): XmlElement {
+  const holder = u.children.find((c) => c.ns === NS.t && c !== path);
+  const props = (holder?.children ?? []).filter((c) => c.ns === NS.t);
+  if (props.length !== 1) throw new ItemError('ErrorIncorrectUpdatePropertyCount');
+  return props[0];
+}
+
+/** An element in t:Updates that is none of SetItemField, AppendToItemField, DeleteItemField. */
+function invalidUpdate(u: XmlElement): EwsFault {
+  return schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
 }

@@ -4,6 +4,7 @@ import type { XmlElement } from '../../soap/xml-element';
 import { ItemError, schemaFault } from '../../soap/error-catalogue';
 import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
 import { decodeId } from '../../store/ids';
+import { ewsDate } from './schema-values';
 import { FieldAccessor, hasAttachments, IMPORTANCE_RANK, isFromMe, ValueKind } from './item-properties';
 
 /**
@@ -202,23 +203,32 @@ export function extendedUpdate(uri: XmlElement, value: string | readonly string[
 }
 
 type Value = string | Date | boolean | number | readonly string[] | undefined;
+type ItemReader = (item: Item, mailbox: Mailbox) => Value;
 
-/** The item's value of the property: derived, or as a client set it. */
-function itemValue(uri: XmlElement, item: Item, mailbox: Mailbox): Value {
-  const p = derived(uri, ITEM_TAGS, ITEM_NAMES);
-  if (p) return p.get(item, mailbox);
-  const key = extendedKey(uri);
-  return key ? item.data.extended?.[key] : undefined;
+/** Readers by path: a path is resolved once per request, not once per item read or compared. */
+const READERS = new WeakMap<XmlElement, ItemReader>();
+
+/** How to read the property a path names off an item: derived, or as a client set it. */
+function itemReader(uri: XmlElement): ItemReader {
+  let read = READERS.get(uri);
+  if (!read) {
+    const p = derived(uri, ITEM_TAGS, ITEM_NAMES);
+    const key = p ? undefined : extendedKey(uri);
+    read = p ? (i, m) => p.get(i, m) : key ? (i) => i.data.extended?.[key] : () => undefined;
+    READERS.set(uri, read);
+  }
+  return read;
 }
 
 /** The accessor restrictions and sort orders use for an extended property; one an item lacks is missing. */
 export function extendedAccessor(uri: XmlElement): FieldAccessor {
   const kind = TYPE_KINDS[uri.attr('PropertyType') ?? ''] ?? 'string';
+  const read = itemReader(uri);
   return {
     kind,
     sortable: kind !== 'strings',
     get: (i, m) => {
-      const v = itemValue(uri, i, m);
+      const v = read(i, m);
       if (typeof v !== 'string') return v === undefined ? undefined : Array.isArray(v) ? [...v] : (v as string | Date | boolean | number);
       // Values clients set are kept as written: typed here for comparisons.
       if (kind === 'int') return Number(v);
@@ -232,9 +242,13 @@ export function extendedAccessor(uri: XmlElement): FieldAccessor {
 /** PidTagTransportMessageHeaders: the header block a received message came with, read from its MIME. */
 const TRANSPORT_HEADERS = 0x007d;
 
+function isTransportHeaders(uri: XmlElement): boolean {
+  return tagOf(uri) === TRANSPORT_HEADERS && uri.attr('PropertyType') === 'String';
+}
+
 /** True when a shape asks for the transport headers, which need the item's MIME (a wait). */
 export function wantsTransportHeaders(uris: readonly XmlElement[]): boolean {
-  return uris.some((u) => tagOf(u) === TRANSPORT_HEADERS && u.attr('PropertyType') === 'String');
+  return uris.some(isTransportHeaders);
 }
 
 /**
@@ -242,10 +256,7 @@ export function wantsTransportHeaders(uris: readonly XmlElement[]): boolean {
  * order. `transportHeaders` is the received message's header block, when the shape asks for it.
  */
 export function writeItemExtended(parent: Xml, uris: readonly XmlElement[], item: Item, mailbox: Mailbox, transportHeaders?: string): void {
-  for (const uri of uris) {
-    const transport = tagOf(uri) === TRANSPORT_HEADERS && uri.attr('PropertyType') === 'String';
-    write(parent, uri, transport ? transportHeaders : itemValue(uri, item, mailbox));
-  }
+  for (const uri of uris) write(parent, uri, isTransportHeaders(uri) ? transportHeaders : itemReader(uri)(item, mailbox));
 }
 
 /** The same for a folder (only derived properties: folders keep none of their own). */
@@ -300,5 +311,5 @@ function write(parent: Xml, uri: XmlElement, value: Value): void {
     for (const v of value) leaf(values, 't:Value', v);
     return;
   }
-  leaf(prop, 't:Value', value instanceof Date ? value.toISOString().replace(/\.\d{3}Z$/, 'Z') : String(value));
+  leaf(prop, 't:Value', value instanceof Date ? ewsDate(value) : String(value));
 }

@@ -20,19 +20,19 @@ export async function newMessage(mailbox: Mailbox, input: MessageInput, now: Dat
 }
 
 /** Attachments as the store keeps them, in request order. */
-export async function composeAttachments(mailbox: Mailbox, inputs: AttachmentInput[], now: Date): Promise<AttachmentData[]> {
+async function composeAttachments(mailbox: Mailbox, inputs: AttachmentInput[], now: Date): Promise<AttachmentData[]> {
   const out: AttachmentData[] = [];
-  for (const a of inputs) {
-    if ('content' in a) {
-      out.push(a);
-      continue;
-    }
-    // The store holds e-mail messages only, attached or not.
-    if (!a.message) throw new ItemError('ErrorInvalidRequest', `Item attachments of type ${a.kind ?? '(none)'} are not supported by this server; only messages can be attached.`);
-    const message = await newMessage(mailbox, a.message, now);
-    out.push({ name: a.name, contentType: ATTACHED_MESSAGE_TYPE, content: await messageMime(message), isInline: a.isInline });
-  }
+  for (const a of inputs) out.push(await composeAttachment(mailbox, a, now));
   return out;
+}
+
+/** One attachment as the store keeps it: a file as given, an attached message composed into MIME. */
+export async function composeAttachment(mailbox: Mailbox, a: AttachmentInput, now: Date): Promise<AttachmentData> {
+  if ('content' in a) return a;
+  // The store holds e-mail messages only, attached or not.
+  if (!a.message) throw new ItemError('ErrorInvalidRequest', `Item attachments of type ${a.kind ?? '(none)'} are not supported by this server; only messages can be attached.`);
+  const message = await newMessage(mailbox, a.message, now);
+  return { name: a.name, contentType: ATTACHED_MESSAGE_TYPE, content: await messageMime(message), isInline: a.isInline };
 }
 
 function blankMessage(mailbox: Mailbox, now: Date): MessageData {

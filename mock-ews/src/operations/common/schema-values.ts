@@ -69,3 +69,8 @@ export const DISPOSAL_TYPES = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems']
 export function deleteType(req: XmlElement): (typeof DISPOSAL_TYPES)[number] {
   return enumValue(req.attr('DeleteType'), DISPOSAL_TYPES, 'DisposalType', { el: req, attribute: 'DeleteType' });
 }
+
+/** xs:dateTime as Exchange writes it: UTC, whole seconds. */
+export function ewsDate(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

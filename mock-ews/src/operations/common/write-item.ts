@@ -8,14 +8,10 @@ import type { Address, Attachment, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { Shape } from './shapes';
 import { bodyAs } from './body-text';
+import { ewsDate } from './schema-values';
 import { isAttachedMessage } from './attached-messages';
 import { wantsTransportHeaders, writeItemExtended } from './extended-properties';
 import { conversationTopic, displayList, hasAttachments, isFromMe, ITEM_SHAPES, ItemContext } from './item-properties';
-
-/** xs:dateTime as Exchange writes it: UTC, whole seconds. */
-export function ewsDate(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** True when the shape asks for the property in this context. */
 export function includes(shape: Shape, uri: string, context: ItemContext): boolean {
