@@ -204,3 +204,23 @@ Feature: Extended (MAPI) properties
       | where              | request                                                                                                                                                                                                                                                                  | says                                          |
       | a shape            | <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:ExtendedFieldURI PropertyTag="0x0e07"/></t:AdditionalProperties></m:ItemShape><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem> | The required attribute 'PropertyType' is missing. |
       | a sort order       | <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:SortOrder><t:FieldOrder Order="Ascending"><t:ExtendedFieldURI PropertyTag="0x0e23" PropertyType="Number"/></t:FieldOrder></m:SortOrder><m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem> | The value 'Number' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:MapiPropertyTypeType' |
+
+  Scenario Outline: An update of an extended property that cannot be done answers <code> and changes nothing
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    And the tester notes the store digest as "before"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly">
+        <m:ItemChanges><t:ItemChange><t:ItemId Id="{{id:contract}}"/><t:Updates><update></t:Updates></t:ItemChange></m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode <code>
+    And the store digest is still "before"
+
+    Examples:
+      | update                                                                                                                                                                                                                                                                                                        | code                        |
+      | <t:AppendToItemField><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/><t:Message><t:ExtendedProperty><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/><t:Value>x</t:Value></t:ExtendedProperty></t:Message></t:AppendToItemField> | ErrorInvalidPropertyAppend  |
+      | <t:DeleteItemField><t:ExtendedFieldURI PropertyTag="0x0e08" PropertyType="Integer"/></t:DeleteItemField>                                                                                                                                                                                                      | ErrorInvalidPropertyDelete  |
+      | <t:SetItemField><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/><t:Message><t:ExtendedProperty><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="Other" PropertyType="String"/><t:Value>x</t:Value></t:ExtendedProperty></t:Message></t:SetItemField> | ErrorUpdatePropertyMismatch |
+      | <t:SetItemField><t:ExtendedFieldURI DistinguishedPropertySetId="PublicStrings" PropertyName="CrmRecordId" PropertyType="String"/><t:Message><t:Subject>x</t:Subject><t:Importance>High</t:Importance></t:Message></t:SetItemField>                                                                              | ErrorIncorrectUpdatePropertyCount |
+

@@ -127,3 +127,19 @@ Feature: Attached messages (item attachments)
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "The value 'Markdown' is invalid according to its datatype"
 
+  Scenario: CreateItem with an attached contact refuses that message and stores nothing
+    Given the tester notes the store digest as "before"
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:Items>
+          <t:Message>
+            <t:Subject>With a card</t:Subject>
+            <t:Attachments><t:ItemAttachment><t:Name>Card</t:Name><t:Contact><t:GivenName>Nina</t:GivenName></t:Contact></t:ItemAttachment></t:Attachments>
+          </t:Message>
+        </m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidRequest
+    And the store digest is still "before"
+
