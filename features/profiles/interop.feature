@@ -76,6 +76,15 @@ Feature: Independent clients work against every generation
     Then exchangelib saw build "15.20.8769.21", used API version "Exchange2016" and authentication "OAuth 2.0"
     And exchangelib found 23 messages in Inbox, newest first "Signed contract", the subfolder "Projects", 23 created by a full sync and 6 in Sent Items
 
+  # Account.fetch names every property of every item kind, contact address parts among them.
+  Scenario: exchangelib fetches messages by id with every property it knows
+    Given the mock emulates Exchange2010_SP2
+    When exchangelib as svc-ews@acme.test impersonating alice@acme.test fetches the 3 newest Inbox messages by id
+    Then exchangelib fetched, with every property:
+      | Message | Signed contract            | quinn@supplier.test | read   | contract.pdf, notes.txt |
+      | Message | Réunion d'équipe — 会議 📅 | petra@customer.test | unread |                         |
+      | Message |                            | otto@vendor.test    | unread |                         |
+
   Scenario: exchangelib is refused a mailbox outside the super-user's grants
     Given the mock emulates Exchange2016
     When exchangelib as svc-ews@acme.test impersonating dave@initech.test reads the mailbox, choosing version and authentication itself

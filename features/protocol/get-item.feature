@@ -377,6 +377,54 @@ Feature: Reading messages with GetItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "The required attribute 'Id' is missing."
 
+  # exchangelib's Account.fetch asks for every property of every item kind, contact address parts
+  # (t:IndexedFieldURI, DictionaryURIType) among them; a message simply has none of those.
+  Scenario: Indexed properties of other item kinds are valid in a shape and leave a message unchanged
+    Given the mock serves the scenario "find-item.yaml"
+    When svc-ews@acme.test impersonating mia@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties>
+            <t:FieldURI FieldURI="item:Subject"/>
+            <t:IndexedFieldURI FieldURI="contacts:PhysicalAddress:City" FieldIndex="Business"/>
+            <t:IndexedFieldURI FieldURI="contacts:PhysicalAddress:CountryOrRegion" FieldIndex="Home"/>
+            <t:IndexedFieldURI FieldURI="contacts:EmailAddress" FieldIndex="EmailAddress1"/>
+            <t:IndexedFieldURI FieldURI="distributionlist:Members:Member" FieldIndex="1"/>
+          </t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Invoice 4712}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError |
+    And the first Message in the response has these child elements in order:
+      | ItemId  |
+      | Subject |
+    And the first Subject in the response has the text "Invoice 4712"
+
+  Scenario Outline: An indexed property the schema does not have is a schema fault: <case>
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetItem>
+        <m:ItemShape>
+          <t:BaseShape>IdOnly</t:BaseShape>
+          <t:AdditionalProperties><path></t:AdditionalProperties>
+        </m:ItemShape>
+        <m:ItemIds><t:ItemId Id="AAMkAGI2"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<message>"
+
+    Examples:
+      | case                          | path                                                                  | message                                                                                                     |
+      | a plain property as indexed   | <t:IndexedFieldURI FieldURI="item:Subject" FieldIndex="x"/>           | The value 'item:Subject' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DictionaryURIType' |
+      | an indexed one as plain       | <t:FieldURI FieldURI="contacts:PhysicalAddress:City"/>                | The value 'contacts:PhysicalAddress:City' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:UnindexedFieldURIType' |
+      | no FieldIndex                 | <t:IndexedFieldURI FieldURI="contacts:PhoneNumber"/>                  | The required attribute 'FieldIndex' is missing.                                                             |
+      | no FieldURI                   | <t:FieldURI/>                                                         | The required attribute 'FieldURI' is missing.                                                               |
+
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
   Scenario: A message sent to its reader as Bcc only has no To and no Cc

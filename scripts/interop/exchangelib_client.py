@@ -31,6 +31,7 @@ def main() -> int:
     p.add_argument("--impersonate", action="store_true")
     p.add_argument("--version", help="pin the RequestServerVersion instead of letting exchangelib probe")
     p.add_argument("--writes", action="store_true", help="create, send, notify, file and delete instead of reading")
+    p.add_argument("--fetch", type=int, metavar="N", help="read the N newest Inbox messages by id with every property")
     a = p.parse_args()
 
     try:
@@ -67,6 +68,13 @@ def main() -> int:
                           access_type=IMPERSONATION if a.impersonate else DELEGATE)
         if a.writes:
             print(json.dumps(writes(account, a.mailbox)))
+            return 0
+        if a.fetch:
+            # Account.fetch asks for every property of every item kind exchangelib knows (GetItem).
+            ids = list(account.inbox.all().order_by("-datetime_received").values_list("id", "changekey")[:a.fetch])
+            fetched = [[type(m).__name__, m.subject, m.sender.email_address if m.sender else None, m.is_read,
+                        sorted(att.name for att in m.attachments)] for m in account.fetch(ids=ids)]
+            print(json.dumps({"fetched": fetched}))
             return 0
         inbox = account.inbox
         inbox.refresh()

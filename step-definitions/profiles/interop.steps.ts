@@ -114,6 +114,19 @@ When('exchangelib as {mailbox} impersonating {mailbox} writes to the mailbox wit
   this.results.set('exchangelib-operations', operations.filter((op, i) => op !== operations[i - 1]));
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} fetches the {int} newest Inbox messages by id', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, n: number) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--fetch', String(n)]);
+});
+
+Then('exchangelib fetched, with every property:', function (this: EwsWorld, table: DataTable) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { fetched?: [string, string | null, string | null, boolean, string[]][]; error?: string };
+  assert.equal(out.error, undefined, out.error);
+  const rows = (out.fetched ?? []).map(([kind, subject, sender, read, attachments]) => [kind, subject ?? '', sender ?? '', read ? 'read' : 'unread', attachments.join(', ')]);
+  assert.deepEqual(rows, table.raw());
+  return undefined;
+});
+
 interface Writes {
   folder: string;
   pulled: string[];
