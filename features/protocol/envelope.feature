@@ -69,6 +69,23 @@ Feature: The SOAP envelope as Exchange reads and answers it
       And the fault has no soap:Header
       And the fault's MessageXml has line 1 and the violation "invalid child element 'FrobnicateFolder' in namespace 'http://schemas.microsoft.com/exchange/services/2006/messages'"
 
+    Scenario Outline: An Exchange operation the mock does not emulate is named as such: <operation> on <profile>
+      Given the mock emulates <profile>
+      When alice@acme.test posts the SOAP body:
+        """
+        <m:<operation>/>
+        """
+      Then the response is a SOAP fault with ResponseCode <code>
+      And the fault string contains "<message>"
+
+      Examples:
+        | operation                 | profile          | code                  | message                                                                                  |
+        | GetUserOofSettingsRequest | Exchange2007     | ErrorInvalidRequest   | mock-ews does not emulate the EWS operation GetUserOofSettingsRequest (Exchange has it since Exchange2007) |
+        | GetServerTimeZones        | Exchange2010_SP2 | ErrorInvalidRequest   | mock-ews does not emulate the EWS operation GetServerTimeZones (Exchange has it since Exchange2010) |
+        | FindConversation          | Exchange2016     | ErrorInvalidRequest   | mock-ews does not emulate the EWS operation FindConversation (Exchange has it since Exchange2010_SP1) |
+        | FindConversation          | Exchange2010     | ErrorSchemaValidation | has invalid child element 'FindConversation'                                             |
+        | GetServerTimeZones        | Exchange2007_SP1 | ErrorSchemaValidation | has invalid child element 'GetServerTimeZones'                                           |
+
     Scenario: Two operations in one body
       When alice@acme.test posts the SOAP body:
         """

@@ -5,6 +5,7 @@ import { resolveImpersonation } from '../auth/impersonation';
 import { checkHeaderElements } from '../profiles/elements';
 import { admit } from '../throttling/budget';
 import { EwsFault, schemaFault } from '../soap/error-catalogue';
+import { NOT_EMULATED } from '../operations/not-emulated';
 import { parseEnvelope } from '../soap/envelope';
 import { NS } from '../soap/namespaces';
 import { faultEnvelope, startEnvelope } from '../soap/response-writer';
@@ -105,6 +106,10 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     // An operation newer than the server's own schema is an element that schema does not declare.
     const op = known && atLeast(state.profile.newestSchema, known.since) ? known : undefined;
     if (!op) {
+      const since = env.operation.ns === NS.m ? NOT_EMULATED.get(opName) : undefined;
+      if (since && atLeast(state.profile.newestSchema, since)) {
+        throw new EwsFault('ErrorInvalidRequest', `mock-ews does not emulate the EWS operation ${opName} (Exchange has it since ${since}); README.md, "What it serves", lists the operations it answers.`);
+      }
       throw schemaFault(
         `The element 'Body' in namespace '${NS.soap}' has invalid child element ${env.operation.qname}.`,
         env.operation.line,
