@@ -1,7 +1,7 @@
-@protocol @CreateFolder @UpdateFolder @MoveFolder @DeleteFolder @EmptyFolder
-Feature: Creating, renaming, moving, deleting and emptying folders
+@protocol @CreateFolder @UpdateFolder @MoveFolder @CopyFolder @DeleteFolder @EmptyFolder
+Feature: Creating, renaming, moving, copying, deleting and emptying folders
   Integrations file processed mail into folders of their own. CreateFolder, UpdateFolder (the
-  display name), MoveFolder, DeleteFolder and EmptyFolder change the mailbox's folders as Exchange
+  display name), MoveFolder, CopyFolder, DeleteFolder and EmptyFolder change the mailbox's folders as Exchange
   does; distinguished folders cannot be deleted, moved or renamed.
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
@@ -29,6 +29,32 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | Tasks                        | 0  |
       | Notes                        | 0  |
       | Journal                      | 0  |
+
+  @since:Exchange2007_SP1
+  Scenario: A copied folder brings its messages and subfolders; the original stays, and a distinguished folder copies as an ordinary one
+    When svc-ews@acme.test impersonating alice@acme.test copies the folder "Inbox/Projects" to drafts
+    And svc-ews@acme.test impersonating alice@acme.test copies the folder sentitems to "Inbox/Projects"
+    Then the client call succeeds
+    And the folders of alice@acme.test are, with their item counts:
+      |                              | 0  |
+      | Inbox                        | 23 |
+      | Inbox/Projects               | 6  |
+      | Inbox/Projects/Archive 2025  | 3  |
+      | Inbox/Projects/Sent Items    | 6  |
+      | Sent Items                   | 6  |
+      | Drafts                       | 2  |
+      | Drafts/Projects              | 6  |
+      | Drafts/Projects/Archive 2025 | 3  |
+      | Deleted Items                | 3  |
+      | Junk Email                   | 0  |
+      | Outbox                       | 0  |
+      | Calendar                     | 0  |
+      | Contacts                     | 0  |
+      | Tasks                        | 0  |
+      | Notes                        | 0  |
+      | Journal                      | 0  |
+    When svc-ews@acme.test impersonating alice@acme.test renames the folder "Inbox/Projects/Sent Items" to "Sent copy"
+    Then the client call succeeds
 
   @since:Exchange2007_SP1
   Scenario: A syncer sees folders created, renamed and deleted over EWS
@@ -130,6 +156,8 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | deletes the folder inbox with HardDelete                   | ErrorDeleteDistinguishedFolder |
       | moves the folder inbox to "Inbox/Projects"                 | ErrorMoveDistinguishedFolder   |
       | moves the folder "Inbox/Projects" to "Inbox/Projects/Archive 2025" | ErrorMoveCopyFailed    |
+      | copies the folder "Inbox/Projects" to "Inbox/Projects/Archive 2025" | ErrorMoveCopyFailed   |
+      | copies the folder "Inbox/Projects" to inbox                | ErrorFolderExists              |
       | renames the folder sentitems to "Sent"                     | ErrorInvalidPropertySet        |
 
   Scenario Outline: Folder requests this store cannot carry out are refused for their folder: <case>
@@ -159,3 +187,4 @@ Feature: Creating, renaming, moving, deleting and emptying folders
       | CreateFolder, no folders | <m:CreateFolder><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId></m:CreateFolder> | List of possible elements expected: 'Folders' |
       | DeleteFolder, no type    | <m:DeleteFolder><m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:DeleteFolder>            | The required attribute 'DeleteType' is missing. |
       | MoveFolder, no target    | <m:MoveFolder><m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:MoveFolder>                | List of possible elements expected: 'ToFolderId' |
+      | CopyFolder, no folders   | <m:CopyFolder><m:ToFolderId><t:DistinguishedFolderId Id="inbox"/></m:ToFolderId><m:FolderIds/></m:CopyFolder> | List of possible elements expected: 'FolderId, DistinguishedFolderId' |

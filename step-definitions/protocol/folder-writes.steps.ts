@@ -43,6 +43,13 @@ When('{mailbox} impersonating {mailbox} moves the folder {folder} to {folder}', 
   if (moved) assert.equal(moved.Id.UniqueId, folder.Id.UniqueId, 'a moved folder keeps its id');
 });
 
+When('{mailbox} impersonating {mailbox} copies the folder {folder} to {folder}', async function (this: EwsWorld, login: string, owner: string, path: string, target: string) {
+  const folder = await bindFolder(this, login, owner, path);
+  const to = await folderIdFor(this, owner, target);
+  const copy = await this.attempt(() => folder.Copy(to));
+  if (copy) assert.notEqual(copy.Id.UniqueId, folder.Id.UniqueId, 'a copy has an id of its own');
+});
+
 When('{mailbox} impersonating {mailbox} deletes the folder {folder} with {word}', async function (this: EwsWorld, login: string, owner: string, path: string, mode: string) {
   const folder = await bindFolder(this, login, owner, path);
   await this.attempt(() => folder.Delete(ews.DeleteMode[mode as keyof typeof ews.DeleteMode]));

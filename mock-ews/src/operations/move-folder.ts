@@ -1,7 +1,5 @@
 import { ItemError } from '../soap/error-catalogue';
-import { ResponseMessages } from '../soap/response-writer';
-import { resolveFolderId } from './common/folder-ids';
-import { requiredFolderIds, storeChange, writeFolderIdAnswer } from './common/folder-writes';
+import { transferFolders } from './common/folder-writes';
 import type { Operation } from './operation';
 
 /**
@@ -13,19 +11,10 @@ import type { Operation } from './operation';
 export const moveFolder: Operation = {
   name: 'MoveFolder',
   since: 'Exchange2007',
-  async handle(ctx) {
-    const req = ctx.request;
-    const [toEl] = requiredFolderIds(req, 'ToFolderId');
-    const ids = requiredFolderIds(req, 'FolderIds');
-    const out = new ResponseMessages(ctx.body, 'MoveFolder');
-    for (const idEl of ids) {
-      await out.add((message) => {
-        const target = resolveFolderId(ctx, toEl);
-        const folder = resolveFolderId(ctx, idEl);
-        if (folder.distinguished) throw new ItemError('ErrorMoveDistinguishedFolder');
-        storeChange(() => ctx.store.moveFolder(ctx.mailbox!, folder, target.id), { conflict: 'ErrorFolderExists', invalid: 'ErrorMoveCopyFailed' });
-        writeFolderIdAnswer(message, folder);
-      });
-    }
-  },
+  handle: (ctx) =>
+    transferFolders(ctx, 'MoveFolder', (folder, target) => {
+      if (folder.distinguished) throw new ItemError('ErrorMoveDistinguishedFolder');
+      ctx.store.moveFolder(ctx.mailbox!, folder, target.id);
+      return folder;
+    }),
 };

@@ -10,6 +10,7 @@ import { findFolder } from './find-folder';
 import { createFolder } from './create-folder';
 import { updateFolder } from './update-folder';
 import { moveFolder } from './move-folder';
+import { copyFolder } from './copy-folder';
 import { deleteFolder } from './delete-folder';
 import { emptyFolder } from './empty-folder';
 import { getFolder } from './get-folder';
@@ -38,6 +39,7 @@ const operations: Operation[] = [
   createFolder,
   updateFolder,
   moveFolder,
+  copyFolder,
   deleteFolder,
   emptyFolder,
   resolveNames,

@@ -197,6 +197,25 @@ export class Store {
     this.touchFolder(mailbox, folder);
   }
 
+  /**
+   * Copies a folder under `newParentId` with its items and subfolders, all under new ids; the
+   * original stays. Copying a folder into itself or below it is refused, as is a name taken there.
+   */
+  copyFolder(mailbox: Mailbox, folder: Folder, newParentId: string): Folder {
+    const target = mailbox.folders.get(newParentId);
+    if (!target) throw new StoreError('not-found', `no folder ${newParentId}`);
+    for (let f: Folder | undefined = target; f; f = f.parentId ? mailbox.folders.get(f.parentId) : undefined) {
+      if (f === folder) throw new StoreError('invalid', 'a folder cannot be copied into itself');
+    }
+    if (this.childByName(mailbox, target, folder.displayName)) {
+      throw new StoreError('conflict', `a folder named "${folder.displayName}" already exists under "${target.displayName}"`);
+    }
+    const copy = this.newFolder(mailbox, target.id, folder.displayName, folder.folderClass);
+    for (const item of [...folder.items.values()]) this.copyItem(mailbox, item, copy);
+    for (const childId of [...folder.childIds]) this.copyFolder(mailbox, mailbox.folders.get(childId)!, copy.id);
+    return copy;
+  }
+
   deleteFolder(mailbox: Mailbox, folder: Folder): void {
     if (folder.distinguished) throw new StoreError('invalid', `the distinguished folder ${folder.distinguished} cannot be deleted`);
     for (const childId of [...folder.childIds]) this.deleteFolder(mailbox, mailbox.folders.get(childId)!);

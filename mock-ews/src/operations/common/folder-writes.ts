@@ -1,16 +1,19 @@
-import { el, idElement, Xml } from '../../soap/response-writer';
+import { el, idElement, ResponseMessages, Xml } from '../../soap/response-writer';
 import { incompleteContent, ItemError } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { StoreError } from '../../store/store';
 import type { Folder } from '../../store/types';
-import { folderIdElements } from './folder-ids';
+import type { OperationContext } from '../operation';
+import { folderIdElements, resolveFolderId } from './folder-ids';
 
 /** The folder ids of a required container (FolderIds, ParentFolderId, ToFolderId); none is a schema violation. */
 export function requiredFolderIds(request: XmlElement, container: string): XmlElement[] {
-  const ids = folderIdElements(request.m(container));
+  const el = request.m(container);
+  const ids = folderIdElements(el);
   if (ids.length === 0) {
-    throw incompleteContent(request, container, NS.m);
+    // An empty container is the container's own incomplete content; a missing one, its parent's.
+    throw el ? incompleteContent(el, 'FolderId, DistinguishedFolderId', NS.t) : incompleteContent(request, container, NS.m);
   }
   return ids;
 }
@@ -29,5 +32,22 @@ export function storeChange<T>(change: () => T, codes: { conflict?: 'ErrorFolder
     if (err.reason === 'conflict' && codes.conflict) throw new ItemError(codes.conflict);
     if (err.reason === 'not-found') throw new ItemError('ErrorFolderNotFound');
     throw new ItemError(codes.invalid);
+  }
+}
+
+/**
+ * MoveFolder and CopyFolder: each of FolderIds goes under ToFolderId through `transfer`, which
+ * answers the folder to name in the reply (the moved one, or the copy).
+ */
+export async function transferFolders(ctx: OperationContext, operation: 'MoveFolder' | 'CopyFolder', transfer: (folder: Folder, target: Folder) => Folder): Promise<void> {
+  const [toEl] = requiredFolderIds(ctx.request, 'ToFolderId');
+  const ids = requiredFolderIds(ctx.request, 'FolderIds');
+  const out = new ResponseMessages(ctx.body, operation);
+  for (const idEl of ids) {
+    await out.add((message) => {
+      const target = resolveFolderId(ctx, toEl);
+      const folder = resolveFolderId(ctx, idEl);
+      writeFolderIdAnswer(message, storeChange(() => transfer(folder, target), { conflict: 'ErrorFolderExists', invalid: 'ErrorMoveCopyFailed' }));
+    });
   }
 }
