@@ -46,6 +46,10 @@ Then('the fault message is {string}', function (this: EwsWorld, message: string)
   assert.equal(textOf(findAll(this.reply?.doc, 'Message')[0]), message);
 });
 
+Then('the fault string is {string}', function (this: EwsWorld, text: string) {
+  assert.equal(textOf(findAll(this.reply?.doc, 'faultstring')[0]), text, this.reply?.body);
+});
+
 Then('the fault string contains {string}', function (this: EwsWorld, text: string) {
   assert.ok((textOf(findAll(this.reply?.doc, 'faultstring')[0]) ?? '').includes(text), this.reply?.body);
 });

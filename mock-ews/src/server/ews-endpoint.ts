@@ -106,12 +106,13 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     // An operation newer than the server's own schema is an element that schema does not declare.
     const op = known && atLeast(state.profile.newestSchema, known.since) ? known : undefined;
     if (!op) {
+      // An operation Exchange has but the mock does not serve is named as such. The code stays the
+      // schema fault (the mock's schema lacks it): clients take ErrorInvalidRequest and the like for
+      // a wrong guess of the server's version and retry every other version before failing.
       const since = env.operation.ns === NS.m ? NOT_EMULATED.get(opName) : undefined;
-      if (since && atLeast(state.profile.newestSchema, since)) {
-        throw new EwsFault('ErrorInvalidRequest', `mock-ews does not emulate the EWS operation ${opName} (Exchange has it since ${since}); README.md, "What it serves", lists the operations it answers.`);
-      }
+      const unserved = since && atLeast(state.profile.newestSchema, since) ? ` mock-ews does not emulate this EWS operation, which Exchange has since ${since}; the operations it answers are listed in README.md under What it serves.` : '';
       throw schemaFault(
-        `The element 'Body' in namespace '${NS.soap}' has invalid child element ${env.operation.qname}.`,
+        `The element 'Body' in namespace '${NS.soap}' has invalid child element ${env.operation.qname}.${unserved}`,
         env.operation.line,
         2,
       );
