@@ -76,6 +76,11 @@ Feature: Independent clients work against every generation
     Then exchangelib saw build "15.20.8769.21", used API version "Exchange2016" and authentication "OAuth 2.0"
     And exchangelib found 23 messages in Inbox, newest first "Signed contract", the subfolder "Projects", 23 created by a full sync and 6 in Sent Items
 
+  Scenario: exchangelib soft-deletes a message into Recoverable Items
+    Given the mock emulates Exchange2016
+    When exchangelib as svc-ews@acme.test impersonating alice@acme.test soft-deletes the Inbox message "Signed contract"
+    Then exchangelib counted 22 messages left in Inbox and found only "Signed contract" in the Deletions folder of Recoverable Items
+
   # Account.fetch names every property of every item kind, contact address parts among them.
   Scenario: exchangelib fetches messages by id with every property it knows
     Given the mock emulates Exchange2010_SP2

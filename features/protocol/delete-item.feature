@@ -1,7 +1,8 @@
 @protocol @DeleteItem
 Feature: Deleting messages through DeleteItem
-  HardDelete and SoftDelete take a message out of its folder; MoveToDeletedItems moves it to
-  Deleted Items. Each id gets its own answer.
+  HardDelete and SoftDelete take a message out of its folder — a soft-deleted one is kept in
+  Recoverable Items\Deletions (Exchange 2010 SP1 on names that folder) — and MoveToDeletedItems moves
+  it to Deleted Items. Each id gets its own answer.
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
@@ -16,6 +17,63 @@ Feature: Deleting messages through DeleteItem
       | HardDelete         | 3       |
       | SoftDelete         | 3       |
       | MoveToDeletedItems | 4       |
+
+  @since:Exchange2010_SP1
+  Scenario: A soft-deleted message waits in Recoverable Items\Deletions and can be moved back; deleted there, it is gone
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:DeleteItem DeleteType="SoftDelete"><m:ItemIds><t:ItemId Id="{{id:contract}}"/></m:ItemIds></m:DeleteItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And FindItem counts 22 messages in the inbox of alice@acme.test
+    And FindItem counts 3 messages in the deleteditems of alice@acme.test
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/><t:FieldURI FieldURI="message:IsRead"/></t:AdditionalProperties></m:ItemShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="recoverableitemsdeletions"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the first Subject in the response has the text "Signed contract"
+    And the first IsRead in the response has the text "true"
+    And the first ItemId in the response is noted as "kept"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:MoveItem><m:ToFolderId><t:DistinguishedFolderId Id="inbox"/></m:ToFolderId><m:ItemIds><t:ItemId Id="{{id:kept}}"/></m:ItemIds></m:MoveItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And FindItem counts 23 messages in the inbox of alice@acme.test
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "back"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:DeleteItem DeleteType="SoftDelete"><m:ItemIds><t:ItemId Id="{{id:back}}"/></m:ItemIds></m:DeleteItem>
+      """
+    And svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:ParentFolderIds><t:DistinguishedFolderId Id="recoverableitemsdeletions"/></m:ParentFolderIds></m:FindItem>
+      """
+    And the first ItemId in the response is noted as "again"
+    And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:DeleteItem DeleteType="SoftDelete"><m:ItemIds><t:ItemId Id="{{id:again}}"/></m:ItemIds></m:DeleteItem>
+      """
+    And svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:ParentFolderIds><t:DistinguishedFolderId Id="recoverableitemsdeletions"/></m:ParentFolderIds></m:FindItem>
+      """
+    Then the RootFolder of response message 1 has the attributes:
+      | TotalItemsInView        | 0    |
+      | IncludesLastItemInRange | true |
+
+  Scenario: Before Exchange 2010 SP1 the schema has no name for Recoverable Items
+    Given the mock emulates Exchange2010_SP2
+    When alice@acme.test posts the item request with RequestServerVersion Exchange2010:
+      """
+      <m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:ParentFolderIds><t:DistinguishedFolderId Id="recoverableitemsdeletions"/></m:ParentFolderIds></m:FindItem>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "The value 'recoverableitemsdeletions' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DistinguishedFolderIdNameType'"
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

@@ -32,6 +32,7 @@ def main() -> int:
     p.add_argument("--version", help="pin the RequestServerVersion instead of letting exchangelib probe")
     p.add_argument("--writes", action="store_true", help="create, send, notify, file and delete instead of reading")
     p.add_argument("--fetch", type=int, metavar="N", help="read the N newest Inbox messages by id with every property")
+    p.add_argument("--soft-delete", metavar="SUBJECT", help="soft-delete the Inbox message with this subject")
     a = p.parse_args()
 
     try:
@@ -68,6 +69,12 @@ def main() -> int:
                           access_type=IMPERSONATION if a.impersonate else DELEGATE)
         if a.writes:
             print(json.dumps(writes(account, a.mailbox)))
+            return 0
+        if a.soft_delete:
+            # exchangelib looks up Recoverable Items\Deletions before it sends DeleteItem SoftDelete.
+            account.inbox.get(subject=a.soft_delete).soft_delete()
+            kept = [m.subject for m in account.recoverable_items_deletions.all().only("subject")]
+            print(json.dumps({"inboxTotal": account.inbox.all().count(), "deletions": kept}))
             return 0
         if a.fetch:
             # Account.fetch asks for every property of every item kind exchangelib knows (GetItem).

@@ -114,6 +114,19 @@ When('exchangelib as {mailbox} impersonating {mailbox} writes to the mailbox wit
   this.results.set('exchangelib-operations', operations.filter((op, i) => op !== operations[i - 1]));
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} soft-deletes the Inbox message {string}', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, subject: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--soft-delete', subject]);
+});
+
+Then('exchangelib counted {int} messages left in Inbox and found only {string} in the Deletions folder of Recoverable Items', function (this: EwsWorld, total: number, subject: string) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { inboxTotal?: number; deletions?: string[]; error?: string };
+  assert.equal(out.error, undefined, out.error);
+  assert.equal(out.inboxTotal, total);
+  assert.deepEqual(out.deletions, [subject]);
+  return undefined;
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} fetches the {int} newest Inbox messages by id', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, n: number) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--fetch', String(n)]);
 });

@@ -183,6 +183,12 @@ Given('the ItemId and ChangeKey of the {folder} message {string} of {mailbox} ar
   this.results.set(`noted:${name}`, { id: item.id, changeKey: item.changeKey });
 });
 
+Then('the first ItemId in the response is noted as {string}', function (this: EwsWorld, name: string) {
+  const id = findAll(this.reply?.doc, 'ItemId')[0] as Record<string, string> | undefined;
+  assert.ok(id?.['@Id'], this.reply?.body);
+  this.results.set(`noted:${name}`, { id: id['@Id'], changeKey: id['@ChangeKey'] });
+});
+
 /** Fills {{id:NAME}}, {{changekey:NAME}} and {{watermark:NAME}} with what was noted earlier in the scenario. */
 function withNotedIds(world: EwsWorld, body: string): string {
   return body.replace(/\{\{(id|changekey|watermark):([^}]+)\}\}/g, (_, kind: string, name: string) => {

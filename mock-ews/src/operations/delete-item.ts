@@ -1,12 +1,13 @@
 import { ResponseMessages } from '../soap/response-writer';
 import { itemIdElements, resolveItemId } from './common/item-ids';
 import { deleteType } from './common/schema-values';
+import { disposeItem } from './common/dispose-item';
 import type { Operation } from './operation';
 
 /**
- * DeleteItem. HardDelete and SoftDelete both take the item out of its folder (the recoverable-items
- * dumpster a soft delete lands in is not visible to EWS folder operations, and not modelled);
- * MoveToDeletedItems moves it into Deleted Items under a new id (or removes it when it is there already).
+ * DeleteItem: each item goes as its DeleteType says (common/dispose-item.ts) — HardDelete removes
+ * it, SoftDelete keeps it in Recoverable Items\Deletions, MoveToDeletedItems moves it into Deleted
+ * Items under a new id.
  */
 export const deleteItem: Operation = {
   name: 'DeleteItem',
@@ -18,12 +19,7 @@ export const deleteItem: Operation = {
     const out = new ResponseMessages(ctx.body, 'DeleteItem');
     for (const idEl of ids) {
       await out.add(() => {
-        const item = resolveItemId(ctx, idEl);
-        const mailbox = ctx.mailbox!;
-        const deletedItems = ctx.store.distinguishedFolder(mailbox, 'deleteditems');
-        // Deleting from Deleted Items itself removes the item, as Outlook and OWA do.
-        if (type === 'MoveToDeletedItems' && item.folderId !== deletedItems.id) ctx.store.moveItem(mailbox, item, deletedItems);
-        else ctx.store.deleteItem(mailbox, item);
+        disposeItem(ctx.store, ctx.mailbox!, resolveItemId(ctx, idEl), type);
       });
     }
   },

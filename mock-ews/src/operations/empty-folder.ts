@@ -2,12 +2,13 @@ import { ResponseMessages } from '../soap/response-writer';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds, storeChange } from './common/folder-writes';
 import { booleanAttribute, deleteType } from './common/schema-values';
+import { disposeItem } from './common/dispose-item';
 import type { Operation } from './operation';
 
 /**
- * EmptyFolder (Exchange 2010 SP1 on): removes every item of each folder, and its subfolders when
- * DeleteSubFolders is true; MoveToDeletedItems moves them into Deleted Items instead (emptying
- * Deleted Items itself deletes).
+ * EmptyFolder (Exchange 2010 SP1 on): disposes of every item of each folder by its DeleteType
+ * (common/dispose-item.ts), and removes its subfolders when DeleteSubFolders is true —
+ * MoveToDeletedItems moves them into Deleted Items instead (emptying Deleted Items itself deletes).
  */
 export const emptyFolder: Operation = {
   name: 'EmptyFolder',
@@ -24,10 +25,7 @@ export const emptyFolder: Operation = {
         const mailbox = ctx.mailbox!;
         const deletedItems = ctx.store.distinguishedFolder(mailbox, 'deleteditems');
         const move = type === 'MoveToDeletedItems' && folder.id !== deletedItems.id;
-        for (const item of [...folder.items.values()]) {
-          if (move) ctx.store.moveItem(mailbox, item, deletedItems);
-          else ctx.store.deleteItem(mailbox, item);
-        }
+        for (const item of [...folder.items.values()]) disposeItem(ctx.store, mailbox, item, type);
         if (!subfolders) return;
         for (const childId of [...folder.childIds]) {
           const child = mailbox.folders.get(childId)!;

@@ -47,6 +47,12 @@ const DISTINGUISHED: readonly { name: DistinguishedFolderName; displayName: stri
   { name: 'tasks', displayName: 'Tasks', parent: 'msgfolderroot', folderClass: 'IPF.Task' },
   { name: 'notes', displayName: 'Notes', parent: 'msgfolderroot', folderClass: 'IPF.StickyNote' },
   { name: 'journal', displayName: 'Journal', parent: 'msgfolderroot', folderClass: 'IPF.Journal' },
+  // Outside the message folders, as in Exchange 2010 on: where soft-deleted items go (Deletions).
+  // Last in the list, so the ids of the folders above stay what they were before these existed.
+  { name: 'recoverableitemsroot', displayName: 'Recoverable Items', parent: 'root', folderClass: '' },
+  { name: 'recoverableitemsdeletions', displayName: 'Deletions', parent: 'recoverableitemsroot', folderClass: '' },
+  { name: 'recoverableitemsversions', displayName: 'Versions', parent: 'recoverableitemsroot', folderClass: '' },
+  { name: 'recoverableitemspurges', displayName: 'Purges', parent: 'recoverableitemsroot', folderClass: '' },
 ];
 
 export const DISTINGUISHED_FOLDER_NAMES: readonly DistinguishedFolderName[] = DISTINGUISHED.map((d) => d.name);
@@ -366,6 +372,19 @@ export class Store {
     if (removed.event) removed.event.movedTo = { itemId: moved.id, folderId: target.id };
     moved.conversationId = item.conversationId;
     return moved;
+  }
+
+  /**
+   * A soft delete: the item leaves its folder as a deletion (a DeletedEvent, not a move) and is kept
+   * in Recoverable Items\Deletions under a new id. One already there is deleted for good.
+   */
+  softDeleteItem(mailbox: Mailbox, item: Item): Item | undefined {
+    const deletions = this.distinguishedFolder(mailbox, 'recoverableitemsdeletions');
+    this.deleteItem(mailbox, item);
+    if (item.folderId === deletions.id) return undefined;
+    const kept = this.addItem(mailbox, deletions, item.data, item.dateTimeCreated);
+    kept.conversationId = item.conversationId;
+    return kept;
   }
 
   copyItem(mailbox: Mailbox, item: Item, target: Folder, targetMailbox: Mailbox = mailbox): Item {

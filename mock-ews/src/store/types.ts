@@ -84,7 +84,11 @@ export type DistinguishedFolderName =
   | 'contacts'
   | 'tasks'
   | 'notes'
-  | 'journal';
+  | 'journal'
+  | 'recoverableitemsroot'
+  | 'recoverableitemsdeletions'
+  | 'recoverableitemsversions'
+  | 'recoverableitemspurges';
 
 export type ItemChangeType = 'create' | 'update' | 'delete' | 'readflag';
 

@@ -8,7 +8,9 @@ export type FolderChangeOut = { type: 'create' | 'update'; folder: Folder } | { 
  * A folder is in scope when it is a descendant of the root; the root itself is never reported.
  * Scope before the window comes from replaying the journal up to `pos` (each entry records the
  * parent after the change), so folders moved in or out of the subtree show as Create or Delete.
- * Creates and updates come parents first, in tree order; deletes follow.
+ * Creates and updates come parents first, in tree order; deletes follow. A sync of the whole
+ * mailbox (no root) leaves out Recoverable Items: a folder client would otherwise take soft-deleted
+ * mail for a folder of mail to show.
  */
 export function hierarchyChanges(store: Store, mailbox: Mailbox, root: Folder | null, pos: number): FolderChangeOut[] {
   const rootId = root?.id ?? store.distinguishedFolder(mailbox, 'root').id;
@@ -20,8 +22,11 @@ export function hierarchyChanges(store: Store, mailbox: Mailbox, root: Folder | 
     else parentBefore.set(c.folderId, c.parentId);
   }
   // Scope is decided for every folder, not only changed ones: moving a folder moves its subtree too.
-  const before = new Set([...parentBefore.keys()].filter((id) => under(id, rootId, (f) => parentBefore.get(f))));
-  const now = store.descendants(mailbox, mailbox.folders.get(rootId)!);
+  const hidden = root ? undefined : store.distinguishedFolder(mailbox, 'recoverableitemsroot').id;
+  const inScope = (id: string, parentOf: (id: string) => string | null | undefined) =>
+    under(id, rootId, parentOf) && (!hidden || (id !== hidden && !under(id, hidden, parentOf)));
+  const before = new Set([...parentBefore.keys()].filter((id) => inScope(id, (f) => parentBefore.get(f))));
+  const now = store.descendants(mailbox, mailbox.folders.get(rootId)!).filter((f) => inScope(f.id, (id) => mailbox.folders.get(id)?.parentId));
 
   const out: FolderChangeOut[] = [];
   for (const folder of now) {

@@ -1,4 +1,5 @@
-import { ItemError } from '../../soap/error-catalogue';
+import { ItemError, schemaFault } from '../../soap/error-catalogue';
+import { atLeast } from '../../profiles/versions';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import { DISTINGUISHED_FOLDER_NAMES } from '../../store/store';
@@ -22,6 +23,10 @@ export function resolveFolderId(ctx: OperationContext, el: XmlElement): Folder {
     if (!(DISTINGUISHED_FOLDER_NAMES as readonly string[]).includes(name)) {
       // Other distinguished names exist in Exchange (calendar, contacts, …) but this store has none of them.
       throw new ItemError('ErrorFolderNotFound');
+    }
+    // The Recoverable Items folders joined the schema's enumeration in Exchange 2010 SP1.
+    if (name.startsWith('recoverableitems') && !atLeast(ctx.version, 'Exchange2010_SP1')) {
+      throw schemaFault(`The 'Id' attribute is invalid - The value '${name}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DistinguishedFolderIdNameType' - The Enumeration constraint failed.`, el.line);
     }
     const mailbox = requireMailbox(ctx);
     const other = el.t('Mailbox')?.t('EmailAddress')?.value;
