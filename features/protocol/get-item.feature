@@ -379,6 +379,8 @@ Feature: Reading messages with GetItem
 
   # exchangelib's Account.fetch asks for every property of every item kind, contact address parts
   # (t:IndexedFieldURI, DictionaryURIType) among them; a message simply has none of those.
+  # The message's id is looked up through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1.
+  @since:Exchange2007_SP1
   Scenario: Indexed properties of other item kinds are valid in a shape and leave a message unchanged
     Given the mock serves the scenario "find-item.yaml"
     When svc-ews@acme.test impersonating mia@acme.test posts the item request:
@@ -391,7 +393,6 @@ Feature: Reading messages with GetItem
             <t:IndexedFieldURI FieldURI="contacts:PhysicalAddress:City" FieldIndex="Business"/>
             <t:IndexedFieldURI FieldURI="contacts:PhysicalAddress:CountryOrRegion" FieldIndex="Home"/>
             <t:IndexedFieldURI FieldURI="contacts:EmailAddress" FieldIndex="EmailAddress1"/>
-            <t:IndexedFieldURI FieldURI="distributionlist:Members:Member" FieldIndex="1"/>
           </t:AdditionalProperties>
         </m:ItemShape>
         <m:ItemIds><t:ItemId Id="{{item:Invoice 4712}}"/></m:ItemIds>
