@@ -81,6 +81,92 @@ Feature: Attached messages (item attachments)
     And the response holds the attached message "Invoice 42.eml" with the subject "Invoice 42" and a body containing "Amount due: 300 EUR."
     And the attached message "Invoice 42.eml" in the response has MIME content with the header "Message-ID: <invoice-42@globex.test>"
 
+  Scenario: The attachments of an attached message are listed inside it and GetAttachment reads them, at any depth
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API as "message/rfc822":
+      """
+      From: Carol <carol@globex.test>
+      To: alice@acme.test
+      Subject: FW: Contract pack
+      MIME-Version: 1.0
+      Content-Type: multipart/mixed; boundary="outer"
+
+      --outer
+      Content-Type: text/plain
+
+      The pack as it came to me.
+      --outer
+      Content-Type: message/rfc822
+      Content-Disposition: attachment; filename="Contract pack.eml"
+
+      From: legal@globex.test
+      To: carol@globex.test
+      Subject: Contract pack
+      MIME-Version: 1.0
+      Content-Type: multipart/mixed; boundary="inner"
+
+      --inner
+      Content-Type: text/plain
+
+      Both documents attached.
+      --inner
+      Content-Type: text/plain; name="terms.txt"
+      Content-Disposition: attachment; filename="terms.txt"
+
+      Net 30 days.
+      --inner
+      Content-Type: message/rfc822
+      Content-Disposition: attachment; filename="Signature.eml"
+
+      From: notary@globex.test
+      To: legal@globex.test
+      Subject: Signature
+      MIME-Version: 1.0
+      Content-Type: multipart/mixed; boundary="deepest"
+
+      --deepest
+      Content-Type: text/plain
+
+      Signed.
+      --deepest
+      Content-Type: text/plain; name="seal.txt"
+      Content-Disposition: attachment; filename="seal.txt"
+
+      Notary seal 77.
+      --deepest--
+      --inner--
+      --outer--
+      """
+    Then the admin API answers 201
+    Given the AttachmentId of "Contract pack.eml" on the inbox message "FW: Contract pack" of alice@acme.test is noted as "pack"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetAttachment><m:AttachmentIds><t:AttachmentId Id="{{id:pack}}"/></m:AttachmentIds></m:GetAttachment>
+      """
+    Then the response holds the attached message "Contract pack.eml" with the subject "Contract pack" and a body containing "Both documents attached."
+    And the attached message "Contract pack.eml" in the response lists its own attachments:
+      | FileAttachment | terms.txt     |
+      | ItemAttachment | Signature.eml |
+    And the AttachmentId of "terms.txt" inside the attached message "Contract pack.eml" in the response is noted as "terms"
+    And the AttachmentId of "Signature.eml" inside the attached message "Contract pack.eml" in the response is noted as "signature"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetAttachment><m:AttachmentIds><t:AttachmentId Id="{{id:terms}}"/></m:AttachmentIds></m:GetAttachment>
+      """
+    Then the response holds the file "terms.txt" with the content "Net 30 days."
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetAttachment><m:AttachmentIds><t:AttachmentId Id="{{id:signature}}"/></m:AttachmentIds></m:GetAttachment>
+      """
+    Then the response holds the attached message "Signature.eml" with the subject "Signature" and a body containing "Signed."
+    And the attached message "Signature.eml" in the response lists its own attachments:
+      | FileAttachment | seal.txt |
+    And the AttachmentId of "seal.txt" inside the attached message "Signature.eml" in the response is noted as "seal"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetAttachment><m:AttachmentIds><t:AttachmentId Id="{{id:seal}}"/></m:AttachmentIds></m:GetAttachment>
+      """
+    Then the response holds the file "seal.txt" with the content "Notary seal 77."
+
   @since:Exchange2007_SP1
   Scenario: CreateAttachment attaches a message; an attached calendar item is refused on its own
     Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "proposal"

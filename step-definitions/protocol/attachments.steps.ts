@@ -143,6 +143,35 @@ Then('the response holds the attached message {string} with the subject {string}
   assert.equal(message.ParentFolderId, undefined);
 });
 
+/** The attachments the attached message in the response lists, as [element, name, AttachmentId]. */
+function nestedAttachments(world: EwsWorld, name: string): [string, string, string][] {
+  const list = child(attachedMessage(world, name), 'Attachments') as Record<string, unknown> | undefined;
+  if (!list) return [];
+  return Object.entries(list)
+    .filter(([k]) => !k.startsWith('@') && k !== '#text')
+    .flatMap(([k, v]) => (v as Record<string, unknown>[]).map((a) => [k.replace(/^.*:/, ''), leafText(child(a, 'Name')) ?? '', String((child(a, 'AttachmentId') as Record<string, string> | undefined)?.['@Id'] ?? '')] as [string, string, string]));
+}
+
+Then('the attached message {string} in the response lists its own attachments:', function (this: EwsWorld, name: string, table: { raw(): string[][] }) {
+  const listed = nestedAttachments(this, name);
+  assert.deepEqual(listed.map(([kind, n]) => [kind, n]), table.raw());
+  for (const [, n, id] of listed) assert.ok(id, `no AttachmentId for ${n}`);
+});
+
+Then('the AttachmentId of {string} inside the attached message {string} in the response is noted as {string}', function (this: EwsWorld, inner: string, name: string, noteAs: string) {
+  const found = nestedAttachments(this, name).find(([, n]) => n === inner);
+  assert.ok(found, `no attachment "${inner}" inside "${name}"`);
+  this.results.set(`noted:${noteAs}`, { id: found[2] });
+});
+
+Then('the response holds the file {string} with the content {string}', function (this: EwsWorld, name: string, content: string) {
+  assert.equal(this.reply?.status, 200, this.reply?.body);
+  const file = findAll(this.reply?.doc, 'FileAttachment')[0];
+  assert.ok(file, this.reply?.body);
+  assert.equal(leafText(child(file, 'Name')), name);
+  assert.equal(Buffer.from(leafText(child(file, 'Content')) ?? '', 'base64').toString('utf8'), content);
+});
+
 Then('the attached message {string} in the response has MIME content with the header {string}', function (this: EwsWorld, name: string, header: string) {
   const mime = leafText(child(attachedMessage(this, name), 'MimeContent'));
   assert.ok(mime, 'no MimeContent');

@@ -1,4 +1,6 @@
 import { messageFromMime } from '../../mime/derive';
+import { decodeId, encodeId } from '../../store/ids';
+import { placeAttachment } from '../../store/on-demand';
 import { conversationIdOf } from '../../store/stored-item';
 import type { Attachment, AttachmentData, Item } from '../../store/types';
 import type { MessageInput } from './message-fields';
@@ -33,7 +35,7 @@ export interface AttachedMessageInput {
 /**
  * The attached message as an item to write (GetAttachment): its fields read from its MIME, placed
  * in the mailbox and folder of the item holding it. It has no ItemId of its own; its own
- * attachments are not listed.
+ * attachments are listed under ids that extend its own (nestedAttachmentId).
  */
 export async function attachedItem(holder: Item, attachment: Attachment): Promise<Item> {
   const data = await messageFromMime(attachment.content, { isRead: true });
@@ -47,7 +49,28 @@ export async function attachedItem(holder: Item, attachment: Attachment): Promis
     lastModified: attachment.lastModified,
     conversationId: conversationIdOf(holder.mailboxId, data.subject),
     data,
-    attachments: [],
+    attachments: data.attachments.map((a, i) => placeAttachment(a, nestedAttachmentId(attachment.id, i), attachment.lastModified)),
     size: attachment.content.length,
   };
+}
+
+/** The id of attachment `index` of an attached message: the message's own id with `/index` appended. */
+export function nestedAttachmentId(holderId: string, index: number): string {
+  const { mailboxId, local } = decodeId(holderId, 'attachment')!;
+  return encodeId('attachment', mailboxId, `${local}/${index}`);
+}
+
+/**
+ * The attachment a path of indexes names inside an attached message, at any depth, read from the
+ * MIME of each message on the way; undefined when the path leads nowhere.
+ */
+export async function nestedAttachment(holder: Attachment, path: number[]): Promise<Attachment | undefined> {
+  let current = holder;
+  for (const index of path) {
+    if (!isAttachedMessage(current)) return undefined;
+    const next = (await messageFromMime(current.content, { isRead: true })).attachments[index];
+    if (!next) return undefined;
+    current = placeAttachment(next, nestedAttachmentId(current.id, index), current.lastModified);
+  }
+  return current;
 }

@@ -1,10 +1,11 @@
 import { incompleteContent, ItemError, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
-import { decodeId } from '../../store/ids';
+import { decodeId, encodeId } from '../../store/ids';
 import type { Attachment, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { checkId } from './mailbox-access';
+import { nestedAttachment } from './attached-messages';
 
 /** The t:AttachmentId elements of m:AttachmentIds (GetAttachment, DeleteAttachment); none, or one without Id, is a schema violation. */
 export function attachmentIdElements(request: XmlElement): XmlElement[] {
@@ -34,4 +35,21 @@ export function resolveAttachmentId(ctx: OperationContext, id: string): { mailbo
     throw new ItemError(ctx.store.item(mailbox, itemId) ? 'ErrorInvalidAttachmentId' : 'ErrorItemNotFound');
   }
   return { mailbox, ...found };
+}
+
+/**
+ * As resolveAttachmentId, and also an attachment inside an attached message (GetAttachment): its
+ * id is the attached message's id with `/index` appended for each level. A path that names
+ * nothing is ErrorInvalidAttachmentId.
+ */
+export async function resolveAnyAttachmentId(ctx: OperationContext, id: string): Promise<{ mailbox: Mailbox; item: Item; attachment: Attachment }> {
+  const mailbox = checkId(ctx, id, 'attachment');
+  const local = decodeId(id, 'attachment')!.local;
+  const hash = local.lastIndexOf('#');
+  const [top, ...path] = local.slice(hash + 1).split('/');
+  if (path.length === 0) return resolveAttachmentId(ctx, id);
+  const { item, attachment } = resolveAttachmentId(ctx, encodeId('attachment', mailbox.id, `${local.slice(0, hash)}#${top}`));
+  const nested = path.every((p) => /^\d+$/.test(p)) ? await nestedAttachment(attachment, path.map(Number)) : undefined;
+  if (!nested) throw new ItemError('ErrorInvalidAttachmentId');
+  return { mailbox, item, attachment: nested };
 }
