@@ -81,6 +81,8 @@ Feature: Attached messages (item attachments)
     And the response holds the attached message "Invoice 42.eml" with the subject "Invoice 42" and a body containing "Amount due: 300 EUR."
     And the attached message "Invoice 42.eml" in the response has MIME content with the header "Message-ID: <invoice-42@globex.test>"
 
+  # The AttachmentId is looked up through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1.
+  @since:Exchange2007_SP1
   Scenario: The attachments of an attached message are listed inside it and GetAttachment reads them, at any depth
     When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API as "message/rfc822":
       """
