@@ -76,6 +76,13 @@ Feature: Independent clients work against every generation
     Then exchangelib saw build "15.20.8769.21", used API version "Exchange2016" and authentication "OAuth 2.0"
     And exchangelib found 23 messages in Inbox, newest first "Signed contract", the subfolder "Projects", 23 created by a full sync and 6 in Sent Items
 
+  Scenario: exchangelib reads and schedules the out-of-office settings
+    Given the mock emulates Exchange2016
+    When exchangelib as svc-ews@acme.test impersonating alice@acme.test reads, schedules and reads again the out-of-office settings
+    Then exchangelib read the out-of-office settings, before and after:
+      | Disabled  | All   |                 |                   |                           |
+      | Scheduled | Known | Back on Monday. | Out until Monday. | 2026-12-01T08:00:00+00:00 |
+
   Scenario: exchangelib soft-deletes a message into Recoverable Items
     Given the mock emulates Exchange2016
     When exchangelib as svc-ews@acme.test impersonating alice@acme.test soft-deletes the Inbox message "Signed contract"

@@ -82,7 +82,7 @@ Feature: The SOAP envelope as Exchange reads and answers it
 
       Examples:
         | operation                 | profile          | since            |
-        | GetUserOofSettingsRequest | Exchange2007     | Exchange2007     |
+        | ExpandDL                  | Exchange2007     | Exchange2007     |
         | GetServerTimeZones        | Exchange2010_SP2 | Exchange2010     |
         | FindConversation          | Exchange2016     | Exchange2010_SP1 |
 

@@ -33,6 +33,7 @@ def main() -> int:
     p.add_argument("--writes", action="store_true", help="create, send, notify, file and delete instead of reading")
     p.add_argument("--fetch", type=int, metavar="N", help="read the N newest Inbox messages by id with every property")
     p.add_argument("--soft-delete", metavar="SUBJECT", help="soft-delete the Inbox message with this subject")
+    p.add_argument("--oof", action="store_true", help="read, schedule and read again the out-of-office settings")
     a = p.parse_args()
 
     try:
@@ -69,6 +70,20 @@ def main() -> int:
                           access_type=IMPERSONATION if a.impersonate else DELEGATE)
         if a.writes:
             print(json.dumps(writes(account, a.mailbox)))
+            return 0
+        if a.oof:
+            from exchangelib import UTC, EWSDateTime, OofSettings
+
+            def seen(o):
+                return [o.state, o.external_audience, o.internal_reply or "", o.external_reply or "",
+                        o.start.isoformat() if o.state == OofSettings.SCHEDULED else ""]
+
+            before = seen(account.oof_settings)
+            account.oof_settings = OofSettings(state=OofSettings.SCHEDULED, external_audience="Known",
+                                               internal_reply="Back on Monday.", external_reply="Out until Monday.",
+                                               start=EWSDateTime(2026, 12, 1, 8, tzinfo=UTC),
+                                               end=EWSDateTime(2026, 12, 7, 8, tzinfo=UTC))
+            print(json.dumps({"oof": [before, seen(account.oof_settings)]}))
             return 0
         if a.soft_delete:
             # exchangelib looks up Recoverable Items\Deletions before it sends DeleteItem SoftDelete.

@@ -114,6 +114,18 @@ When('exchangelib as {mailbox} impersonating {mailbox} writes to the mailbox wit
   this.results.set('exchangelib-operations', operations.filter((op, i) => op !== operations[i - 1]));
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} reads, schedules and reads again the out-of-office settings', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--oof']);
+});
+
+Then('exchangelib read the out-of-office settings, before and after:', function (this: EwsWorld, table: DataTable) {
+  if (this.results.get('exchangelib-skipped')) return 'skipped';
+  const out = this.results.get('exchangelib') as { oof?: string[][]; error?: string };
+  assert.equal(out.error, undefined, out.error);
+  assert.deepEqual(out.oof, table.raw());
+  return undefined;
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} soft-deletes the Inbox message {string}', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, subject: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--soft-delete', subject]);
 });

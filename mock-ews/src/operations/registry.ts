@@ -28,6 +28,8 @@ import { subscribe } from './subscribe';
 import { getEvents } from './get-events';
 import { getStreamingEvents } from './get-streaming-events';
 import { unsubscribe } from './unsubscribe';
+import { getUserOofSettings } from './get-user-oof-settings';
+import { setUserOofSettings } from './set-user-oof-settings';
 
 /**
  * Every EWS operation the mock serves, keyed by the local name of its request element. Adding an
@@ -43,6 +45,8 @@ const operations: Operation[] = [
   deleteFolder,
   emptyFolder,
   resolveNames,
+  getUserOofSettings,
+  setUserOofSettings,
   convertId,
   subscribe,
   getEvents,

@@ -157,6 +157,18 @@ export interface Mailbox {
   items: Map<string, Item>;
   /** Append-only folder hierarchy journal, for SyncFolderHierarchy. */
   hierarchy: FolderChange[];
+  /** Out-of-office settings (SetUserOofSettings); absent until set: disabled, with no replies. */
+  oof?: OofSettings;
+}
+
+export interface OofSettings {
+  state: 'Disabled' | 'Enabled' | 'Scheduled';
+  externalAudience: 'None' | 'Known' | 'All';
+  /** The scheduled window (kept whatever the state, as Exchange does). */
+  start: Date;
+  end: Date;
+  internalReply: string;
+  externalReply: string;
 }
 
 export interface Account {

@@ -1,0 +1,63 @@
+@protocol @GetUserOofSettings @SetUserOofSettings
+Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSettings
+  Integrations read a user's out-of-office state to route or hold mail, and set it for them. Each
+  mailbox keeps its state (Disabled, Enabled, Scheduled), external audience, scheduled window and the
+  internal and external replies; a mailbox nobody configured is disabled with empty replies. Only
+  the caller's own or the impersonated mailbox can be read or changed.
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: Settings are disabled until set; a scheduled absence is kept with its window and replies
+    When svc-ews@acme.test impersonating alice@acme.test reads the out-of-office settings
+    Then the client call succeeds
+    And the out-of-office settings read are:
+      | state    | Disabled |
+      | audience | All      |
+      | internal |          |
+      | external |          |
+    When svc-ews@acme.test impersonating alice@acme.test sets the out-of-office settings:
+      | state    | Scheduled                |
+      | audience | Known                    |
+      | from     | 2026-12-01T08:00:00.000Z |
+      | until    | 2026-12-07T08:00:00.000Z |
+      | internal | Back on Monday.          |
+      | external | Out until 7 December.    |
+    Then the client call succeeds
+    When svc-ews@acme.test impersonating alice@acme.test reads the out-of-office settings
+    Then the out-of-office settings read are:
+      | state    | Scheduled                |
+      | audience | Known                    |
+      | internal | Back on Monday.          |
+      | external | Out until 7 December.    |
+      | from     | 2026-12-01T08:00:00.000Z |
+      | until    | 2026-12-07T08:00:00.000Z |
+    When svc-ews@acme.test impersonating bob@acme.test reads the out-of-office settings
+    Then the out-of-office settings read are:
+      | state    | Disabled |
+      | audience | All      |
+      | internal |          |
+      | external |          |
+
+  Scenario: Another user's settings are refused
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:GetUserOofSettingsRequest><t:Mailbox><t:Address>bob@acme.test</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorAccessDenied
+
+  Scenario Outline: A SetUserOofSettings the schema does not allow is a schema fault and changes nothing: <case>
+    Given the tester notes the store digest as "before"
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:SetUserOofSettingsRequest><t:Mailbox><t:Address>alice@acme.test</t:Address></t:Mailbox><settings></m:SetUserOofSettingsRequest>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<message>"
+    And the store digest is still "before"
+
+    Examples:
+      | case               | settings                                                                                                                                                                   | message                                                 |
+      | an unknown state   | <t:UserOofSettings><t:OofState>Holiday</t:OofState><t:ExternalAudience>All</t:ExternalAudience></t:UserOofSettings>                                                        | The value 'Holiday' is invalid according to its datatype |
+      | no audience        | <t:UserOofSettings><t:OofState>Enabled</t:OofState></t:UserOofSettings>                                                                                                    | List of possible elements expected: 'ExternalAudience'  |
+      | a window not dated | <t:UserOofSettings><t:OofState>Scheduled</t:OofState><t:ExternalAudience>All</t:ExternalAudience><t:Duration><t:StartTime>soon</t:StartTime><t:EndTime>2026-12-07T08:00:00Z</t:EndTime></t:Duration></t:UserOofSettings> | The string 'soon' is not a valid DateTime value.         |
+      | no settings        |                                                                                                                                                                            | List of possible elements expected: 'UserOofSettings'   |

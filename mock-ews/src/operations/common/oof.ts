@@ -1,0 +1,37 @@
+import { EwsFault, incompleteContent } from '../../soap/error-catalogue';
+import { NS } from '../../soap/namespaces';
+import type { XmlElement } from '../../soap/xml-element';
+import type { Mailbox, OofSettings } from '../../store/types';
+import type { OperationContext } from '../operation';
+import { requireMailbox } from './mailbox-access';
+
+/**
+ * What GetUserOofSettings and SetUserOofSettings share: the mailbox the request names, and the
+ * settings a mailbox has before anyone set them.
+ */
+
+/**
+ * The mailbox named by the request's t:Mailbox/t:Address, which must be the caller's own or the
+ * impersonated one: anyone else's settings are refused (ErrorAccessDenied).
+ */
+export function oofMailbox(ctx: OperationContext): Mailbox {
+  const mailboxEl = ctx.request.t('Mailbox');
+  if (!mailboxEl) throw incompleteContent(ctx.request, 'Mailbox', NS.t);
+  const address = mailboxEl.t('Address')?.value?.trim();
+  if (!address) throw incompleteContent(mailboxEl, 'Address', NS.t);
+  const mailbox = requireMailbox(ctx);
+  if (address.toLowerCase() !== mailbox.smtp.toLowerCase()) throw new EwsFault('ErrorAccessDenied');
+  return mailbox;
+}
+
+/** A mailbox's settings; never set means disabled with empty replies and a one-day window from now. */
+export function oofSettings(mailbox: Mailbox): OofSettings {
+  if (mailbox.oof) return mailbox.oof;
+  const start = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  return { state: 'Disabled', externalAudience: 'All', start, end: new Date(start.getTime() + 86_400_000), internalReply: '', externalReply: '' };
+}
+
+/** The text of an InternalReply / ExternalReply (its t:Message), '' when absent. */
+export function replyText(el: XmlElement | undefined): string {
+  return el?.t('Message')?.value ?? '';
+}

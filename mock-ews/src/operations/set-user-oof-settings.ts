@@ -1,0 +1,61 @@
+import { incompleteContent, schemaFault } from '../soap/error-catalogue';
+import { el, leaf } from '../soap/response-writer';
+import { NS } from '../soap/namespaces';
+import type { XmlElement } from '../soap/xml-element';
+import { enumValue } from './common/schema-values';
+import { oofMailbox, oofSettings, replyText } from './common/oof';
+import type { Operation } from './operation';
+
+const STATES = ['Disabled', 'Enabled', 'Scheduled'] as const;
+const AUDIENCES = ['None', 'Known', 'All'] as const;
+
+/**
+ * SetUserOofSettings: replaces the out-of-office settings of the caller's own (or the impersonated)
+ * mailbox with t:UserOofSettings. State and audience are required; a Duration or reply left out
+ * keeps what was there. Values outside the schema are a schema fault and change nothing.
+ */
+export const setUserOofSettings: Operation = {
+  name: 'SetUserOofSettingsRequest',
+  since: 'Exchange2007',
+  handle(ctx) {
+    const mailbox = oofMailbox(ctx);
+    const settings = ctx.request.t('UserOofSettings');
+    if (!settings) throw incompleteContent(ctx.request, 'UserOofSettings', NS.t);
+    const stateEl = settings.t('OofState');
+    if (!stateEl) throw incompleteContent(settings, 'OofState', NS.t);
+    const audienceEl = settings.t('ExternalAudience');
+    if (!audienceEl) throw incompleteContent(settings, 'ExternalAudience', NS.t);
+    const state = enumValue(stateEl.value, STATES, 'OofState', { el: stateEl });
+    const externalAudience = enumValue(audienceEl.value, AUDIENCES, 'ExternalAudience', { el: audienceEl });
+    const current = oofSettings(mailbox);
+    let { start, end } = current;
+    const duration = settings.t('Duration');
+    if (duration) {
+      start = dateOf(duration.t('StartTime'), duration, 'StartTime');
+      end = dateOf(duration.t('EndTime'), duration, 'EndTime');
+    }
+    const internal = settings.t('InternalReply');
+    const external = settings.t('ExternalReply');
+    mailbox.oof = {
+      state,
+      externalAudience,
+      start,
+      end,
+      internalReply: internal ? replyText(internal) : current.internalReply,
+      externalReply: external ? replyText(external) : current.externalReply,
+    };
+    const response = el(ctx.body, 'm:SetUserOofSettingsResponse', { 'xmlns:m': NS.m, 'xmlns:t': NS.t });
+    leaf(el(response, 'm:ResponseMessage', { ResponseClass: 'Success' }), 'm:ResponseCode', 'NoError');
+  },
+};
+
+/** An xs:dateTime child of Duration; missing or unreadable is a schema fault. */
+function dateOf(e: XmlElement | undefined, parent: XmlElement, name: string): Date {
+  if (!e) throw incompleteContent(parent, name, NS.t);
+  const text = e.value ?? '';
+  const t = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t)) {
+    throw schemaFault(`The '${NS.t}:${name}' element is invalid - The value '${text}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:dateTime' - The string '${text}' is not a valid DateTime value.`, e.line);
+  }
+  return new Date(t);
+}

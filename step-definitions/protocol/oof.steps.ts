@@ -1,0 +1,39 @@
+import { DataTable, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import * as ews from 'ews-javascript-api';
+import type { EwsWorld } from '../support/world';
+import { DEFAULT_PASSWORD } from '../support/accounts';
+
+/** Out-of-office settings through ews-javascript-api (GetUserOofSettings, SetUserOofSettings). */
+
+When('{mailbox} impersonating {mailbox} reads the out-of-office settings', async function (this: EwsWorld, login: string, owner: string) {
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner);
+  this.results.set('oof', await this.attempt(() => svc.GetUserOofSettings(owner)));
+});
+
+When('{mailbox} impersonating {mailbox} sets the out-of-office settings:', async function (this: EwsWorld, login: string, owner: string, table: DataTable) {
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner);
+  const want = table.rowsHash();
+  const oof = new ews.OofSettings();
+  oof.State = ews.OofState[want.state as keyof typeof ews.OofState];
+  oof.ExternalAudience = ews.OofExternalAudience[want.audience as keyof typeof ews.OofExternalAudience];
+  if (want.from) oof.Duration = new ews.TimeWindow(new ews.DateTime(Date.parse(want.from)), new ews.DateTime(Date.parse(want.until)));
+  oof.InternalReply = new ews.OofReply(want.internal ?? '');
+  oof.ExternalReply = new ews.OofReply(want.external ?? '');
+  await this.attempt(() => svc.SetUserOofSettings(owner, oof));
+});
+
+Then('the out-of-office settings read are:', function (this: EwsWorld, table: DataTable) {
+  const oof = this.results.get('oof') as ews.OofSettings | undefined;
+  assert.ok(oof, 'nothing was read');
+  const want = table.rowsHash();
+  const got: Record<string, string> = {
+    state: ews.OofState[oof.State],
+    audience: ews.OofExternalAudience[oof.ExternalAudience],
+    internal: oof.InternalReply?.Message ?? '',
+    external: oof.ExternalReply?.Message ?? '',
+  };
+  if (want.from) got.from = oof.Duration.StartTime.ToISOString();
+  if (want.until) got.until = oof.Duration.EndTime.ToISOString();
+  assert.deepEqual(got, want);
+});
