@@ -38,6 +38,33 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
       | internal |          |
       | external |          |
 
+  Scenario: A scenario file can start a mailbox out of office
+    Given the mock serves this scenario:
+      """
+      accounts:
+        - { smtp: alice@acme.test, password: "Passw0rd!" }
+      mailboxes:
+        - smtp: alice@acme.test
+          outOfOffice:
+            state: Scheduled
+            externalAudience: None
+            start: 2026-12-24T00:00:00Z
+            end: 2027-01-02T00:00:00Z
+            internalReply: Back in the new year.
+      """
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:GetUserOofSettingsRequest><t:Mailbox><t:Address>alice@acme.test</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>
+      """
+    Then the out-of-office answer has:
+      | ResponseCode     | NoError               |
+      | OofState         | Scheduled             |
+      | ExternalAudience | None                  |
+      | StartTime        | 2026-12-24T00:00:00Z  |
+      | EndTime          | 2027-01-02T00:00:00Z  |
+      | Message          | Back in the new year. |
+      | AllowExternalOof | All                   |
+
   Scenario: Another user's settings are refused
     When alice@acme.test posts the SOAP body:
       """

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
+import { findAll, textOf } from '../support/soap';
 
 /** Out-of-office settings through ews-javascript-api (GetUserOofSettings, SetUserOofSettings). */
 
@@ -36,4 +37,11 @@ Then('the out-of-office settings read are:', function (this: EwsWorld, table: Da
   if (want.from) got.from = oof.Duration.StartTime.ToISOString();
   if (want.until) got.until = oof.Duration.EndTime.ToISOString();
   assert.deepEqual(got, want);
+});
+
+/** Elements of a raw GetUserOofSettings answer (t:OofSettings and m:AllowExternalOof sit beside its m:ResponseMessage). */
+Then('the out-of-office answer has:', function (this: EwsWorld, table: DataTable) {
+  assert.equal(this.reply?.status, 200, this.reply?.body);
+  const got = table.raw().map(([element]) => [element, textOf(findAll(this.reply?.doc, element)[0]) ?? '']);
+  assert.deepEqual(got, table.raw());
 });

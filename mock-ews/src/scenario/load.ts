@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { defaultOofSettings } from '../store/out-of-office';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -96,6 +97,18 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
     const account = store.account(m.smtp);
     const mailbox = store.addMailbox(m.smtp, m.displayName ?? account?.displayName ?? m.smtp.split('@')[0]);
     if (account) account.mailboxId = mailbox.id;
+    if ('outOfOffice' in m && m.outOfOffice) {
+      const o = m.outOfOffice;
+      const window = defaultOofSettings();
+      mailbox.oof = {
+        state: o.state,
+        externalAudience: o.externalAudience,
+        start: o.start !== undefined ? new Date(o.start) : window.start,
+        end: o.end !== undefined ? new Date(o.end) : window.end,
+        internalReply: o.internalReply,
+        externalReply: o.externalReply,
+      };
+    }
     const owner: Address = { name: mailbox.displayName, address: mailbox.smtp };
     const where = `mailboxes[${spec.mailboxes.findIndex((x) => x === m)}]`;
     for (const [i, f] of m.folders.entries()) {

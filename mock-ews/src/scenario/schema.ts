@@ -162,6 +162,20 @@ const throttlingPolicy = z
   })
   .strict();
 
+/** A mailbox's out-of-office settings as GetUserOofSettings answers them (SetUserOofSettings changes them). */
+const outOfOfficeSpec = z
+  .object({
+    state: z.enum(['Disabled', 'Enabled', 'Scheduled']),
+    externalAudience: z.enum(['None', 'Known', 'All']).default('All'),
+    start: dateLike.optional(),
+    end: dateLike.optional(),
+    internalReply: z.string().default(''),
+    externalReply: z.string().default(''),
+  })
+  .strict()
+  .refine((o) => o.state !== 'Scheduled' || (o.start !== undefined && o.end !== undefined), 'a Scheduled absence needs start and end')
+  .refine((o) => o.start === undefined || o.end === undefined || new Date(o.start) < new Date(o.end), 'end must come after start');
+
 export const scenarioSchema = z
   .object({
     name: z.string().optional(),
@@ -179,6 +193,7 @@ export const scenarioSchema = z
             smtp: email,
             displayName: z.string().optional(),
             folders: z.array(folderSpec).default([]),
+            outOfOffice: outOfOfficeSpec.optional(),
           })
           .strict(),
       )

@@ -1,6 +1,7 @@
 import { EwsFault, incompleteContent } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
+import { defaultOofSettings } from '../../store/out-of-office';
 import type { Mailbox, OofSettings } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { requireMailbox } from './mailbox-access';
@@ -24,11 +25,9 @@ export function oofMailbox(ctx: OperationContext): Mailbox {
   return mailbox;
 }
 
-/** A mailbox's settings; never set means disabled with empty replies and a one-day window from now. */
+/** A mailbox's settings: what was set, or the defaults (store/out-of-office.ts). */
 export function oofSettings(mailbox: Mailbox): OofSettings {
-  if (mailbox.oof) return mailbox.oof;
-  const start = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  return { state: 'Disabled', externalAudience: 'All', start, end: new Date(start.getTime() + 86_400_000), internalReply: '', externalReply: '' };
+  return mailbox.oof ?? defaultOofSettings();
 }
 
 /** The text of an InternalReply / ExternalReply (its t:Message), '' when absent. */
