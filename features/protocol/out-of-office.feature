@@ -31,6 +31,12 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
       | external | Out until 7 December.    |
       | from     | 2026-12-01T08:00:00.000Z |
       | until    | 2026-12-07T08:00:00.000Z |
+    When the tester sends GET "/mailboxes/alice@acme.test" to the admin API
+    Then the admin answer has:
+      | outOfOffice.state            | Scheduled                |
+      | outOfOffice.externalAudience | Known                    |
+      | outOfOffice.start            | 2026-12-01T08:00:00.000Z |
+      | outOfOffice.internalReply    | Back on Monday.          |
     When svc-ews@acme.test impersonating bob@acme.test reads the out-of-office settings
     Then the out-of-office settings read are:
       | state    | Disabled |

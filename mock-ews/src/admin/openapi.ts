@@ -88,6 +88,18 @@ const schemas: Json = {
       account: { type: 'string', nullable: true },
       itemCount: { type: 'integer' },
       folders: { type: 'array', items: ref('Folder') },
+      outOfOffice: {
+        type: 'object',
+        description: 'What GetUserOofSettings answers for the mailbox (disabled until set)',
+        properties: {
+          state: { type: 'string', enum: ['Disabled', 'Enabled', 'Scheduled'] },
+          externalAudience: { type: 'string', enum: ['None', 'Known', 'All'] },
+          start: { type: 'string', format: 'date-time' },
+          end: { type: 'string', format: 'date-time' },
+          internalReply: { type: 'string' },
+          externalReply: { type: 'string' },
+        },
+      },
     },
   },
   ItemSummary: {

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store';
-import type { Address, Folder, Item, Mailbox } from '../store/types';
+import type { Address, Folder, Item, Mailbox, OofSettings } from '../store/types';
+import { defaultOofSettings } from '../store/out-of-office';
 import { AdminError, notFound } from './errors';
 import { DISTINGUISHED_FOLDER_NAMES } from '../store/store';
 
@@ -69,7 +70,12 @@ export function mailboxView(store: Store, mailbox: Mailbox) {
     account: owner?.smtp ?? null,
     itemCount: mailbox.items.size,
     folders: mailboxFolders(store, mailbox).map((f) => folderView(mailbox, f)),
+    outOfOffice: oofView(mailbox.oof ?? defaultOofSettings()),
   };
+}
+
+function oofView(o: OofSettings) {
+  return { state: o.state, externalAudience: o.externalAudience, start: o.start.toISOString(), end: o.end.toISOString(), internalReply: o.internalReply, externalReply: o.externalReply };
 }
 
 const addr = (a: Address | undefined) => (a ? { name: a.name ?? null, address: a.address } : null);
