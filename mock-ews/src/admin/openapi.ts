@@ -1,5 +1,6 @@
 import { ERROR_CATALOGUE } from '../soap/error-catalogue';
 import { PROFILE_NAMES } from '../profiles/profiles';
+import { OOF_AUDIENCES, OOF_STATES } from '../store/out-of-office';
 
 /**
  * The admin API described as OpenAPI 3.0. Hand-written next to the routes it documents; a
@@ -92,8 +93,8 @@ const schemas: Json = {
         type: 'object',
         description: 'What GetUserOofSettings answers for the mailbox (disabled until set)',
         properties: {
-          state: { type: 'string', enum: ['Disabled', 'Enabled', 'Scheduled'] },
-          externalAudience: { type: 'string', enum: ['None', 'Known', 'All'] },
+          state: { type: 'string', enum: [...OOF_STATES] },
+          externalAudience: { type: 'string', enum: [...OOF_AUDIENCES] },
           start: { type: 'string', format: 'date-time' },
           end: { type: 'string', format: 'date-time' },
           internalReply: { type: 'string' },

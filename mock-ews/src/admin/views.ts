@@ -1,6 +1,6 @@
 import type { Store } from '../store/store';
 import type { Address, Folder, Item, Mailbox, OofSettings } from '../store/types';
-import { defaultOofSettings } from '../store/out-of-office';
+import { oofSettings } from '../store/out-of-office';
 import { AdminError, notFound } from './errors';
 import { DISTINGUISHED_FOLDER_NAMES } from '../store/store';
 
@@ -70,7 +70,7 @@ export function mailboxView(store: Store, mailbox: Mailbox) {
     account: owner?.smtp ?? null,
     itemCount: mailbox.items.size,
     folders: mailboxFolders(store, mailbox).map((f) => folderView(mailbox, f)),
-    outOfOffice: oofView(mailbox.oof ?? defaultOofSettings()),
+    outOfOffice: oofView(oofSettings(mailbox)),
   };
 }
 

@@ -1,7 +1,8 @@
 import { el, leaf } from '../soap/response-writer';
 import { NS } from '../soap/namespaces';
 import { ewsDate } from './common/schema-values';
-import { oofMailbox, oofSettings } from './common/oof';
+import { oofMailbox } from './common/oof';
+import { oofSettings } from '../store/out-of-office';
 import type { Operation } from './operation';
 
 /**

@@ -3,11 +3,9 @@ import { el, leaf } from '../soap/response-writer';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { enumValue } from './common/schema-values';
-import { oofMailbox, oofSettings, replyText } from './common/oof';
+import { oofMailbox, replyText } from './common/oof';
+import { OOF_AUDIENCES, OOF_STATES, oofSettings } from '../store/out-of-office';
 import type { Operation } from './operation';
-
-const STATES = ['Disabled', 'Enabled', 'Scheduled'] as const;
-const AUDIENCES = ['None', 'Known', 'All'] as const;
 
 /**
  * SetUserOofSettings: replaces the out-of-office settings of the caller's own (or the impersonated)
@@ -25,8 +23,8 @@ export const setUserOofSettings: Operation = {
     if (!stateEl) throw incompleteContent(settings, 'OofState', NS.t);
     const audienceEl = settings.t('ExternalAudience');
     if (!audienceEl) throw incompleteContent(settings, 'ExternalAudience', NS.t);
-    const state = enumValue(stateEl.value, STATES, 'OofState', { el: stateEl });
-    const externalAudience = enumValue(audienceEl.value, AUDIENCES, 'ExternalAudience', { el: audienceEl });
+    const state = enumValue(stateEl.value, OOF_STATES, 'OofState', { el: stateEl });
+    const externalAudience = enumValue(audienceEl.value, OOF_AUDIENCES, 'ExternalAudience', { el: audienceEl });
     const current = oofSettings(mailbox);
     let { start, end } = current;
     const duration = settings.t('Duration');

@@ -98,16 +98,10 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
     const mailbox = store.addMailbox(m.smtp, m.displayName ?? account?.displayName ?? m.smtp.split('@')[0]);
     if (account) account.mailboxId = mailbox.id;
     if ('outOfOffice' in m && m.outOfOffice) {
-      const o = m.outOfOffice;
-      const window = defaultOofSettings();
-      mailbox.oof = {
-        state: o.state,
-        externalAudience: o.externalAudience,
-        start: o.start !== undefined ? new Date(o.start) : window.start,
-        end: o.end !== undefined ? new Date(o.end) : window.end,
-        internalReply: o.internalReply,
-        externalReply: o.externalReply,
-      };
+      // A window left out is the default one, as for a mailbox nobody configured.
+      const { start, end, ...rest } = m.outOfOffice;
+      const defaults = defaultOofSettings();
+      mailbox.oof = { ...defaults, ...rest, start: start !== undefined ? new Date(start) : defaults.start, end: end !== undefined ? new Date(end) : defaults.end };
     }
     const owner: Address = { name: mailbox.displayName, address: mailbox.smtp };
     const where = `mailboxes[${spec.mailboxes.findIndex((x) => x === m)}]`;

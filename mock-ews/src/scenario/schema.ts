@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROFILE_NAMES } from '../profiles/profiles';
 import { parseRecipientFilter } from '../auth/recipient-filter';
+import { OOF_AUDIENCES, OOF_STATES } from '../store/out-of-office';
 
 /** The scenario file format: see docs/SCENARIOS.md. Validated on load; errors name the path. */
 
@@ -165,8 +166,8 @@ const throttlingPolicy = z
 /** A mailbox's out-of-office settings as GetUserOofSettings answers them (SetUserOofSettings changes them). */
 const outOfOfficeSpec = z
   .object({
-    state: z.enum(['Disabled', 'Enabled', 'Scheduled']),
-    externalAudience: z.enum(['None', 'Known', 'All']).default('All'),
+    state: z.enum(OOF_STATES),
+    externalAudience: z.enum(OOF_AUDIENCES).default('All'),
     start: dateLike.optional(),
     end: dateLike.optional(),
     internalReply: z.string().default(''),

@@ -1,3 +1,4 @@
+import type { OOF_AUDIENCES, OOF_STATES } from './out-of-office';
 /** Protocol-neutral data of the mailbox store. Nothing here knows about SOAP or XML. */
 
 export interface Address {
@@ -162,8 +163,8 @@ export interface Mailbox {
 }
 
 export interface OofSettings {
-  state: 'Disabled' | 'Enabled' | 'Scheduled';
-  externalAudience: 'None' | 'Known' | 'All';
+  state: (typeof OOF_STATES)[number];
+  externalAudience: (typeof OOF_AUDIENCES)[number];
   /** The scheduled window (kept whatever the state, as Exchange does). */
   start: Date;
   end: Date;

@@ -1,15 +1,11 @@
 import { EwsFault, incompleteContent } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
-import { defaultOofSettings } from '../../store/out-of-office';
-import type { Mailbox, OofSettings } from '../../store/types';
+import type { Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { requireMailbox } from './mailbox-access';
 
-/**
- * What GetUserOofSettings and SetUserOofSettings share: the mailbox the request names, and the
- * settings a mailbox has before anyone set them.
- */
+/** What GetUserOofSettings and SetUserOofSettings share: the mailbox the request names, and reply texts. */
 
 /**
  * The mailbox named by the request's t:Mailbox/t:Address, which must be the caller's own or the
@@ -23,11 +19,6 @@ export function oofMailbox(ctx: OperationContext): Mailbox {
   const mailbox = requireMailbox(ctx);
   if (address.toLowerCase() !== mailbox.smtp.toLowerCase()) throw new EwsFault('ErrorAccessDenied');
   return mailbox;
-}
-
-/** A mailbox's settings: what was set, or the defaults (store/out-of-office.ts). */
-export function oofSettings(mailbox: Mailbox): OofSettings {
-  return mailbox.oof ?? defaultOofSettings();
 }
 
 /** The text of an InternalReply / ExternalReply (its t:Message), '' when absent. */
