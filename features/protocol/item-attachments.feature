@@ -168,6 +168,18 @@ Feature: Attached messages (item attachments)
       <m:GetAttachment><m:AttachmentIds><t:AttachmentId Id="{{id:seal}}"/></m:AttachmentIds></m:GetAttachment>
       """
     Then the response holds the file "seal.txt" with the content "Notary seal 77."
+    # Forged paths: below a file, past the last attachment, not a number.
+    Given the noted id "terms" with "/0" appended is noted as "under-a-file"
+    And the noted id "signature" with "/5" appended is noted as "past-the-end"
+    And the noted id "signature" with "/x" appended is noted as "not-a-number"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetAttachment><m:AttachmentIds><t:AttachmentId Id="{{id:under-a-file}}"/><t:AttachmentId Id="{{id:past-the-end}}"/><t:AttachmentId Id="{{id:not-a-number}}"/></m:AttachmentIds></m:GetAttachment>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorInvalidAttachmentId |
+      | ErrorInvalidAttachmentId |
+      | ErrorInvalidAttachmentId |
 
   @since:Exchange2007_SP1
   Scenario: CreateAttachment attaches a message; an attached calendar item is refused on its own

@@ -78,6 +78,14 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
       """
     Then the response is a SOAP fault with ResponseCode ErrorAccessDenied
 
+  Scenario: A GetUserOofSettings without an address is a schema fault
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:GetUserOofSettingsRequest><t:Mailbox/></m:GetUserOofSettingsRequest>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "List of possible elements expected: 'Address'"
+
   Scenario Outline: A SetUserOofSettings the schema does not allow is a schema fault and changes nothing: <case>
     Given the tester notes the store digest as "before"
     When alice@acme.test posts the SOAP body:

@@ -164,6 +164,13 @@ Then('the AttachmentId of {string} inside the attached message {string} in the r
   this.results.set(`noted:${noteAs}`, { id: found[2] });
 });
 
+// A forged id: what a client could send by editing an AttachmentId (base64 of the mock's id text).
+Given('the noted id {string} with {string} appended is noted as {string}', function (this: EwsWorld, name: string, suffix: string, noteAs: string) {
+  const noted = this.results.get(`noted:${name}`) as { id: string } | undefined;
+  assert.ok(noted, `nothing noted as "${name}"`);
+  this.results.set(`noted:${noteAs}`, { id: Buffer.from(Buffer.from(noted.id, 'base64').toString('utf8') + suffix, 'utf8').toString('base64') });
+});
+
 Then('the response holds the file {string} with the content {string}', function (this: EwsWorld, name: string, content: string) {
   assert.equal(this.reply?.status, 200, this.reply?.body);
   const file = findAll(this.reply?.doc, 'FileAttachment')[0];
