@@ -71,12 +71,44 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
       | Message          | Back in the new year. |
       | AllowExternalOof | All                   |
 
-  Scenario: Another user's settings are refused
-    When alice@acme.test posts the SOAP body:
+  # MS-OXWOOF 3.1.4.1: the OOF service answers a mailbox the caller does not own with a soap:Client
+  # fault carrying .NET's AccessDeniedException, not with an EWS response code.
+  Scenario Outline: Another user's settings are refused as Exchange's OOF service refuses them: <operation> on <profile>
+    Given the mock emulates <profile>
+    And the tester notes the store digest as "before"
+    When alice@acme.test posts with RequestServerVersion <profile> the SOAP body:
+      """
+      <request>
+      """
+    Then the response is a soap:Client fault from the EWS endpoint with ErrorCode -2146233088
+    And the fault string is "Microsoft.Exchange.Data.Storage.AccessDeniedException: User is not mailbox owner. User = S-1-5-21-259884089-413811597-1905573467-1101, MailboxGuid = S-1-5-21-259884089-413811597-1905573467-1102 ---> User is not mailbox owner."
+    And the fault envelope uses the prefixes <soap> and <header> and ServerVersionInfo "<build>" with Version "<version>"
+    And the store digest is still "before"
+
+    Examples:
+      | operation          | profile          | soap | header | build      | version | request |
+      | GetUserOofSettings | Exchange2007_SP1 | soap | t      | 8.3.83.6   | none    | <m:GetUserOofSettingsRequest><t:Mailbox><t:Address>bob@acme.test</t:Address></t:Mailbox></m:GetUserOofSettingsRequest> |
+      | SetUserOofSettings | Exchange2016     | s    | h      | 15.1.302.0 | V2_68   | <m:SetUserOofSettingsRequest><t:Mailbox><t:Address>bob@acme.test</t:Address></t:Mailbox><t:UserOofSettings><t:OofState>Enabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience><t:InternalReply><t:Message>Away</t:Message></t:InternalReply><t:ExternalReply><t:Message>Away</t:Message></t:ExternalReply></t:UserOofSettings></m:SetUserOofSettingsRequest> |
+
+  @since:Exchange2007_SP1
+  Scenario: ews-javascript-api gets the OOF service's fault as Exchange sends it
+    When svc-ews@acme.test impersonating alice@acme.test reads the out-of-office settings of bob@acme.test
+    Then the client call fails with a soap:Client fault saying "AccessDeniedException: User is not mailbox owner."
+
+  Scenario: Impersonation does not reach a third mailbox's settings: the fault names the impersonated user
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
       <m:GetUserOofSettingsRequest><t:Mailbox><t:Address>bob@acme.test</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>
       """
-    Then the response is a SOAP fault with ResponseCode ErrorAccessDenied
+    Then the response is a soap:Client fault from the EWS endpoint with ErrorCode -2146233088
+    And the fault string contains "User = S-1-5-21-259884089-413811597-1905573467-1101, MailboxGuid = S-1-5-21-259884089-413811597-1905573467-1102"
+
+  Scenario: An address with no mailbox is ErrorNonExistentMailbox
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:GetUserOofSettingsRequest><t:Mailbox><t:Address>nobody@acme.test</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorNonExistentMailbox
 
   Scenario: A GetUserOofSettings without an address is a schema fault
     When alice@acme.test posts the SOAP body:

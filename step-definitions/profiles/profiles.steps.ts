@@ -47,15 +47,25 @@ function lastRaw(world: EwsWorld): RawReply {
 // ---- versions and the envelope ----
 
 Then('the response envelope uses the prefixes {word} and {word} and ServerVersionInfo {string} with Version {string}', function (this: EwsWorld, soap: string, header: string, build: string, version: string) {
-  const body = this.reply?.body ?? '';
-  assert.equal(this.reply?.status, 200, body);
+  assert.equal(this.reply?.status, 200, this.reply?.body);
+  checkEnvelope(this, soap, header, build, version);
+});
+
+// The OOF service's soap:Client faults keep the version header (features/protocol/out-of-office.feature).
+Then('the fault envelope uses the prefixes {word} and {word} and ServerVersionInfo {string} with Version {string}', function (this: EwsWorld, soap: string, header: string, build: string, version: string) {
+  assert.equal(this.reply?.status, 500, this.reply?.body);
+  checkEnvelope(this, soap, header, build, version);
+});
+
+function checkEnvelope(world: EwsWorld, soap: string, header: string, build: string, version: string): void {
+  const body = world.reply?.body ?? '';
   assert.ok(body.includes(`<${soap}:Envelope `), `envelope prefix is not ${soap}: ${body.slice(0, 200)}`);
   const m = new RegExp(`<${header}:ServerVersionInfo\\b([^>]*)>`).exec(body);
   assert.ok(m, `no ${header}:ServerVersionInfo in ${body.slice(0, 400)}`);
   const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1];
   assert.equal([attr('MajorVersion'), attr('MinorVersion'), attr('MajorBuildNumber'), attr('MinorBuildNumber')].join('.'), build);
   assert.equal(attr('Version') ?? 'none', version);
-});
+}
 
 When('{mailbox} posts a GetFolder for {folder} with RequestServerVersion {word} and the SOAP header:', async function (this: EwsWorld, login: string, folder: string, version: string, header: string) {
   await this.post(envelope(getFolderBody(folder), { version, header }), { auth: [login, DEFAULT_PASSWORD] });

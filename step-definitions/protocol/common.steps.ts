@@ -24,6 +24,10 @@ When('{mailbox} posts the SOAP body:', async function (this: EwsWorld, login: st
   await this.post(envelope(body), { auth: [login, DEFAULT_PASSWORD] });
 });
 
+When('{mailbox} posts with RequestServerVersion {word} the SOAP body:', async function (this: EwsWorld, login: string, version: string, body: string) {
+  await this.post(envelope(body, { version }), { auth: [login, DEFAULT_PASSWORD] });
+});
+
 When('{mailbox} impersonating {mailbox} posts the SOAP body:', async function (this: EwsWorld, login: string, target: string, body: string) {
   await this.post(envelope(body, { impersonate: target }), { auth: [login, DEFAULT_PASSWORD] });
 });
@@ -85,4 +89,14 @@ Then('the client call fails with {word}', function (this: EwsWorld, code: string
 
 Then('the client call succeeds', function (this: EwsWorld) {
   assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+});
+
+// Exchange's availability and OOF service turns .NET exceptions into soap:Client faults: no EWS
+// ResponseCode, the exception in faultstring, the endpoint as faultactor, its HRESULT as ErrorCode.
+Then('the response is a soap:Client fault from the EWS endpoint with ErrorCode {int}', async function (this: EwsWorld, errorCode: number) {
+  assert.equal(this.reply?.status, 500, this.reply?.body);
+  assert.match(textOf(findAll(this.reply?.doc, 'faultcode')[0]) ?? '', /^(soap|s):Client$/, this.reply?.body);
+  assert.equal(textOf(findAll(this.reply?.doc, 'faultactor')[0]), await this.ewsUrl(), this.reply?.body);
+  assert.equal(textOf(findAll(this.reply?.doc, 'ErrorCode')[0]), String(errorCode), this.reply?.body);
+  assert.equal(findAll(this.reply?.doc, 'ResponseCode').length, 0, this.reply?.body);
 });

@@ -12,6 +12,20 @@ When('{mailbox} impersonating {mailbox} reads the out-of-office settings', async
   this.results.set('oof', await this.attempt(() => svc.GetUserOofSettings(owner)));
 });
 
+When('{mailbox} impersonating {mailbox} reads the out-of-office settings of {mailbox}', async function (this: EwsWorld, login: string, owner: string, other: string) {
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner);
+  this.results.set('oof', await this.attempt(() => svc.GetUserOofSettings(other)));
+});
+
+// ews-javascript-api raises a SoapFaultDetails for a fault without an EWS ResponseCode; the
+// faultcode's prefix is the envelope's (soap: on Exchange 2007, s: later).
+Then('the client call fails with a soap:Client fault saying {string}', function (this: EwsWorld, text: string) {
+  const err = this.clientError as { faultCode?: string; faultString?: string } | undefined;
+  assert.ok(err, 'the call succeeded');
+  assert.match(err.faultCode ?? '', /^(soap|s):Client$/, String(err.faultString));
+  assert.ok(err.faultString?.includes(text), err.faultString);
+});
+
 When('{mailbox} impersonating {mailbox} sets the out-of-office settings:', async function (this: EwsWorld, login: string, owner: string, table: DataTable) {
   const svc = await this.service(login, DEFAULT_PASSWORD, owner);
   const want = table.rowsHash();

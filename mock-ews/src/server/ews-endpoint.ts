@@ -4,6 +4,7 @@ import { authenticate, sendUnauthorized } from '../auth/authenticate';
 import { resolveImpersonation } from '../auth/impersonation';
 import { checkHeaderElements } from '../profiles/elements';
 import { admit } from '../throttling/budget';
+import { ClientFault, clientFaultEnvelope } from '../soap/client-fault';
 import { EwsFault, schemaFault } from '../soap/error-catalogue';
 import { NOT_EMULATED } from '../operations/not-emulated';
 import { parseEnvelope } from '../soap/envelope';
@@ -17,7 +18,7 @@ import { checkRequestChildren } from '../soap/request-children';
 import type { MockState } from './state';
 import { Interception, plainSend, RequestFaults } from '../admin/fault-hook';
 import { captureRequest } from '../admin/journal';
-import { BodiedRequest, headerOf } from './node-http';
+import { BodiedRequest, headerOf, requestOrigin, requestPath } from './node-http';
 import type { RingSlice } from '../admin/byte-ring';
 
 const ACCEPTED_TYPES = /^(text\/xml|application\/xml|application\/soap\+xml)\b/i;
@@ -162,6 +163,10 @@ export async function handleEws(state: MockState, req: BodiedRequest, res: Serve
     finish(200, doc.bytes());
   } catch (err) {
     if (err instanceof EwsFault) return fault(err);
+    if (err instanceof ClientFault) {
+      record.responseCode = err.exception;
+      return finish(500, clientFaultEnvelope(state.profile, err, requestOrigin(req) + requestPath(req).split('?')[0]));
+    }
     state.unexpected(err, record);
     fault(new EwsFault('ErrorInternalServerError'));
   }

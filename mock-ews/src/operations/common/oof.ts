@@ -1,3 +1,4 @@
+import { notMailboxOwner } from '../../soap/client-fault';
 import { EwsFault, incompleteContent } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
@@ -9,7 +10,9 @@ import { requireMailbox } from './mailbox-access';
 
 /**
  * The mailbox named by the request's t:Mailbox/t:Address, which must be the caller's own or the
- * impersonated one: anyone else's settings are refused (ErrorAccessDenied).
+ * impersonated one. An address with no mailbox is ErrorNonExistentMailbox; anyone else's mailbox is
+ * refused as Exchange's OOF service refuses it, with a soap:Client fault naming both SIDs (MS-OXWOOF
+ * 3.1.4.1), whatever rights the caller has there.
  */
 export function oofMailbox(ctx: OperationContext): Mailbox {
   const mailboxEl = ctx.request.t('Mailbox');
@@ -17,8 +20,11 @@ export function oofMailbox(ctx: OperationContext): Mailbox {
   const address = mailboxEl.t('Address')?.value?.trim();
   if (!address) throw incompleteContent(mailboxEl, 'Address', NS.t);
   const mailbox = requireMailbox(ctx);
-  if (address.toLowerCase() !== mailbox.smtp.toLowerCase()) throw new EwsFault('ErrorAccessDenied');
-  return mailbox;
+  if (address.toLowerCase() === mailbox.smtp.toLowerCase()) return mailbox;
+  const target = ctx.store.mailbox(address);
+  if (!target) throw new EwsFault('ErrorNonExistentMailbox');
+  const user = ctx.store.account(mailbox.smtp) ?? ctx.caller;
+  throw notMailboxOwner(user.sid, ctx.store.account(target.smtp)?.sid ?? target.id);
 }
 
 /** The text of an InternalReply / ExternalReply (its t:Message), '' when absent. */
