@@ -76,7 +76,7 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
   Scenario Outline: Another user's settings are refused as Exchange's OOF service refuses them: <operation> on <profile>
     Given the mock emulates <profile>
     And the tester notes the store digest as "before"
-    When alice@acme.test posts with RequestServerVersion <profile> the SOAP body:
+    When alice@acme.test posts with RequestServerVersion "<profile>" the SOAP body:
       """
       <request>
       """

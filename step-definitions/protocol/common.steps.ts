@@ -24,7 +24,7 @@ When('{mailbox} posts the SOAP body:', async function (this: EwsWorld, login: st
   await this.post(envelope(body), { auth: [login, DEFAULT_PASSWORD] });
 });
 
-When('{mailbox} posts with RequestServerVersion {word} the SOAP body:', async function (this: EwsWorld, login: string, version: string, body: string) {
+When('{mailbox} posts with RequestServerVersion {string} the SOAP body:', async function (this: EwsWorld, login: string, version: string, body: string) {
   await this.post(envelope(body, { version }), { auth: [login, DEFAULT_PASSWORD] });
 });
 

@@ -111,10 +111,6 @@ Then('the outcome for {mailbox} is nothing', function (this: EwsWorld, smtp: str
   assert.equal(resolutions(this).length, 0);
 });
 
-When('{mailbox} posts with RequestServerVersion {string} the SOAP body:', async function (this: EwsWorld, login: string, version: string, body: string) {
-  await this.post(envelope(body, { version }), { auth: [login, DEFAULT_PASSWORD] });
-});
-
 Then('the answer is a single resolution of {mailbox}', function (this: EwsWorld, smtp: string) {
   assert.equal(this.reply?.status, 200, this.reply?.body);
   const addresses = findAll(findAll(this.reply?.doc, 'ResolutionSet')[0], 'Mailbox').map((m) => textOf(findAll(m, 'EmailAddress')[0]));
