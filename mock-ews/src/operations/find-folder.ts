@@ -5,6 +5,7 @@ import { readShape } from './common/shapes';
 import { writeFolder } from './common/write-folder';
 import { readIndexedPage } from './common/paging';
 import type { Operation } from './operation';
+import { listedFolders } from './common/recoverable-items';
 
 /** FindFolder: Shallow (children) or Deep (all descendants) under each parent, with indexed paging. */
 export const findFolder: Operation = {
@@ -30,7 +31,8 @@ export const findFolder: Operation = {
         const parent = resolveFolderId(ctx, idEl);
         const mailbox = ctx.mailbox!;
         if (traversal === 'SoftDeleted') throw new ItemError('ErrorInvalidOperation', 'SoftDeleted traversal is not supported for folders in this mailbox.');
-        const all = traversal === 'Deep' ? ctx.store.descendants(mailbox, parent) : parent.childIds.map((id) => mailbox.folders.get(id)!);
+        const under = traversal === 'Deep' ? ctx.store.descendants(mailbox, parent) : parent.childIds.map((id) => mailbox.folders.get(id)!);
+        const all = listedFolders(ctx.profile, ctx.store, mailbox, under);
         const slice = page.apply(all.length);
         const root = el(message, 'm:RootFolder', {
           IndexedPagingOffset: slice.nextOffset,

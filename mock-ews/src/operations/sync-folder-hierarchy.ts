@@ -7,6 +7,7 @@ import { hierarchyChanges } from './common/folder-changes';
 import { resolveSyncFolder } from './common/sync-folder';
 import { requireMailbox } from './common/mailbox-access';
 import type { Operation } from './operation';
+import { showsRecoverableItems } from './common/recoverable-items';
 
 /**
  * SyncFolderHierarchy: the folders under SyncFolderId (the whole mailbox when absent) created,
@@ -27,7 +28,7 @@ export const syncFolderHierarchy: Operation = {
       const root = rootEl ? resolveSyncFolder(ctx, rootEl) : null;
       const rootKey = rootEl ? root!.id : null;
       const pos = stateText ? decodeHierarchySyncState(ctx.store, stateText, mailbox.id, rootKey).pos : 0;
-      const changes = hierarchyChanges(ctx.store, mailbox, root, pos);
+      const changes = hierarchyChanges(ctx.store, mailbox, root, pos, showsRecoverableItems(ctx.profile));
       leaf(message, 'm:SyncState', encodeSyncState(ctx.store, { kind: 'hierarchy', mailbox: mailbox.id, root: rootKey, pos: ctx.store.position }));
       leaf(message, 'm:IncludesLastFolderInRange', true);
       const list = el(message, 'm:Changes');

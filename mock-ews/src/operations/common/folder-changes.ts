@@ -10,9 +10,10 @@ export type FolderChangeOut = { type: 'create' | 'update'; folder: Folder } | { 
  * parent after the change), so folders moved in or out of the subtree show as Create or Delete.
  * Creates and updates come parents first, in tree order; deletes follow. A sync of the whole
  * mailbox (no root) leaves out Recoverable Items: a folder client would otherwise take soft-deleted
- * mail for a folder of mail to show.
+ * mail for a folder of mail to show; so does any sync on a generation without that tree
+ * (`showRecoverable` false: recoverable-items.ts).
  */
-export function hierarchyChanges(store: Store, mailbox: Mailbox, root: Folder | null, pos: number): FolderChangeOut[] {
+export function hierarchyChanges(store: Store, mailbox: Mailbox, root: Folder | null, pos: number, showRecoverable = true): FolderChangeOut[] {
   const rootId = root?.id ?? store.distinguishedFolder(mailbox, 'root').id;
   const parentBefore = new Map<string, string | null>();
   const changed = new Set<string>();
@@ -22,7 +23,7 @@ export function hierarchyChanges(store: Store, mailbox: Mailbox, root: Folder | 
     else parentBefore.set(c.folderId, c.parentId);
   }
   // Scope is decided for every folder, not only changed ones: moving a folder moves its subtree too.
-  const hidden = root ? undefined : store.distinguishedFolder(mailbox, 'recoverableitemsroot').id;
+  const hidden = root && showRecoverable ? undefined : store.distinguishedFolder(mailbox, 'recoverableitemsroot').id;
   const inScope = (id: string, parentOf: (id: string) => string | null | undefined) =>
     under(id, rootId, parentOf) && (!hidden || (id !== hidden && !under(id, hidden, parentOf)));
   const before = new Set([...parentBefore.keys()].filter((id) => inScope(id, (f) => parentBefore.get(f))));
