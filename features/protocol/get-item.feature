@@ -352,19 +352,25 @@ Feature: Reading messages with GetItem
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
-  Scenario: Asking for a 2010 property under Exchange 2007 SP1 is refused
+  Scenario Outline: Asking for a 2010 property under Exchange 2007 SP1 is refused: <property>
     Given the mock serves the scenario "find-item.yaml"
     When mia@acme.test posts the item request with RequestServerVersion Exchange2007_SP1:
       """
       <m:GetItem>
         <m:ItemShape>
           <t:BaseShape>IdOnly</t:BaseShape>
-          <t:AdditionalProperties><t:FieldURI FieldURI="item:ConversationId"/></t:AdditionalProperties>
+          <t:AdditionalProperties><property></t:AdditionalProperties>
         </m:ItemShape>
         <m:ItemIds><t:ItemId Id="{{item:Invoice 4712}}"/></m:ItemIds>
       </m:GetItem>
       """
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
+
+    Examples:
+      | property                                                                      |
+      | <t:FieldURI FieldURI="item:ConversationId"/>                                  |
+      | <t:FieldURI FieldURI="item:UniqueBody"/>                                      |
+      | <t:IndexedFieldURI FieldURI="distributionlist:Members:Member" FieldIndex="0"/> |
 
   Scenario: An ItemId without its Id attribute fails schema validation
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:

@@ -7,7 +7,7 @@ import { checkFieldUri } from './field-path';
 import { ITEM_SHAPES, ItemContext } from './item-properties';
 
 /** Properties the 2007 schemas do not have; asking for them under an older version is refused. */
-const SINCE_2010 = new Set(['item:ConversationId', 'item:UniqueBody']);
+const SINCE_2010 = new Set(['item:ConversationId', 'item:UniqueBody', 'distributionlist:Members:Member']);
 
 export interface CheckedShape {
   shape: Shape;
