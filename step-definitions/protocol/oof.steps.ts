@@ -59,3 +59,14 @@ Then('the out-of-office answer has:', function (this: EwsWorld, table: DataTable
   const got = table.raw().map(([element]) => [element, textOf(findAll(this.reply?.doc, element)[0]) ?? '']);
   assert.deepEqual(got, table.raw());
 });
+
+Then('the response has the internet message headers:', function (this: EwsWorld, table: DataTable) {
+  const headers = findAll(this.reply?.doc, 'InternetMessageHeader').map((h): [string, string | undefined] => [String(h['@HeaderName']), textOf(h)]);
+  for (const [name, value] of table.raw()) {
+    assert.deepEqual(
+      headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v),
+      [value],
+      `${name} in ${this.reply?.body}`,
+    );
+  }
+});

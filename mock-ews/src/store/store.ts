@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { oofReply } from './auto-reply';
 import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import { StoredItem } from './stored-item';
@@ -277,9 +278,17 @@ export class Store {
 
   // ---- items ----
 
-  /** A message arriving as new mail (transport delivery): what NewMailEvent notifications report. */
+  /**
+   * A message arriving as new mail (transport delivery): what NewMailEvent notifications report.
+   * A mailbox out of office answers its sender (auto-reply.ts); a reply to a mailbox of this store
+   * is delivered to its Inbox, one to anyone else leaves the store.
+   */
   deliverItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
-    return this.addItem(mailbox, folder, data, created, { newMail: true });
+    const item = this.addItem(mailbox, folder, data, created, { newMail: true });
+    const reply = oofReply(this, mailbox, data, created);
+    const to = reply && this.mailbox(reply.to[0].address);
+    if (reply && to) this.deliverItem(to, this.distinguishedFolder(to, 'inbox'), reply, created);
+    return item;
   }
 
   addItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date(), origin?: ItemOrigin): Item {
