@@ -305,6 +305,25 @@ const schemas: Json = {
       connections: { type: 'integer', description: 'GetStreamingEvents connections open now' },
     },
   },
+  OutboundMessage: {
+    type: 'object',
+    description: 'A message sent to recipients with no mailbox here, or an automatic reply to an outside sender',
+    properties: {
+      n: { type: 'integer', description: '1 for the first message that left this store; numbering goes on across clears' },
+      at: { type: 'string', format: 'date-time' },
+      from: { type: 'string', description: 'The mailbox it left from' },
+      recipients: { type: 'array', items: { type: 'string' }, description: 'Envelope recipients outside the organisation, Bcc ones included' },
+      reason: { type: 'string', enum: ['sent', 'auto-reply'] },
+      subject: { type: 'string' },
+      to: { type: 'array', items: ref('Address') },
+      cc: { type: 'array', items: ref('Address') },
+      internetMessageId: { type: 'string' },
+      inReplyTo: { type: 'string', nullable: true },
+      text: { type: 'string', nullable: true },
+      html: { type: 'string', nullable: true },
+      attachments: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' } } } },
+    },
+  },
   StoreDigest: {
     type: 'object',
     properties: {
@@ -542,6 +561,27 @@ const paths: Json = {
   },
   '/requests/{id}': {
     get: { summary: 'One journal entry', tags: ['journal'], parameters: [param('id', 'Journal number', 'path', { type: 'integer' })], responses: { '200': json(ref('JournalEntry')), '404': bad['404'] } },
+  },
+  '/outbound': {
+    get: {
+      summary: 'Mail that left the organisation, oldest first (the newest 1,000 are kept)',
+      tags: ['content'],
+      parameters: [
+        param('after', 'Only messages numbered above this', 'query', { type: 'integer', minimum: 0 }),
+        param('limit', 'At most this many (default 100)', 'query', { type: 'integer', minimum: 0, maximum: 1000 }),
+      ],
+      responses: {
+        '200': json({ type: 'object', properties: { total: { type: 'integer' }, lastN: { type: 'integer' }, messages: { type: 'array', items: ref('OutboundMessage') } } }),
+        '400': bad['400'],
+      },
+    },
+    delete: { summary: 'Forget the outbound messages (numbering goes on)', tags: ['content'], responses: { '200': json({ type: 'object', properties: { cleared: { type: 'integer' } } }) } },
+  },
+  '/outbound/{n}': {
+    get: { summary: 'One outbound message', tags: ['content'], parameters: [param('n', 'Its number')], responses: { '200': json(ref('OutboundMessage')), '404': bad['404'] } },
+  },
+  '/outbound/{n}/mime': {
+    get: { summary: 'An outbound message as RFC 822', tags: ['content'], parameters: [param('n', 'Its number')], responses: { '200': { description: 'The message', content: { 'message/rfc822': { schema: { type: 'string', format: 'binary' } } } }, '404': bad['404'] } },
   },
   '/subscriptions': {
     get: { summary: 'Notification subscriptions clients made with Subscribe', tags: ['content'], responses: { '200': json({ type: 'array', items: ref('Subscription') }) } },

@@ -9,6 +9,7 @@ import { directoryRoutes } from './routes/directory';
 import { faultRoutes } from './routes/faults';
 import { identityRoutes } from './routes/identity';
 import { itemRoutes } from './routes/items';
+import { outboundRoutes } from './routes/outbound';
 import { requestRoutes } from './routes/requests';
 import { serverRoutes } from './routes/server';
 import { subscriptionRoutes } from './routes/subscriptions';
@@ -37,6 +38,7 @@ export function createAdminRouter(state: MockState, options: AdminOptions = {}):
   router.use(itemRoutes(state));
   router.use(faultRoutes(state));
   router.use(requestRoutes(state));
+  router.use(outboundRoutes(state));
   router.use(subscriptionRoutes(state));
   router.use(diagnosticRoutes(state));
   router.use(tokenRoutes(state));

@@ -4,6 +4,7 @@ import type { messageInputSchema } from '../admin/message-input';
 import type { RecordView } from '../admin/journal';
 import type { folderView, itemDetail, itemSummary, mailboxView } from '../admin/views';
 import type { Profile } from '../profiles/profiles';
+import type { outboundView } from '../admin/routes/outbound';
 import type { subscriptionView } from '../admin/routes/subscriptions';
 
 /**
@@ -18,6 +19,7 @@ export type MessageInput = z.input<typeof messageInputSchema>;
 export type MailboxInfo = ReturnType<typeof mailboxView>;
 export type FolderInfo = ReturnType<typeof folderView>;
 export type SubscriptionInfo = ReturnType<typeof subscriptionView>;
+export type OutboundInfo = ReturnType<typeof outboundView>;
 export type ItemSummary = ReturnType<typeof itemSummary>;
 export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
@@ -344,6 +346,18 @@ export class AdminClient {
   /** Unexpected server errors: bugs in the mock, not client mistakes or injected faults. */
   serverErrors() {
     return this.call<{ count: number; errors: ServerErrorInfo[] }>('GET', '/errors');
+  }
+
+  // ---- mail that left the organisation ----
+  /** Messages sent to recipients without a mailbox here, and automatic replies to outside senders, oldest first. */
+  outbound(q: { after?: number; limit?: number } = {}) {
+    return this.call<{ total: number; lastN: number; messages: OutboundInfo[] }>('GET', `/outbound${AdminClient.query(q)}`);
+  }
+  outboundMime(n: number) {
+    return this.call<string>('GET', `/outbound/${n}/mime`);
+  }
+  clearOutbound() {
+    return this.call<{ cleared: number }>('DELETE', '/outbound');
   }
 
   // ---- notification subscriptions ----

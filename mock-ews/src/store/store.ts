@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { oofReply } from './auto-reply';
+import { OutboundLog } from './outbound';
 import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import { StoredItem } from './stored-item';
@@ -72,6 +73,8 @@ export class Store {
   /** Throttling policies from the scenario (enforced by mock-ews/src/throttling). */
   throttling: ThrottlingPolicy[] = [];
   domains: string[] = [];
+  /** Mail sent to recipients with no mailbox here (outbound.ts). */
+  readonly outbound = new OutboundLog();
   /** Notification subscriptions (Subscribe), by SubscriptionId. */
   readonly subscriptions = new Map<string, Subscription>();
   /** Called after each journalled change while subscriptions exist (streaming notifications listen). */
@@ -281,13 +284,16 @@ export class Store {
   /**
    * A message arriving as new mail (transport delivery): what NewMailEvent notifications report.
    * A mailbox out of office answers its sender (auto-reply.ts); a reply to a mailbox of this store
-   * is delivered to its Inbox, one to anyone else leaves the store.
+   * is delivered to its Inbox, one to anyone else goes to the outbound log.
    */
   deliverItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
     const item = this.addItem(mailbox, folder, data, created, { newMail: true });
     const reply = oofReply(this, mailbox, data, created);
-    const to = reply && this.mailbox(reply.to[0].address);
-    if (reply && to) this.deliverItem(to, this.distinguishedFolder(to, 'inbox'), reply, created);
+    if (reply) {
+      const to = this.mailbox(reply.to[0].address);
+      if (to) this.deliverItem(to, this.distinguishedFolder(to, 'inbox'), reply, created);
+      else this.outbound.add(mailbox.smtp, [reply.to[0].address], reply, 'auto-reply', created);
+    }
     return item;
   }
 

@@ -12,7 +12,8 @@ export interface Delivery {
 /**
  * Sends a message: the sender's copy goes to `saveIn` (Sent Items for SendAndSaveCopy), and every
  * To/Cc/Bcc recipient that has a mailbox in this store gets a copy in their Inbox, unread, without
- * the Bcc list. Recipients elsewhere are accepted and dropped, as a smart host would take them.
+ * the Bcc list. Recipients elsewhere are accepted as a smart host would take them: the message goes
+ * to the store's outbound log once, for all of them.
  */
 export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn?: Folder): Delivery {
   const now = new Date();
@@ -26,13 +27,17 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
   };
   const sentCopy = saveIn ? store.addItem(sender, saveIn, sent, now) : undefined;
   const delivered: Item[] = [];
+  const elsewhere: string[] = [];
   const seen = new Set<string>();
   for (const r of [...data.to, ...data.cc, ...data.bcc]) {
     const key = r.address.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
     const mailbox = store.mailbox(r.address);
-    if (!mailbox) continue;
+    if (!mailbox) {
+      elsewhere.push(r.address);
+      continue;
+    }
     const copy: MessageData = {
       ...sent,
       bcc: [],
@@ -42,6 +47,7 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
     };
     delivered.push(store.deliverItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
   }
+  if (elsewhere.length > 0) store.outbound.add(sender.smtp, elsewhere, { ...sent, bcc: [], rawMime: sent.rawMime ? withoutBcc(sent.rawMime) : undefined }, 'sent', now);
   return { sentCopy, delivered };
 }
 
