@@ -101,6 +101,44 @@ Feature: The web inspector
     When svc-ews@acme.test impersonating bob@acme.test finds items in inbox sorted by "received desc"
     Then the newest item found is "Hello from the inspector" from "tester@example.test"
 
+  Scenario: A mailbox's out-of-office settings, and the automatic reply that left the organisation
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:SetUserOofSettingsRequest>
+        <t:Mailbox><t:Address>alice@acme.test</t:Address></t:Mailbox>
+        <t:UserOofSettings>
+          <t:OofState>Enabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>
+          <t:InternalReply><t:Message>In the Berlin office this week.</t:Message></t:InternalReply>
+          <t:ExternalReply><t:Message>Away until Monday.</t:Message></t:ExternalReply>
+        </t:UserOofSettings>
+      </m:SetUserOofSettingsRequest>
+      """
+    When the tester opens the inspector page "/mailboxes/alice@acme.test"
+    Then the out-of-office settings show:
+      | State             | Enabled (answering mail now)    |
+      | External audience | All                             |
+      | Internal reply    | In the Berlin office this week. |
+      | External reply    | Away until Monday.              |
+    When the tester fills in the delivery form:
+      | mailbox | alice@acme.test     |
+      | folder  | inbox               |
+      | from    | tester@example.test |
+      | subject | Where are you?      |
+      | text    | Ping.               |
+    And the tester presses "Deliver"
+    And the tester follows the link "Outbound mail"
+    Then the table "outbound" has a row with:
+      | From       | alice@acme.test                |
+      | Recipients | tester@example.test            |
+      | Why        | automatic reply                |
+      | Subject    | Automatic reply: Where are you? |
+    When the tester follows the link "Automatic reply: Where are you?"
+    Then the message headers show:
+      | From | Alice Anderson <alice@acme.test> |
+      | To   | tester@example.test              |
+    And the block "text-body" shows the line "Away until Monday."
+    And the block "mime-headers" shows the line "Auto-Submitted: auto-replied"
+
   Scenario: A page for something that does not exist says so
     When the tester opens the inspector page "/mailboxes/nobody@acme.test"
     Then the inspector page answered 404

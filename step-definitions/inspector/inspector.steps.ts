@@ -96,6 +96,10 @@ Then('the profile shows:', BROWSER, async function (this: EwsWorld, table: DataT
   await keyValues(this, 'profile-table', table);
 });
 
+Then('the out-of-office settings show:', BROWSER, async function (this: EwsWorld, table: DataTable) {
+  await keyValues(this, 'out-of-office', table);
+});
+
 Then('the HTML body is shown in a sandboxed frame that reads {string}', BROWSER, async function (this: EwsWorld, text: string) {
   const p = await page(this);
   const frameEl = p.locator('iframe#html-body');

@@ -687,6 +687,8 @@ const paths: Json = {
   },
   '/ui/requests': { get: { summary: 'Inspector: the live request journal', tags: ['inspector'], parameters: journalQuery, responses: { '200': html('Page') } } },
   '/ui/requests/{id}': { get: { summary: 'Inspector: one request with pretty-printed SOAP', tags: ['inspector'], parameters: [param('id', 'Journal number', 'path', { type: 'integer' })], responses: { '200': html('Page'), '404': html('Not found') } } },
+  '/ui/outbound': { get: { summary: 'Inspector: mail that left the organisation', tags: ['inspector'], responses: { '200': html('Page') } } },
+  '/ui/outbound/{n}': { get: { summary: 'Inspector: one outbound message with its headers and body', tags: ['inspector'], parameters: [param('n', 'Its number')], responses: { '200': html('Page'), '404': html('Not found') } } },
   '/ui/deliver': {
     post: {
       summary: 'Inspector form: deliver a test message',

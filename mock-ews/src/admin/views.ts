@@ -62,16 +62,19 @@ export function mailboxFolders(store: Store, mailbox: Mailbox): Folder[] {
   return [top, ...store.descendants(mailbox, top)];
 }
 
+/** The messages of the folders listed: soft-deleted ones, in Recoverable Items, are not mail to show. */
+export function mailboxItemCount(store: Store, mailbox: Mailbox): number {
+  return mailboxFolders(store, mailbox).reduce((n, f) => n + f.items.size, 0);
+}
+
 export function mailboxView(store: Store, mailbox: Mailbox) {
   const owner = [...store.accounts.values()].find((a) => a.mailboxId === mailbox.id);
-  const folders = mailboxFolders(store, mailbox);
   return {
     smtp: mailbox.smtp,
     displayName: mailbox.displayName,
     account: owner?.smtp ?? null,
-    // The messages of the folders listed: soft-deleted ones, in Recoverable Items, are not mail to show.
-    itemCount: folders.reduce((n, f) => n + f.items.size, 0),
-    folders: folders.map((f) => folderView(mailbox, f)),
+    itemCount: mailboxItemCount(store, mailbox),
+    folders: mailboxFolders(store, mailbox).map((f) => folderView(mailbox, f)),
     outOfOffice: oofView(oofSettings(mailbox)),
   };
 }

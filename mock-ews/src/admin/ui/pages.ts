@@ -1,8 +1,11 @@
 import type { MockState } from '../../server/state';
-import type { Folder, Item, Mailbox } from '../../store/types';
+import type { OutboundMessage } from '../../store/outbound';
+import type { AttachmentData, Folder, Item, Mailbox, MessageData } from '../../store/types';
 import type { Fault } from '../faults';
 import type { RecordView } from '../journal';
-import { folderPath, mailboxFolders } from '../views';
+import { folderPath, mailboxFolders, mailboxItemCount } from '../views';
+import { oofActive } from '../../store/auto-reply';
+import { oofSettings } from '../../store/out-of-office';
 import { prettyXml } from './pretty-xml';
 import { Html, html, seg } from './html';
 
@@ -35,7 +38,7 @@ ${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshS
 <title>${title} · mock-ews inspector</title>
 <style>${new Html(STYLE)}</style></head>
 <body><header><strong>mock-ews inspector</strong>
-<nav><a href="${BASE}">Mailboxes</a> · <a href="${BASE}/requests">Requests</a> · <a href="${BASE}#faults">Faults</a> · <a href="${BASE}#profile">Profile</a></nav></header>
+<nav><a href="${BASE}">Mailboxes</a> · <a href="${BASE}/requests">Requests</a> · <a href="${BASE}/outbound">Outbound mail</a> · <a href="${BASE}#faults">Faults</a> · <a href="${BASE}#profile">Profile</a></nav></header>
 <main><h1>${title}</h1>${body}</main></body></html>`.value;
 }
 
@@ -80,7 +83,7 @@ export function homePage(state: MockState): string {
   return page(
     'Mailboxes',
     html`<table id="mailboxes"><tr><th>Mailbox</th><th>Display name</th><th>Items</th><th>Folders</th></tr>
-${boxes.map((m) => html`<tr><td><a href="${BASE}/mailboxes/${seg(m.smtp)}">${m.smtp}</a></td><td>${m.displayName}</td><td>${m.items.size}</td><td>${m.folders.size}</td></tr>`)}
+${boxes.map((m) => html`<tr><td><a href="${BASE}/mailboxes/${seg(m.smtp)}">${m.smtp}</a></td><td>${m.displayName}</td><td>${mailboxItemCount(state.store, m)}</td><td>${mailboxFolders(state.store, m).length}</td></tr>`)}
 </table>
 <h2 id="faults">Active faults</h2>
 ${
@@ -108,8 +111,23 @@ function folderTree(state: MockState, mailbox: Mailbox): Html {
   return html`<table id="folders"><tr><th>Folder</th><th>Items</th><th>Unread</th></tr>${rows}</table>`;
 }
 
+/** What GetUserOofSettings answers for the mailbox, and whether it is answering mail now. */
+function outOfOffice(mailbox: Mailbox): Html {
+  const o = oofSettings(mailbox);
+  const window = html`${o.start.toISOString()} – ${o.end.toISOString()}`;
+  return html`<h2>Out of office</h2><table id="out-of-office">
+<tr><th>State</th><td>${o.state}${oofActive(o, new Date()) ? ' (answering mail now)' : ''}</td></tr>
+${o.state === 'Scheduled' ? html`<tr><th>Window</th><td>${window}</td></tr>` : ''}
+<tr><th>External audience</th><td>${o.externalAudience}</td></tr>
+<tr><th>Internal reply</th><td>${o.internalReply}</td></tr>
+<tr><th>External reply</th><td>${o.externalReply}</td></tr></table>`;
+}
+
 export function mailboxPage(state: MockState, mailbox: Mailbox): string {
-  return page(mailbox.smtp, html`<p>${mailbox.displayName} · ${mailbox.items.size} items</p>${folderTree(state, mailbox)}${deliverForm(state, mailbox)}`);
+  return page(
+    mailbox.smtp,
+    html`<p>${mailbox.displayName} · ${mailboxItemCount(state.store, mailbox)} items</p>${folderTree(state, mailbox)}${outOfOffice(mailbox)}${deliverForm(state, mailbox)}`,
+  );
 }
 
 const fmtAddr = (a?: { name?: string; address: string }) => (a ? (a.name ? `${a.name} <${a.address}>` : a.address) : '');
@@ -129,13 +147,23 @@ ${items.map(
 }
 
 export function itemPage(mailbox: Mailbox, item: Item, mime: Buffer): string {
-  const d = item.data;
   const folder = mailbox.folders.get(item.folderId)!;
+  const back = html`<a href="${BASE}/mailboxes/${seg(mailbox.smtp)}/folders/${seg(folder.id)}">← ${folderPath(mailbox, folder) || folder.displayName}</a>`;
+  return messagePage(back, item.data, item.attachments, mime);
+}
+
+/** A message that left the organisation (store/outbound.ts), as the item page shows a stored one. */
+export function outboundMessagePage(m: OutboundMessage, mime: Buffer): string {
+  const back = html`<a href="${BASE}/outbound">← Outbound mail</a> · ${m.reason === 'auto-reply' ? 'automatic reply' : 'sent'} from ${m.from} to ${m.recipients.join(', ')}`;
+  return messagePage(back, m.data, m.data.attachments, mime);
+}
+
+function messagePage(back: Html, d: MessageData, attachments: readonly AttachmentData[], mime: Buffer): string {
   const headerEnd = mime.indexOf('\r\n\r\n') >= 0 ? mime.indexOf('\r\n\r\n') : mime.indexOf('\n\n');
   const rawHeaders = mime.subarray(0, headerEnd >= 0 ? headerEnd : mime.length).toString('utf8');
   return page(
     d.subject || '(no subject)',
-    html`<p><a href="${BASE}/mailboxes/${seg(mailbox.smtp)}/folders/${seg(folder.id)}">← ${folderPath(mailbox, folder) || folder.displayName}</a></p>
+    html`<p>${back}</p>
 <table id="headers">
 <tr><th>From</th><td>${fmtAddr(d.from)}</td></tr>
 <tr><th>To</th><td>${d.to.map(fmtAddr).join(', ')}</td></tr>
@@ -145,7 +173,7 @@ ${d.cc.length ? html`<tr><th>Cc</th><td>${d.cc.map(fmtAddr).join(', ')}</td></tr
 <tr><th>Received</th><td>${d.dateTimeReceived.toISOString()}</td></tr>
 <tr><th>Message-ID</th><td>${d.internetMessageId}</td></tr>
 <tr><th>Read</th><td>${d.isRead ? 'yes' : 'no'}</td></tr>
-${item.attachments.length ? html`<tr><th>Attachments</th><td>${item.attachments.map((a) => `${a.name} (${a.contentType}, ${a.content.length} bytes)`).join('; ')}</td></tr>` : ''}
+${attachments.length ? html`<tr><th>Attachments</th><td>${attachments.map((a) => `${a.name} (${a.contentType}, ${a.content.length} bytes)`).join('; ')}</td></tr>` : ''}
 ${d.extended && Object.keys(d.extended).length ? html`<tr><th>Extended properties</th><td>${Object.entries(d.extended).map(([k, v]) => `${k} = ${typeof v === 'string' ? v : v.join(', ')}`).join('; ')}</td></tr>` : ''}
 </table>
 <h2>Body</h2>
@@ -155,6 +183,25 @@ ${
     : html`<pre id="text-body">${d.body.text ?? ''}</pre>`
 }
 <h2>Internet headers</h2><pre id="mime-headers">${rawHeaders}</pre>`,
+  );
+}
+
+/** Mail sent to recipients with no mailbox here, newest first. */
+export function outboundPage(state: MockState): string {
+  const messages = [...state.store.outbound.messages].reverse();
+  return page(
+    'Outbound mail',
+    html`<p>Mail for recipients outside the scenario's mailboxes, kept instead of sent on (the newest 1,000).</p>
+${
+  messages.length === 0
+    ? html`<p id="no-outbound">No mail has left the organisation.</p>`
+    : html`<table id="outbound"><tr><th>#</th><th>Time</th><th>From</th><th>Recipients</th><th>Why</th><th>Subject</th></tr>
+${messages.map(
+  (m) =>
+    html`<tr><td>${m.n}</td><td>${m.at.toISOString()}</td><td>${m.from}</td><td>${m.recipients.join(', ')}</td><td>${m.reason === 'auto-reply' ? 'automatic reply' : 'sent'}</td><td><a href="${BASE}/outbound/${String(m.n)}">${m.data.subject || '(no subject)'}</a></td></tr>`,
+)}
+</table>`
+}`,
   );
 }
 

@@ -6,7 +6,7 @@ import { queryJournal, recordView } from '../journal';
 import { messageFromFields } from '../message-input';
 import { journalFilter } from '../routes/requests';
 import { findFolder, findItem, findMailbox } from '../views';
-import { errorPage, folderPage, homePage, itemPage, mailboxPage, requestPage, requestsPage } from './pages';
+import { errorPage, folderPage, homePage, itemPage, mailboxPage, outboundMessagePage, outboundPage, requestPage, requestsPage } from './pages';
 
 /** No scripts, no external anything; message HTML is further confined to a sandboxed iframe. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
@@ -32,6 +32,14 @@ export function inspectorRoutes(state: MockState): Router {
     const mailbox = findMailbox(state.store, req.params.smtp);
     const item = findItem(state.store, mailbox, req.params.id);
     send(res, itemPage(mailbox, item, await messageMime(item.data)));
+  });
+
+  router.get('/outbound', (_req, res) => send(res, outboundPage(state)));
+
+  router.get('/outbound/:n', async (req, res) => {
+    const message = /^\d+$/.test(req.params.n) ? state.store.outbound.find(Number(req.params.n)) : undefined;
+    if (!message) throw new AdminError(404, `no outbound message ${req.params.n}`, 'n');
+    send(res, outboundMessagePage(message, await messageMime(message.data)));
   });
 
   router.get('/requests', (req, res) => {
