@@ -79,6 +79,44 @@ Feature: Deleting messages through DeleteItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "The value 'recoverableitemsdeletions' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DistinguishedFolderIdNameType'"
 
+  Scenario: The root of a mailbox holds Recoverable Items from Exchange 2010 on
+    Given the mock emulates Exchange2010
+    When alice@acme.test posts with RequestServerVersion "Exchange2010" the SOAP body:
+      """
+      <m:FindFolder Traversal="Shallow">
+        <m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="root"/></m:ParentFolderIds>
+      </m:FindFolder>
+      """
+    Then the response lists, in this order, the folders:
+      | Folder | Top of Information Store |  |
+      | Folder | Recoverable Items        |  |
+
+  Scenario: Exchange 2007 kept deleted mail in a dumpster no folder listing shows: no Recoverable Items below the root
+    Given the mock emulates Exchange2007_SP1
+    When alice@acme.test posts with RequestServerVersion "Exchange2007_SP1" the SOAP body:
+      """
+      <m:FindFolder Traversal="Deep">
+        <m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="root"/></m:ParentFolderIds>
+      </m:FindFolder>
+      """
+    Then the response lists, in this order, the folders:
+      | Folder         | Top of Information Store |  |
+      | Folder         | Inbox                    |  |
+      | Folder         | Projects                 |  |
+      | Folder         | Archive 2025             |  |
+      | Folder         | Sent Items               |  |
+      | Folder         | Drafts                   |  |
+      | Folder         | Deleted Items            |  |
+      | Folder         | Junk Email               |  |
+      | Folder         | Outbox                   |  |
+      | CalendarFolder | Calendar                 |  |
+      | ContactsFolder | Contacts                 |  |
+      | TasksFolder    | Tasks                    |  |
+      | Folder         | Notes                    |  |
+      | Folder         | Journal                  |  |
+
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
   Scenario: MoveToDeletedItems keeps the message, readable, in Deleted Items
