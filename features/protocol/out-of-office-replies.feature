@@ -1,4 +1,5 @@
-@protocol @GetUserOofSettings @SetUserOofSettings
+# checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+@protocol @GetUserOofSettings @SetUserOofSettings @since:Exchange2007_SP1
 Feature: Automatic replies while a mailbox is out of office
   A mailbox whose out-of-office settings are on answers the mail delivered to it, as Exchange's
   transport does: once per sender while the same settings stand, with the internal reply to
