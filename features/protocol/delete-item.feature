@@ -91,6 +91,11 @@ Feature: Deleting messages through DeleteItem
     Then the response lists, in this order, the folders:
       | Folder | Top of Information Store |  |
       | Folder | Recoverable Items        |  |
+    When alice@acme.test posts with RequestServerVersion "Exchange2010" the SOAP body:
+      """
+      <m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="root"/></m:FolderIds></m:GetFolder>
+      """
+    Then the first ChildFolderCount in the response has the text "2"
 
   Scenario: Exchange 2007 kept deleted mail in a dumpster no folder listing shows: no Recoverable Items below the root
     Given the mock emulates Exchange2007_SP1
@@ -116,6 +121,11 @@ Feature: Deleting messages through DeleteItem
       | TasksFolder    | Tasks                    |  |
       | Folder         | Notes                    |  |
       | Folder         | Journal                  |  |
+    When alice@acme.test posts with RequestServerVersion "Exchange2007_SP1" the SOAP body:
+      """
+      <m:GetFolder><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="root"/></m:FolderIds></m:GetFolder>
+      """
+    Then the first ChildFolderCount in the response has the text "1"
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

@@ -40,7 +40,7 @@ export const findFolder: Operation = {
           IncludesLastItemInRange: slice.includesLast,
         });
         const folders = el(root, 't:Folders');
-        for (const f of all.slice(slice.start, slice.end)) writeFolder(folders, mailbox, f, shape);
+        for (const f of all.slice(slice.start, slice.end)) writeFolder(folders, mailbox, f, shape, ctx.profile);
       });
     }
   },

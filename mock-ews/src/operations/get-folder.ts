@@ -17,7 +17,7 @@ export const getFolder: Operation = {
     for (const idEl of ids) {
       await out.add((message) => {
         const folder = resolveFolderId(ctx, idEl);
-        writeFolder(el(message, 'm:Folders'), ctx.mailbox!, folder, shape);
+        writeFolder(el(message, 'm:Folders'), ctx.mailbox!, folder, shape, ctx.profile);
       });
     }
   },

@@ -34,7 +34,7 @@ export const syncFolderHierarchy: Operation = {
       const list = el(message, 'm:Changes');
       for (const change of changes) {
         if (change.type === 'delete') el(el(list, 't:Delete'), 't:FolderId', { Id: change.folderId });
-        else writeFolder(el(list, change.type === 'create' ? 't:Create' : 't:Update'), mailbox, change.folder, shape);
+        else writeFolder(el(list, change.type === 'create' ? 't:Create' : 't:Update'), mailbox, change.folder, shape, ctx.profile);
       }
     });
   },
