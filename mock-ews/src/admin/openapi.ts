@@ -564,7 +564,7 @@ const paths: Json = {
   },
   '/outbound': {
     get: {
-      summary: 'Mail that left the organisation, oldest first (the newest 1,000 are kept)',
+      summary: 'Mail that left the organisation, oldest first (the newest 1,000, up to 64 MB, are kept)',
       tags: ['content'],
       parameters: [
         param('after', 'Only messages numbered above this', 'query', { type: 'integer', minimum: 0 }),

@@ -95,9 +95,9 @@ function header(message: MessageData, name: string): string | undefined {
   return line === undefined ? undefined : line.slice(line.indexOf(':') + 1).trim();
 }
 
-/** The domains of the organisation's accounts: a sender there gets the internal reply. */
+/** The organisation's domains (the scenario's, else its accounts'): a sender there gets the internal reply. */
 function organisationDomains(store: Store): Set<string> {
-  return new Set([...store.accounts.values()].map((a) => domainOf(a.smtp)));
+  return new Set(store.domains.length > 0 ? store.domains : [...store.accounts.values()].map((a) => domainOf(a.smtp)));
 }
 
 function domainOf(address: string): string {

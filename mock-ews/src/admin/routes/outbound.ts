@@ -35,7 +35,7 @@ export function outboundView(m: OutboundMessage) {
 export function outboundRoutes(state: MockState): Router {
   const router = Router();
   const find = (n: string) => {
-    const found = /^\d+$/.test(n) ? state.store.outbound.find(Number(n)) : undefined;
+    const found = state.store.outbound.find(n);
     if (!found) throw notFound(`outbound message ${n}`, 'n');
     return found;
   };

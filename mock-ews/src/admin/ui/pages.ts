@@ -1,5 +1,5 @@
 import type { MockState } from '../../server/state';
-import type { OutboundMessage } from '../../store/outbound';
+import { OUTBOUND_REASON_LABEL, type OutboundMessage } from '../../store/outbound';
 import type { AttachmentData, Folder, Item, Mailbox, MessageData } from '../../store/types';
 import type { Fault } from '../faults';
 import type { RecordView } from '../journal';
@@ -154,7 +154,7 @@ export function itemPage(mailbox: Mailbox, item: Item, mime: Buffer): string {
 
 /** A message that left the organisation (store/outbound.ts), as the item page shows a stored one. */
 export function outboundMessagePage(m: OutboundMessage, mime: Buffer): string {
-  const back = html`<a href="${BASE}/outbound">← Outbound mail</a> · ${m.reason === 'auto-reply' ? 'automatic reply' : 'sent'} from ${m.from} to ${m.recipients.join(', ')}`;
+  const back = html`<a href="${BASE}/outbound">← Outbound mail</a> · ${OUTBOUND_REASON_LABEL[m.reason]} from ${m.from} to ${m.recipients.join(', ')}`;
   return messagePage(back, m.data, m.data.attachments, mime);
 }
 
@@ -191,14 +191,14 @@ export function outboundPage(state: MockState): string {
   const messages = [...state.store.outbound.messages].reverse();
   return page(
     'Outbound mail',
-    html`<p>Mail for recipients outside the scenario's mailboxes, kept instead of sent on (the newest 1,000).</p>
+    html`<p>Mail for recipients outside the scenario's mailboxes, kept instead of sent on (the newest 1,000, up to 64 MB).</p>
 ${
   messages.length === 0
     ? html`<p id="no-outbound">No mail has left the organisation.</p>`
     : html`<table id="outbound"><tr><th>#</th><th>Time</th><th>From</th><th>Recipients</th><th>Why</th><th>Subject</th></tr>
 ${messages.map(
   (m) =>
-    html`<tr><td>${m.n}</td><td>${m.at.toISOString()}</td><td>${m.from}</td><td>${m.recipients.join(', ')}</td><td>${m.reason === 'auto-reply' ? 'automatic reply' : 'sent'}</td><td><a href="${BASE}/outbound/${String(m.n)}">${m.data.subject || '(no subject)'}</a></td></tr>`,
+    html`<tr><td>${m.n}</td><td>${m.at.toISOString()}</td><td>${m.from}</td><td>${m.recipients.join(', ')}</td><td>${OUTBOUND_REASON_LABEL[m.reason]}</td><td><a href="${BASE}/outbound/${String(m.n)}">${m.data.subject || '(no subject)'}</a></td></tr>`,
 )}
 </table>`
 }`,

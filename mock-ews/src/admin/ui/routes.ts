@@ -37,7 +37,7 @@ export function inspectorRoutes(state: MockState): Router {
   router.get('/outbound', (_req, res) => send(res, outboundPage(state)));
 
   router.get('/outbound/:n', async (req, res) => {
-    const message = /^\d+$/.test(req.params.n) ? state.store.outbound.find(Number(req.params.n)) : undefined;
+    const message = state.store.outbound.find(req.params.n);
     if (!message) throw new AdminError(404, `no outbound message ${req.params.n}`, 'n');
     send(res, outboundMessagePage(message, await messageMime(message.data)));
   });
