@@ -11,7 +11,7 @@ export const NOT_EMULATED: ReadonlyMap<string, SchemaVersion> = new Map<string, 
   ...(['ExpandDL', 'GetUserAvailabilityRequest', 'CreateManagedFolder'] as const).map((op) => [op, 'Exchange2007'] as const),
   ...(['AddDelegate', 'GetDelegate', 'RemoveDelegate', 'UpdateDelegate'] as const).map((op) => [op, 'Exchange2007_SP1'] as const),
   ...([
-    'GetServerTimeZones', 'GetRoomLists', 'GetRooms', 'GetMailTips', 'GetServiceConfiguration', 'GetUserConfiguration',
+    'GetServerTimeZones', 'GetRoomLists', 'GetRooms', 'GetServiceConfiguration', 'GetUserConfiguration',
     'CreateUserConfiguration', 'DeleteUserConfiguration', 'UpdateUserConfiguration', 'GetSharingMetadata', 'GetSharingFolder',
     'RefreshSharingFolder', 'FindMessageTrackingReport', 'GetMessageTrackingReport', 'PlayOnPhone', 'GetPhoneCallInformation',
     'DisconnectPhoneCall',

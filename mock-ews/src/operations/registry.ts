@@ -28,6 +28,7 @@ import { subscribe } from './subscribe';
 import { getEvents } from './get-events';
 import { getStreamingEvents } from './get-streaming-events';
 import { unsubscribe } from './unsubscribe';
+import { getMailTips } from './get-mail-tips';
 import { getUserOofSettings } from './get-user-oof-settings';
 import { setUserOofSettings } from './set-user-oof-settings';
 
@@ -46,6 +47,7 @@ const operations: Operation[] = [
   emptyFolder,
   resolveNames,
   getUserOofSettings,
+  getMailTips,
   setUserOofSettings,
   convertId,
   subscribe,

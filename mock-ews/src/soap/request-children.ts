@@ -47,6 +47,7 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   CopyItem: ['ToFolderId', 'ItemIds', 'ReturnNewItemIds'],
   ResolveNames: ['ParentFolderIds', 'UnresolvedEntry'],
   ConvertId: ['SourceIds'],
+  GetMailTips: ['SendingAs', 'Recipients', 'MailTipsRequested'],
   Subscribe: ['PullSubscriptionRequest', 'PushSubscriptionRequest', 'StreamingSubscriptionRequest'],
   GetEvents: ['SubscriptionId', 'Watermark'],
   GetStreamingEvents: ['SubscriptionIds', 'ConnectionTimeout'],

@@ -31,12 +31,9 @@ export function oofReply(store: Store, mailbox: Mailbox, message: MessageData, n
   if (!sender?.address) return undefined;
   const key = sender.address.toLowerCase();
   if (key === mailbox.smtp.toLowerCase() || suppressed(message)) return undefined;
-  const internal = organisationDomains(store).has(domainOf(key));
-  // Known means the senders in the mailbox's contacts, which the store does not keep: nobody.
-  if (!internal && settings.externalAudience !== 'All') return undefined;
-  const text = internal ? settings.internalReply : settings.externalReply;
+  const text = oofReplyText(store, settings, key);
   // No text, no reply (as the GetUserOofSettings reference says of an empty message).
-  if (text.trim() === '') return undefined;
+  if (text === undefined || text.trim() === '') return undefined;
   let senders = answered.get(settings);
   if (!senders) answered.set(settings, (senders = new Set()));
   if (senders.has(key)) return undefined;
@@ -67,6 +64,21 @@ export function oofReply(store: Store, mailbox: Mailbox, message: MessageData, n
     ],
     itemClass: OOF_REPLY_CLASS,
   };
+}
+
+/**
+ * The reply text `sender` is owed: the internal one for the organisation's senders, the external
+ * one for others when the audience is All (Known means the senders in the mailbox's contacts, which
+ * the store does not keep: nobody), undefined when none is owed. MailTips show the same text.
+ */
+export function oofReplyText(store: Store, settings: OofSettings, sender: string): string | undefined {
+  if (isInternalAddress(store, sender)) return settings.internalReply;
+  return settings.externalAudience === 'All' ? settings.externalReply : undefined;
+}
+
+/** True when `address` is in one of the organisation's domains. */
+export function isInternalAddress(store: Store, address: string): boolean {
+  return organisationDomains(store).has(domainOf(address));
 }
 
 /**
