@@ -83,6 +83,14 @@ Feature: Independent clients work against every generation
       | Disabled  | All   |                 |                   |                           |
       | Scheduled | Known | Back on Monday. | Out until Monday. | 2026-12-01T08:00:00+00:00 |
 
+  Scenario: exchangelib expands a distribution list
+    Given the mock emulates Exchange2010_SP2
+    When exchangelib as alice@acme.test expands the distribution list "sales-team@acme.test"
+    Then exchangelib read the members:
+      | Alice Anderson | alice@acme.test    | Mailbox  |
+      | Bob Brown      | bob@acme.test      | Mailbox  |
+      | Acme Partners  | partners@acme.test | PublicDL |
+
   Scenario: exchangelib soft-deletes a message into Recoverable Items
     Given the mock emulates Exchange2016
     When exchangelib as svc-ews@acme.test impersonating alice@acme.test soft-deletes the Inbox message "Signed contract"

@@ -34,6 +34,7 @@ def main() -> int:
     p.add_argument("--fetch", type=int, metavar="N", help="read the N newest Inbox messages by id with every property")
     p.add_argument("--soft-delete", metavar="SUBJECT", help="soft-delete the Inbox message with this subject")
     p.add_argument("--oof", action="store_true", help="read, schedule and read again the out-of-office settings")
+    p.add_argument("--expand-dl", metavar="SMTP", help="list the members of a distribution list (ExpandDL)")
     a = p.parse_args()
 
     try:
@@ -84,6 +85,10 @@ def main() -> int:
                                                start=EWSDateTime(2026, 12, 1, 8, tzinfo=UTC),
                                                end=EWSDateTime(2026, 12, 7, 8, tzinfo=UTC))
             print(json.dumps({"oof": [before, seen(account.oof_settings)]}))
+            return 0
+        if a.expand_dl:
+            members = [[m.name, m.email_address, m.mailbox_type] for m in account.protocol.expand_dl(a.expand_dl)]
+            print(json.dumps({"members": members}))
             return 0
         if a.soft_delete:
             # exchangelib looks up Recoverable Items\Deletions before it sends DeleteItem SoftDelete.

@@ -62,6 +62,17 @@ async function runExchangelib(world: EwsWorld, args: string[]): Promise<void> {
   world.results.set('exchangelib', out);
 }
 
+/**
+ * What exchangelib printed, once it ran without an error; undefined when it could not run here
+ * (python3-exchangelib missing outside CI), and the Then step reports itself skipped.
+ */
+function exchangelibResult<T>(world: EwsWorld): T | undefined {
+  if (world.results.get('exchangelib-skipped')) return undefined;
+  const out = world.results.get('exchangelib') as T & { error?: string };
+  assert.equal(out.error, undefined, out.error);
+  return out;
+}
+
 When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox, choosing version and authentication itself', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate']);
 });
@@ -77,17 +88,15 @@ When('exchangelib with an app-only OAuth token impersonating {mailbox} reads the
 });
 
 Then('exchangelib opened the standard folders, empty:', function (this: EwsWorld, table: DataTable) {
-  if (this.results.get('exchangelib-skipped')) return 'skipped';
-  const out = this.results.get('exchangelib') as { standardFolders: [string, string, number][]; error?: string };
-  assert.equal(out.error, undefined, out.error);
+  const out = exchangelibResult<{ standardFolders: [string, string, number][] }>(this);
+  if (!out) return 'skipped';
   assert.deepEqual(out.standardFolders.map(([name, kind, total]) => [name, kind, String(total)]), table.raw());
   return undefined;
 });
 
 Then('exchangelib saw build {string}, used API version {string} and authentication {string}', function (this: EwsWorld, build: string, api: string, auth: string) {
-  if (this.results.get('exchangelib-skipped')) return 'skipped';
-  const out = this.results.get('exchangelib') as { build?: string; apiVersion?: string; authType?: string; error?: string };
-  assert.equal(out.error, undefined, out.error);
+  const out = exchangelibResult<{ build?: string; apiVersion?: string; authType?: string }>(this);
+  if (!out) return 'skipped';
   assert.equal(out.build, build);
   assert.equal(out.apiVersion, api);
   assert.equal(out.authType, auth);
@@ -95,9 +104,8 @@ Then('exchangelib saw build {string}, used API version {string} and authenticati
 });
 
 Then('exchangelib found {int} messages in Inbox, newest first {string}, the subfolder {string}, {int} created by a full sync and {int} in Sent Items', function (this: EwsWorld, total: number, newest: string, child: string, synced: number, sent: number) {
-  if (this.results.get('exchangelib-skipped')) return 'skipped';
-  const out = this.results.get('exchangelib') as { inbox: { total: number; newest: (string | null)[]; children: string[]; synced: number }; sentTotal: number; error?: string };
-  assert.equal(out.error, undefined, out.error);
+  const out = exchangelibResult<{ inbox: { total: number; newest: (string | null)[]; children: string[]; synced: number }; sentTotal: number }>(this);
+  if (!out) return 'skipped';
   assert.equal(out.inbox.total, total);
   assert.equal(out.inbox.newest[0], newest);
   assert.deepEqual(out.inbox.children, [child]);
@@ -119,10 +127,20 @@ When('exchangelib as {mailbox} impersonating {mailbox} reads, schedules and read
 });
 
 Then('exchangelib read the out-of-office settings, before and after:', function (this: EwsWorld, table: DataTable) {
-  if (this.results.get('exchangelib-skipped')) return 'skipped';
-  const out = this.results.get('exchangelib') as { oof?: string[][]; error?: string };
-  assert.equal(out.error, undefined, out.error);
+  const out = exchangelibResult<{ oof?: string[][] }>(this);
+  if (!out) return 'skipped';
   assert.deepEqual(out.oof, table.raw());
+  return undefined;
+});
+
+When('exchangelib as {mailbox} expands the distribution list {string}', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, list: string) {
+  await runExchangelib(this, ['--mailbox', login, '--user', login, '--password', DEFAULT_PASSWORD, '--expand-dl', list]);
+});
+
+Then('exchangelib read the members:', function (this: EwsWorld, table: DataTable) {
+  const out = exchangelibResult<{ members?: string[][] }>(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.members, table.raw());
   return undefined;
 });
 
@@ -131,9 +149,8 @@ When('exchangelib as {mailbox} impersonating {mailbox} soft-deletes the Inbox me
 });
 
 Then('exchangelib counted {int} messages left in Inbox and found only {string} in the Deletions folder of Recoverable Items', function (this: EwsWorld, total: number, subject: string) {
-  if (this.results.get('exchangelib-skipped')) return 'skipped';
-  const out = this.results.get('exchangelib') as { inboxTotal?: number; deletions?: string[]; error?: string };
-  assert.equal(out.error, undefined, out.error);
+  const out = exchangelibResult<{ inboxTotal?: number; deletions?: string[] }>(this);
+  if (!out) return 'skipped';
   assert.equal(out.inboxTotal, total);
   assert.deepEqual(out.deletions, [subject]);
   return undefined;
@@ -144,9 +161,8 @@ When('exchangelib as {mailbox} impersonating {mailbox} fetches the {int} newest 
 });
 
 Then('exchangelib fetched, with every property:', function (this: EwsWorld, table: DataTable) {
-  if (this.results.get('exchangelib-skipped')) return 'skipped';
-  const out = this.results.get('exchangelib') as { fetched?: [string, string | null, string | null, boolean, string[]][]; error?: string };
-  assert.equal(out.error, undefined, out.error);
+  const out = exchangelibResult<{ fetched?: [string, string | null, string | null, boolean, string[]][] }>(this);
+  if (!out) return 'skipped';
   const rows = (out.fetched ?? []).map(([kind, subject, sender, read, attachments]) => [kind, subject ?? '', sender ?? '', read ? 'read' : 'unread', attachments.join(', ')]);
   assert.deepEqual(rows, table.raw());
   return undefined;
@@ -161,14 +177,10 @@ interface Writes {
   sentCopies: number;
   filed: string[];
   childrenAfterDelete: string[];
-  error?: string;
 }
 
 function writes(world: EwsWorld): Writes | undefined {
-  if (world.results.get('exchangelib-skipped')) return undefined;
-  const out = world.results.get('exchangelib') as Writes;
-  assert.equal(out.error, undefined, out.error);
-  return out;
+  return exchangelibResult<Writes>(world);
 }
 
 Then('exchangelib created and renamed the folder {string}, filed {string} in it, and deleted it', function (this: EwsWorld, folder: string, subject: string) {

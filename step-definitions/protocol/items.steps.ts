@@ -328,8 +328,9 @@ function responseMessage(world: EwsWorld, n: number): Record<string, unknown> {
   return rm;
 }
 
-Then('the RootFolder of response message {int} has the attributes:', function (this: EwsWorld, n: number, table: DataTable) {
-  const root = findAll(responseMessage(this, n), 'RootFolder')[0];
+// RootFolder (FindItem, FindFolder), DLExpansion (ExpandDL)…: the paging attributes of a view.
+Then('the {word} of response message {int} has the attributes:', function (this: EwsWorld, element: string, n: number, table: DataTable) {
+  const root = findAll(responseMessage(this, n), element)[0];
   assert.ok(root, this.reply?.body);
   const attrs = Object.fromEntries(Object.entries(root).filter(([k]) => k.startsWith('@')).map(([k, v]) => [k.slice(1), String(v)]));
   assert.deepEqual(attrs, Object.fromEntries(table.raw()));

@@ -3,6 +3,7 @@ import { incompleteContent, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { isInternalAddress, oofActive, oofReplyText } from '../store/auto-reply';
+import { expandRecipients } from '../store/distribution-lists';
 import { oofSettings } from '../store/out-of-office';
 import type { Store } from '../store/store';
 import { ewsDate } from './common/schema-values';
@@ -22,8 +23,8 @@ const MAX_MESSAGE_SIZE = 10 * 1024 * 1024;
  * GetMailTips (Exchange 2010 on): what Outlook shows while a message is written, for each
  * recipient in request order — an out-of-office reply the sender would get (the text it is owed,
  * with the window of a scheduled absence), whether the mailbox is full, its size limit, that a
- * mailbox is one member, delivery restrictions and moderation (none here), and whether an address
- * of the organisation's domains names no one. Only the tips asked for are answered. An address
+ * mailbox is one member and a distribution list as many as it reaches, delivery restrictions and
+ * moderation (none here), and whether an address of the organisation's domains names no one. Only the tips asked for are answered. An address
  * outside the organisation gets no out-of-office tip: Exchange cannot know it.
  */
 export const getMailTips: Operation = {
@@ -70,7 +71,7 @@ function writeTips(tips: Xml, store: Store, sender: string, recipient: XmlElemen
   const mailbox = address ? store.mailbox(address) : undefined;
   const internal = address !== '' && isInternalAddress(store, address);
   const at = el(tips, 't:RecipientAddress');
-  leaf(at, 't:Name', mailbox?.displayName ?? recipient.t('Name')?.value ?? '');
+  leaf(at, 't:Name', mailbox?.displayName ?? store.distributionList(address)?.displayName ?? recipient.t('Name')?.value ?? '');
   leaf(at, 't:EmailAddress', mailbox?.smtp ?? address);
   leaf(at, 't:RoutingType', 'SMTP');
   el(tips, 't:PendingMailTips');
@@ -87,10 +88,15 @@ function writeTips(tips: Xml, store: Store, sender: string, recipient: XmlElemen
     }
   }
   if (wanted.has('MailboxFullStatus') && mailbox) leaf(tips, 't:MailboxFull', false);
-  if (wanted.has('TotalMemberCount')) leaf(tips, 't:TotalMemberCount', 1);
-  if (wanted.has('ExternalMemberCount')) leaf(tips, 't:ExternalMemberCount', internal ? 0 : 1);
+  // A list counts the recipients it expands to (nested lists included); anything else is one.
+  const list = mailbox ? undefined : store.distributionList(address);
+  const members = list ? expandRecipients(store, [list.smtp]) : undefined;
+  const total = members ? members.mailboxes.length + members.external.length : 1;
+  const external = members ? members.external.filter((a) => !isInternalAddress(store, a)).length : internal ? 0 : 1;
+  if (wanted.has('TotalMemberCount')) leaf(tips, 't:TotalMemberCount', total);
+  if (wanted.has('ExternalMemberCount')) leaf(tips, 't:ExternalMemberCount', external);
   if (wanted.has('MaxMessageSize') && mailbox) leaf(tips, 't:MaxMessageSize', MAX_MESSAGE_SIZE);
   if (wanted.has('DeliveryRestriction')) leaf(tips, 't:DeliveryRestricted', false);
   if (wanted.has('ModerationStatus')) leaf(tips, 't:IsModerated', false);
-  if (wanted.has('InvalidRecipient')) leaf(tips, 't:InvalidRecipient', internal && !mailbox);
+  if (wanted.has('InvalidRecipient')) leaf(tips, 't:InvalidRecipient', internal && !mailbox && !list);
 }

@@ -8,7 +8,7 @@ import type { SchemaVersion } from '../profiles/versions';
  * the server's schema stays the schema fault a real server of that generation sends.
  */
 export const NOT_EMULATED: ReadonlyMap<string, SchemaVersion> = new Map<string, SchemaVersion>([
-  ...(['ExpandDL', 'GetUserAvailabilityRequest', 'CreateManagedFolder'] as const).map((op) => [op, 'Exchange2007'] as const),
+  ...(['GetUserAvailabilityRequest', 'CreateManagedFolder'] as const).map((op) => [op, 'Exchange2007'] as const),
   ...(['AddDelegate', 'GetDelegate', 'RemoveDelegate', 'UpdateDelegate'] as const).map((op) => [op, 'Exchange2007_SP1'] as const),
   ...([
     'GetServerTimeZones', 'GetRoomLists', 'GetRooms', 'GetServiceConfiguration', 'GetUserConfiguration',

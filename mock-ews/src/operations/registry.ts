@@ -28,6 +28,7 @@ import { subscribe } from './subscribe';
 import { getEvents } from './get-events';
 import { getStreamingEvents } from './get-streaming-events';
 import { unsubscribe } from './unsubscribe';
+import { expandDl } from './expand-dl';
 import { getMailTips } from './get-mail-tips';
 import { getUserOofSettings } from './get-user-oof-settings';
 import { setUserOofSettings } from './set-user-oof-settings';
@@ -48,6 +49,7 @@ const operations: Operation[] = [
   resolveNames,
   getUserOofSettings,
   getMailTips,
+  expandDl,
   setUserOofSettings,
   convertId,
   subscribe,

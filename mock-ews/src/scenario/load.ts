@@ -88,6 +88,9 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
   store.grants = spec.grants.map(toGrant);
   store.apps = spec.apps.map((a) => ({ ...a, roles: [...a.roles] }));
   store.throttling = spec.throttling.map((p) => ({ ...p }));
+  for (const l of spec.distributionLists) {
+    store.distributionLists.set(l.smtp.toLowerCase(), { smtp: l.smtp, displayName: l.displayName ?? l.smtp.split('@')[0], members: [...l.members] });
+  }
   // Every account with a mailbox gets one, even when the scenario lists no folders for it.
   const mailboxSpecs = new Map(spec.mailboxes.map((m) => [m.smtp.toLowerCase(), m]));
   for (const a of spec.accounts) {
@@ -161,6 +164,32 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
     if (!inDomains(m.smtp)) throw new ScenarioError(`${label}: mailboxes[${i}].smtp: ${m.smtp} is not in one of the scenario's domains`);
     const account = spec.accounts.find((a) => a.smtp.toLowerCase() === key);
     if (account && !account.mailbox) throw new ScenarioError(`${label}: mailboxes[${i}].smtp: account ${m.smtp} is declared without a mailbox`);
+  });
+  checkDistributionLists(spec, label, inDomains, (smtp) => boxes.has(smtp) || spec.accounts.some((a) => a.mailbox && a.smtp.toLowerCase() === smtp));
+}
+
+/**
+ * A list's address is its own: in the scenario's domains and no account's or mailbox's. A member in
+ * those domains must be a mailbox or a list of the scenario (an outside address may be anything).
+ */
+function checkDistributionLists(spec: ScenarioSpec, label: string, inDomains: (smtp: string) => boolean, hasMailbox: (smtp: string) => boolean): void {
+  const lists = new Set<string>();
+  spec.distributionLists.forEach((l, i) => {
+    const key = l.smtp.toLowerCase();
+    const where = `${label}: distributionLists[${i}]`;
+    if (lists.has(key)) throw new ScenarioError(`${where}.smtp: ${l.smtp} is listed twice`);
+    if (!inDomains(l.smtp)) throw new ScenarioError(`${where}.smtp: ${l.smtp} is not in one of the scenario's domains`);
+    if (hasMailbox(key) || spec.accounts.some((a) => a.smtp.toLowerCase() === key)) throw new ScenarioError(`${where}.smtp: ${l.smtp} is an account's or a mailbox's address`);
+    lists.add(key);
+  });
+  const domains = new Set(spec.domains.map((d) => d.toLowerCase()));
+  spec.distributionLists.forEach((l, i) => {
+    l.members.forEach((m, j) => {
+      const key = m.toLowerCase();
+      if (key === l.smtp.toLowerCase()) throw new ScenarioError(`${label}: distributionLists[${i}].members[${j}]: a list cannot be its own member`);
+      const internal = domains.has(key.split('@')[1]);
+      if (internal && !hasMailbox(key) && !lists.has(key)) throw new ScenarioError(`${label}: distributionLists[${i}].members[${j}]: ${m} is in the scenario's domains but names no mailbox or list`);
+    });
   });
 }
 

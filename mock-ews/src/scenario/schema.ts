@@ -177,6 +177,15 @@ const outOfOfficeSpec = z
   .refine((o) => o.state !== 'Scheduled' || (o.start !== undefined && o.end !== undefined), 'a Scheduled absence needs start and end')
   .refine((o) => o.start === undefined || o.end === undefined || new Date(o.start) < new Date(o.end), 'end must come after start');
 
+/** A distribution list: mail to it reaches its members (mailboxes, other lists, outside addresses). */
+const distributionListSpec = z
+  .object({
+    smtp: email,
+    displayName: z.string().optional(),
+    members: z.array(email).min(1, 'a list needs at least one member'),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().optional(),
@@ -187,6 +196,7 @@ export const scenarioSchema = z
     grants: z.array(grantSchema).default([]),
     apps: z.array(appRegistrationSchema).default([]),
     throttling: z.array(throttlingPolicy).default([]),
+    distributionLists: z.array(distributionListSpec).default([]),
     mailboxes: z
       .array(
         z

@@ -48,6 +48,7 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   ResolveNames: ['ParentFolderIds', 'UnresolvedEntry'],
   ConvertId: ['SourceIds'],
   GetMailTips: ['SendingAs', 'Recipients', 'MailTipsRequested'],
+  ExpandDL: ['Mailbox'],
   Subscribe: ['PullSubscriptionRequest', 'PushSubscriptionRequest', 'StreamingSubscriptionRequest'],
   GetEvents: ['SubscriptionId', 'Watermark'],
   GetStreamingEvents: ['SubscriptionIds', 'ConnectionTimeout'],

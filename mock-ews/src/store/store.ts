@@ -10,6 +10,7 @@ import type {
   Attachment,
   AttachmentData,
   DistinguishedFolderName,
+  DistributionList,
   Folder,
   FolderChange,
   FolderChangeType,
@@ -75,6 +76,8 @@ export class Store {
   domains: string[] = [];
   /** Mail sent to recipients with no mailbox here (outbound.ts). */
   readonly outbound = new OutboundLog();
+  /** Distribution lists of the directory, by lower-case address (distribution-lists.ts). */
+  readonly distributionLists = new Map<string, DistributionList>();
   /** Notification subscriptions (Subscribe), by SubscriptionId. */
   readonly subscriptions = new Map<string, Subscription>();
   /** Called after each journalled change while subscriptions exist (streaming notifications listen). */
@@ -137,6 +140,10 @@ export class Store {
   mailbox(smtp: string): Mailbox | undefined {
     const id = this.mailboxBySmtp.get(smtp.toLowerCase());
     return id ? this.mailboxes.get(id) : undefined;
+  }
+
+  distributionList(smtp: string): DistributionList | undefined {
+    return this.distributionLists.get(smtp.toLowerCase());
   }
 
   removeMailbox(smtp: string): void {

@@ -172,6 +172,14 @@ export interface OofSettings {
   externalReply: string;
 }
 
+/** A distribution list of the directory: mail to it goes to its members (nested lists expanded). */
+export interface DistributionList {
+  smtp: string;
+  displayName: string;
+  /** Member addresses as the scenario lists them: mailboxes, other lists or outside addresses. */
+  members: string[];
+}
+
 export interface Account {
   smtp: string;
   password: string;

@@ -1,4 +1,5 @@
 import { ItemError } from '../../soap/error-catalogue';
+import { expandRecipients } from '../../store/distribution-lists';
 import type { Store } from '../../store/store';
 import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
 
@@ -11,8 +12,8 @@ export interface Delivery {
 
 /**
  * Sends a message: the sender's copy goes to `saveIn` (Sent Items for SendAndSaveCopy), and every
- * To/Cc/Bcc recipient that has a mailbox in this store gets a copy in their Inbox, unread, without
- * the Bcc list. Recipients elsewhere are accepted as a smart host would take them: the message goes
+ * To/Cc/Bcc recipient that has a mailbox in this store — a distribution list's members included,
+ * nested lists expanded — gets one copy in their Inbox, unread, without the Bcc list. Recipients elsewhere are accepted as a smart host would take them: the message goes
  * to the store's outbound log once, for all of them.
  */
 export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn?: Folder): Delivery {
@@ -27,17 +28,8 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
   };
   const sentCopy = saveIn ? store.addItem(sender, saveIn, sent, now) : undefined;
   const delivered: Item[] = [];
-  const elsewhere: string[] = [];
-  const seen = new Set<string>();
-  for (const r of [...data.to, ...data.cc, ...data.bcc]) {
-    const key = r.address.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const mailbox = store.mailbox(r.address);
-    if (!mailbox) {
-      elsewhere.push(r.address);
-      continue;
-    }
+  const { mailboxes, external: elsewhere } = expandRecipients(store, [...data.to, ...data.cc, ...data.bcc].map((r) => r.address));
+  for (const mailbox of mailboxes) {
     const copy: MessageData = {
       ...sent,
       bcc: [],

@@ -1,0 +1,71 @@
+@protocol @ExpandDL
+Feature: Distribution lists
+  The directory's distribution lists come from the scenario file. Mail to a list reaches every
+  member once — nested lists expanded, outside members through the outbound log — with the list
+  still named in To; ExpandDL lists a list's members one level deep; GetMailTips counts them. The
+  default scenario has sales-team@acme.test (Alice, Bob and the list partners@acme.test) and
+  partners@acme.test (Carol of globex.test and nina@partner.test).
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: ExpandDL lists the members one level deep: mailboxes, nested lists, outside addresses
+    When alice@acme.test expands the distribution list "sales-team@acme.test"
+    Then the members listed are:
+      | Alice Anderson | alice@acme.test    | Mailbox     |
+      | Bob Brown      | bob@acme.test      | Mailbox     |
+      | Acme Partners  | partners@acme.test | PublicGroup |
+    When alice@acme.test expands the distribution list "partners@acme.test"
+    Then the members listed are:
+      | Carol Clark       | carol@globex.test | Mailbox |
+      | nina@partner.test | nina@partner.test | Contact |
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario Outline: An address that names no list is ErrorNameResolutionNoResults: <address>
+    When alice@acme.test expands the distribution list "<address>"
+    Then the client call fails with ErrorNameResolutionNoResults
+
+    Examples:
+      | address           |
+      | nobody@acme.test  |
+      | bob@acme.test     |
+      | nina@partner.test |
+
+  Scenario: ExpandDL on the wire
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:ExpandDL><m:Mailbox><t:EmailAddress>partners@acme.test</t:EmailAddress></m:Mailbox></m:ExpandDL>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the DLExpansion of response message 1 has the attributes:
+      | TotalItemsInView        | 2    |
+      | IncludesLastItemInRange | true |
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: Mail to a list reaches every member once, nested lists too, and leaves for outside members
+    When bob@acme.test sends the message "Quarterly kick-off" to "sales-team@acme.test, partners@acme.test"
+    Then the client call succeeds
+    And the inbox of alice@acme.test holds "Quarterly kick-off" as an unread message
+    And the inbox of bob@acme.test holds "Quarterly kick-off" as an unread message
+    And the inbox of carol@globex.test holds "Quarterly kick-off" as an unread message
+    And the inbox message "Quarterly kick-off" of carol@globex.test is addressed to "sales-team@acme.test, partners@acme.test"
+    And FindItem counts 24 messages in the inbox of carol@globex.test
+    When the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total                  | 1                     |
+      | messages[0].recipients | ["nina@partner.test"] |
+
+  @since:Exchange2010
+  Scenario: GetMailTips counts the recipients a list reaches
+    When alice@acme.test posts with RequestServerVersion "Exchange2010" the SOAP body:
+      """
+      <m:GetMailTips>
+        <m:SendingAs><t:EmailAddress>alice@acme.test</t:EmailAddress></m:SendingAs>
+        <m:Recipients><t:Mailbox><t:EmailAddress>sales-team@acme.test</t:EmailAddress></t:Mailbox></m:Recipients>
+        <m:MailTipsRequested>TotalMemberCount ExternalMemberCount InvalidRecipient</m:MailTipsRequested>
+      </m:GetMailTips>
+      """
+    Then the mail tips are:
+      | Recipient            | Name            | TotalMemberCount | ExternalMemberCount | InvalidRecipient |
+      | sales-team@acme.test | Acme Sales Team | 4                | 1                   | false            |

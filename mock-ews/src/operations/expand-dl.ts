@@ -1,0 +1,35 @@
+import { el, leaf, ResponseMessages } from '../soap/response-writer';
+import { incompleteContent, ItemError } from '../soap/error-catalogue';
+import { NS } from '../soap/namespaces';
+import type { Operation } from './operation';
+
+/**
+ * ExpandDL: the members of a distribution list of the directory, one level deep and in the
+ * scenario's order — mailboxes (MailboxType Mailbox, with their display names), nested lists
+ * (PublicDL; a client expands them with another call) and outside addresses (Contact). An address
+ * that names no list is ErrorNameResolutionNoResults.
+ */
+export const expandDl: Operation = {
+  name: 'ExpandDL',
+  since: 'Exchange2007',
+  async handle(ctx) {
+    const mailboxEl = ctx.request.m('Mailbox');
+    if (!mailboxEl) throw incompleteContent(ctx.request, 'Mailbox', NS.m);
+    const address = mailboxEl.t('EmailAddress')?.value?.trim() ?? '';
+    const out = new ResponseMessages(ctx.body, 'ExpandDL');
+    await out.add((message) => {
+      const list = address ? ctx.store.distributionList(address) : undefined;
+      if (!list) throw new ItemError('ErrorNameResolutionNoResults');
+      const expansion = el(message, 'm:DLExpansion', { TotalItemsInView: list.members.length, IncludesLastItemInRange: true });
+      for (const member of list.members) {
+        const mailbox = ctx.store.mailbox(member);
+        const nested = mailbox ? undefined : ctx.store.distributionList(member);
+        const entry = el(expansion, 't:Mailbox');
+        leaf(entry, 't:Name', mailbox?.displayName ?? nested?.displayName ?? member);
+        leaf(entry, 't:EmailAddress', mailbox?.smtp ?? nested?.smtp ?? member);
+        leaf(entry, 't:RoutingType', 'SMTP');
+        leaf(entry, 't:MailboxType', mailbox ? 'Mailbox' : nested ? 'PublicDL' : 'Contact');
+      }
+    });
+  },
+};

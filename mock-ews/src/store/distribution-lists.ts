@@ -1,0 +1,31 @@
+import type { Store } from './store';
+import type { Mailbox } from './types';
+
+/** Where mail to a set of addresses ends up once every list among them is expanded. */
+export interface Expansion {
+  /** The mailboxes of this store, each once. */
+  mailboxes: Mailbox[];
+  /** Addresses outside the store (members of lists, or recipients themselves), each once, as written. */
+  external: string[];
+}
+
+/**
+ * Expands recipients as transport does: a list becomes its members, nested lists too (a list met
+ * again is not expanded twice, so a loop of lists ends); each mailbox and outside address once.
+ */
+export function expandRecipients(store: Store, addresses: readonly string[]): Expansion {
+  const out: Expansion = { mailboxes: [], external: [] };
+  const seen = new Set<string>();
+  const visit = (address: string) => {
+    const key = address.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = store.distributionList(key);
+    if (list) return list.members.forEach(visit);
+    const mailbox = store.mailbox(key);
+    if (mailbox) out.mailboxes.push(mailbox);
+    else out.external.push(address);
+  };
+  addresses.forEach(visit);
+  return out;
+}
