@@ -69,3 +69,13 @@ Feature: Distribution lists
     Then the mail tips are:
       | Recipient            | Name            | TotalMemberCount | ExternalMemberCount | InvalidRecipient |
       | sales-team@acme.test | Acme Sales Team | 4                | 1                   | false            |
+
+  @needs-admin
+  Scenario: The admin API lists the scenario's distribution lists
+    When the tester sends GET "/distribution-lists" to the admin API
+    Then the admin API answers 200
+    And the admin answer has:
+      | [0].smtp        | sales-team@acme.test                                      |
+      | [0].displayName | Acme Sales Team                                           |
+      | [0].members     | ["alice@acme.test","bob@acme.test","partners@acme.test"] |
+      | [1].members     | ["carol@globex.test","nina@partner.test"]                 |

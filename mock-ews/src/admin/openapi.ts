@@ -383,6 +383,13 @@ const paths: Json = {
     get: { summary: 'Accounts (never their passwords)', tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('Account') }) } },
     post: { summary: 'Create an account (and its mailbox unless mailbox=false)', tags: ['directory'], requestBody: body(ref('AccountInput')), responses: { '201': json(ref('Account'), 'Created'), '400': bad['400'], '409': error('Exists already') } },
   },
+  '/distribution-lists': {
+    get: {
+      summary: "The scenario's distribution lists, members one level deep",
+      tags: ['directory'],
+      responses: { '200': json({ type: 'array', items: { type: 'object', properties: { smtp: { type: 'string' }, displayName: { type: 'string' }, members: { type: 'array', items: { type: 'string' } } } } }) },
+    },
+  },
   '/accounts/{smtp}': {
     delete: { summary: 'Delete an account and its grants (its mailbox stays)', tags: ['directory'], parameters: [param('smtp', 'SMTP address of the account')], responses: { '204': { description: 'Deleted' }, '404': bad['404'] } },
   },

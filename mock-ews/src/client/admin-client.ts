@@ -196,6 +196,10 @@ export class AdminClient {
   accounts() {
     return this.call<AccountInfo[]>('GET', '/accounts');
   }
+  /** The scenario's distribution lists, members one level deep. */
+  distributionLists() {
+    return this.call<{ smtp: string; displayName: string; members: string[] }[]>('GET', '/distribution-lists');
+  }
   createAccount(account: AccountInput) {
     return this.call<AccountInfo>('POST', '/accounts', account);
   }
