@@ -79,3 +79,51 @@ Feature: Distribution lists
       | [0].displayName | Acme Sales Team                                           |
       | [0].members     | ["alice@acme.test","bob@acme.test","partners@acme.test"] |
       | [1].members     | ["carol@globex.test","nina@partner.test"]                 |
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @needs-admin @since:Exchange2007_SP1
+  Scenario: A list made through the admin API is expanded and delivered to at once; removed, it names nobody
+    When the tester sends PUT "/distribution-lists/support@acme.test" to the admin API with JSON:
+      """
+      { "displayName": "Acme Support", "members": ["bob@acme.test", "otto@vendor.test"] }
+      """
+    Then the admin API answers 201
+    When alice@acme.test expands the distribution list "support@acme.test"
+    Then the members listed are:
+      | Bob Brown        | bob@acme.test    | Mailbox |
+      | otto@vendor.test | otto@vendor.test | Contact |
+    When alice@acme.test sends the message "Printer on fire" to "support@acme.test"
+    Then the inbox of bob@acme.test holds "Printer on fire" as an unread message
+    When the tester sends DELETE "/distribution-lists/support@acme.test" to the admin API
+    Then the admin API answers 204
+    When alice@acme.test expands the distribution list "support@acme.test"
+    Then the client call fails with ErrorNameResolutionNoResults
+
+  @needs-admin
+  Scenario Outline: A list the rules refuse changes nothing: <case>
+    When the tester sends PUT "<path>" to the admin API with JSON:
+      """
+      <body>
+      """
+    Then the admin API answers <status> naming the field "<field>"
+    When the tester sends GET "/distribution-lists" to the admin API
+    Then the admin answer is a list of 2
+
+    Examples:
+      | case                         | path                                   | body                                   | status | field      |
+      | no members                   | /distribution-lists/x@acme.test        | { "members": [] }                      | 400    | members    |
+      | a member naming nobody       | /distribution-lists/x@acme.test        | { "members": ["ghost@acme.test"] }     | 400    | members[0] |
+      | itself as a member           | /distribution-lists/x@acme.test        | { "members": ["x@acme.test"] }         | 400    | members[0] |
+      | a mailbox's address          | /distribution-lists/bob@acme.test      | { "members": ["alice@acme.test"] }     | 409    | smtp       |
+      | outside the domains          | /distribution-lists/x@evil.test        | { "members": ["alice@acme.test"] }     | 400    | smtp       |
+      | not an address               | /distribution-lists/not-an-address     | { "members": ["alice@acme.test"] }     | 400    | smtp       |
+      | an unknown field             | /distribution-lists/x@acme.test        | { "members": ["alice@acme.test"], "owner": "bob@acme.test" } | 400 | owner |
+
+  @needs-admin
+  Scenario: A list another list names cannot be removed
+    When the tester sends DELETE "/distribution-lists/partners@acme.test" to the admin API
+    Then the admin API answers 409 naming the field "smtp"
+    And the admin answer has:
+      | error | smtp: partners@acme.test is a member of sales-team@acme.test; remove it there first |
+    When the tester sends DELETE "/distribution-lists/nobody@acme.test" to the admin API
+    Then the admin API answers 404 naming the field "smtp"

@@ -305,6 +305,10 @@ const schemas: Json = {
       connections: { type: 'integer', description: 'GetStreamingEvents connections open now' },
     },
   },
+  DistributionList: {
+    type: 'object',
+    properties: { smtp: { type: 'string' }, displayName: { type: 'string' }, members: { type: 'array', items: { type: 'string' }, description: 'Mailboxes, other lists or outside addresses' } },
+  },
   OutboundMessage: {
     type: 'object',
     description: 'A message sent to recipients with no mailbox here, or an automatic reply to an outside sender',
@@ -384,11 +388,18 @@ const paths: Json = {
     post: { summary: 'Create an account (and its mailbox unless mailbox=false)', tags: ['directory'], requestBody: body(ref('AccountInput')), responses: { '201': json(ref('Account'), 'Created'), '400': bad['400'], '409': error('Exists already') } },
   },
   '/distribution-lists': {
-    get: {
-      summary: "The scenario's distribution lists, members one level deep",
+    get: { summary: "The directory's distribution lists, members one level deep", tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('DistributionList') }) } },
+  },
+  '/distribution-lists/{smtp}': {
+    get: { summary: 'One distribution list', tags: ['directory'], parameters: [smtp], responses: { '200': json(ref('DistributionList')), '404': bad['404'] } },
+    put: {
+      summary: 'Create or replace a list: members are mailboxes, other lists or outside addresses',
       tags: ['directory'],
-      responses: { '200': json({ type: 'array', items: { type: 'object', properties: { smtp: { type: 'string' }, displayName: { type: 'string' }, members: { type: 'array', items: { type: 'string' } } } } }) },
+      parameters: [smtp],
+      requestBody: body({ type: 'object', additionalProperties: false, required: ['members'], properties: { displayName: { type: 'string' }, members: { type: 'array', minItems: 1, items: { type: 'string' } } } }),
+      responses: { '200': json(ref('DistributionList'), 'Replaced'), '201': json(ref('DistributionList'), 'Created'), '400': bad['400'], '409': error("An account's or mailbox's address") },
     },
+    delete: { summary: 'Remove a list (refused while another list names it)', tags: ['directory'], parameters: [smtp], responses: { '204': { description: 'Removed' }, '404': bad['404'], '409': error('Another list names it') } },
   },
   '/accounts/{smtp}': {
     delete: { summary: 'Delete an account and its grants (its mailbox stays)', tags: ['directory'], parameters: [param('smtp', 'SMTP address of the account')], responses: { '204': { description: 'Deleted' }, '404': bad['404'] } },

@@ -6,6 +6,7 @@ import { openApiDocument } from './openapi';
 import { contentRoutes } from './routes/content';
 import { diagnosticRoutes } from './routes/diagnostics';
 import { directoryRoutes } from './routes/directory';
+import { distributionListRoutes } from './routes/distribution-lists';
 import { faultRoutes } from './routes/faults';
 import { identityRoutes } from './routes/identity';
 import { itemRoutes } from './routes/items';
@@ -34,6 +35,7 @@ export function createAdminRouter(state: MockState, options: AdminOptions = {}):
   });
   router.use(serverRoutes(state));
   router.use(directoryRoutes(state));
+  router.use(distributionListRoutes(state));
   router.use(contentRoutes(state));
   router.use(itemRoutes(state));
   router.use(faultRoutes(state));

@@ -20,6 +20,7 @@ export type MailboxInfo = ReturnType<typeof mailboxView>;
 export type FolderInfo = ReturnType<typeof folderView>;
 export type SubscriptionInfo = ReturnType<typeof subscriptionView>;
 export type OutboundInfo = ReturnType<typeof outboundView>;
+export type DistributionListInfo = { smtp: string; displayName: string; members: string[] };
 export type ItemSummary = ReturnType<typeof itemSummary>;
 export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
@@ -196,9 +197,16 @@ export class AdminClient {
   accounts() {
     return this.call<AccountInfo[]>('GET', '/accounts');
   }
-  /** The scenario's distribution lists, members one level deep. */
+  /** The directory's distribution lists, members one level deep. */
   distributionLists() {
-    return this.call<{ smtp: string; displayName: string; members: string[] }[]>('GET', '/distribution-lists');
+    return this.call<DistributionListInfo[]>('GET', '/distribution-lists');
+  }
+  /** Creates or replaces a list. */
+  putDistributionList(smtp: string, list: { displayName?: string; members: string[] }) {
+    return this.call<DistributionListInfo>('PUT', `/distribution-lists/${enc(smtp)}`, list);
+  }
+  deleteDistributionList(smtp: string) {
+    return this.call<void>('DELETE', `/distribution-lists/${enc(smtp)}`);
   }
   createAccount(account: AccountInput) {
     return this.call<AccountInfo>('POST', '/accounts', account);

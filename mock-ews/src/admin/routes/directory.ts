@@ -55,11 +55,6 @@ export function directoryRoutes(state: MockState): Router {
     res.json([...state.store.accounts.values()].map((a) => accountView(state, a)));
   });
 
-  // The scenario's distribution lists, as ExpandDL lists them (members one level deep).
-  router.get('/distribution-lists', (_req, res) => {
-    res.json([...state.store.distributionLists.values()].map((l) => ({ smtp: l.smtp, displayName: l.displayName, members: [...l.members] })));
-  });
-
   router.post('/accounts', jsonParser, (req, res) => {
     const input = parseBody(accountInput, jsonBody(req));
     const store = state.store;
