@@ -1,4 +1,4 @@
-@admin
+@needs-admin @admin
 Feature: Mail that leaves the organisation is kept for the test to read
   Exchange hands mail for recipients without a mailbox in the organisation to the next server;
   the mock keeps it instead, as a mail catcher does, so a test can check what its client sent to

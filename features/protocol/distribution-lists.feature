@@ -127,3 +127,19 @@ Feature: Distribution lists
       | error | smtp: partners@acme.test is a member of sales-team@acme.test; remove it there first |
     When the tester sends DELETE "/distribution-lists/nobody@acme.test" to the admin API
     Then the admin API answers 404 naming the field "smtp"
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: An address of the organisation that names nobody comes back as a non-delivery report; the others are delivered
+    When alice@acme.test sends the message "Budget draft" to "bob@acme.test, bbo@acme.test, nina@partner.test"
+    Then the client call succeeds
+    And the inbox of bob@acme.test holds "Budget draft" as an unread message
+    And the inbox of alice@acme.test holds "Undeliverable: Budget draft" as an unread message
+    When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Undeliverable: Budget draft"
+    Then the message is from "Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@acme.test>"
+    And the message body is Text and contains "Your message to bbo@acme.test couldn't be delivered."
+    And the message body does not contain "bob@acme.test"
+    When the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total                  | 1                     |
+      | messages[0].recipients | ["nina@partner.test"] |

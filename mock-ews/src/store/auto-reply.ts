@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { isInternalAddress } from './organisation';
+import { systemMessage } from './system-message';
 import type { Store } from './store';
-import type { Address, Mailbox, MessageData, OofSettings } from './types';
+import type { Mailbox, MessageData, OofSettings } from './types';
 
 /**
  * Out-of-office replies, as Exchange's transport sends them when mail is delivered to a mailbox
@@ -38,32 +39,17 @@ export function oofReply(store: Store, mailbox: Mailbox, message: MessageData, n
   if (!senders) answered.set(settings, (senders = new Set()));
   if (senders.has(key)) return undefined;
   senders.add(key);
-  const from: Address = { name: mailbox.displayName, address: mailbox.smtp };
-  return {
+  return systemMessage({
+    from: { name: mailbox.displayName, address: mailbox.smtp },
+    to: sender,
     subject: `Automatic reply: ${message.subject}`,
-    from,
-    to: [sender],
-    cc: [],
-    bcc: [],
-    replyTo: [],
-    dateTimeSent: now,
-    dateTimeReceived: now,
-    internetMessageId: `<${randomUUID()}@${domainOf(mailbox.smtp) || 'localhost'}>`,
-    inReplyTo: message.internetMessageId || undefined,
-    references: message.internetMessageId || undefined,
-    importance: 'Normal',
-    isRead: false,
-    isDraft: false,
-    categories: [],
     // Outlook sets the replies as HTML; a plain text stays plain.
     body: /<[a-z!/][^>]*>/i.test(text) ? { html: text } : { text },
-    attachments: [],
-    headers: [
-      ['Auto-Submitted', 'auto-replied'],
-      ['X-Auto-Response-Suppress', 'All'],
-    ],
+    original: message,
+    headers: [['X-Auto-Response-Suppress', 'All']],
     itemClass: OOF_REPLY_CLASS,
-  };
+    now,
+  });
 }
 
 /**
@@ -74,11 +60,6 @@ export function oofReply(store: Store, mailbox: Mailbox, message: MessageData, n
 export function oofReplyText(store: Store, settings: OofSettings, sender: string): string | undefined {
   if (isInternalAddress(store, sender)) return settings.internalReply;
   return settings.externalAudience === 'All' ? settings.externalReply : undefined;
-}
-
-/** True when `address` is in one of the organisation's domains. */
-export function isInternalAddress(store: Store, address: string): boolean {
-  return organisationDomains(store).has(domainOf(address));
 }
 
 /**
@@ -105,13 +86,4 @@ function header(message: MessageData, name: string): string | undefined {
   const unfolded = (end < 0 ? text : text.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
   const line = unfolded.split(/\r?\n/).find((l) => l.includes(':') && l.slice(0, l.indexOf(':')).trim().toLowerCase() === name);
   return line === undefined ? undefined : line.slice(line.indexOf(':') + 1).trim();
-}
-
-/** The organisation's domains (the scenario's, else its accounts'): a sender there gets the internal reply. */
-function organisationDomains(store: Store): Set<string> {
-  return new Set(store.domains.length > 0 ? store.domains : [...store.accounts.values()].map((a) => domainOf(a.smtp)));
-}
-
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }

@@ -1,3 +1,4 @@
+import { isInternalAddress } from './organisation';
 import type { Store } from './store';
 import type { Mailbox } from './types';
 
@@ -5,8 +6,10 @@ import type { Mailbox } from './types';
 export interface Expansion {
   /** The mailboxes of this store, each once. */
   mailboxes: Mailbox[];
-  /** Addresses outside the store (members of lists, or recipients themselves), each once, as written. */
+  /** Addresses outside the organisation (members of lists, or recipients themselves), each once, as written. */
   external: string[];
+  /** Addresses in the organisation's domains that name no mailbox or list: undeliverable. */
+  unknown: string[];
 }
 
 /**
@@ -14,7 +17,7 @@ export interface Expansion {
  * again is not expanded twice, so a loop of lists ends); each mailbox and outside address once.
  */
 export function expandRecipients(store: Store, addresses: readonly string[]): Expansion {
-  const out: Expansion = { mailboxes: [], external: [] };
+  const out: Expansion = { mailboxes: [], external: [], unknown: [] };
   const seen = new Set<string>();
   const visit = (address: string) => {
     const key = address.toLowerCase();
@@ -24,7 +27,7 @@ export function expandRecipients(store: Store, addresses: readonly string[]): Ex
     if (list) return list.members.forEach(visit);
     const mailbox = store.mailbox(key);
     if (mailbox) out.mailboxes.push(mailbox);
-    else out.external.push(address);
+    else (isInternalAddress(store, key) ? out.unknown : out.external).push(address);
   };
   addresses.forEach(visit);
   return out;

@@ -1,5 +1,6 @@
 import { ItemError } from '../../soap/error-catalogue';
 import { expandRecipients } from '../../store/distribution-lists';
+import { nonDeliveryReport } from '../../store/non-delivery';
 import type { Store } from '../../store/store';
 import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
 
@@ -13,8 +14,10 @@ export interface Delivery {
 /**
  * Sends a message: the sender's copy goes to `saveIn` (Sent Items for SendAndSaveCopy), and every
  * To/Cc/Bcc recipient that has a mailbox in this store — a distribution list's members included,
- * nested lists expanded — gets one copy in their Inbox, unread, without the Bcc list. Recipients elsewhere are accepted as a smart host would take them: the message goes
- * to the store's outbound log once, for all of them.
+ * nested lists expanded — gets one copy in their Inbox, unread, without the Bcc list. Recipients
+ * outside the organisation are accepted as a smart host would take them: the message goes to the
+ * store's outbound log once, for all of them. Addresses of the organisation that name nobody come
+ * back to the sender as one non-delivery report.
  */
 export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn?: Folder): Delivery {
   const now = new Date();
@@ -28,7 +31,7 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
   };
   const sentCopy = saveIn ? store.addItem(sender, saveIn, sent, now) : undefined;
   const delivered: Item[] = [];
-  const { mailboxes, external: elsewhere } = expandRecipients(store, [...data.to, ...data.cc, ...data.bcc].map((r) => r.address));
+  const { mailboxes, external: elsewhere, unknown } = expandRecipients(store, [...data.to, ...data.cc, ...data.bcc].map((r) => r.address));
   for (const mailbox of mailboxes) {
     const copy: MessageData = {
       ...sent,
@@ -39,6 +42,7 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
     };
     delivered.push(store.deliverItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
   }
+  if (unknown.length > 0) store.deliverItem(sender, store.distinguishedFolder(sender, 'inbox'), nonDeliveryReport(sender, sent, unknown, now), now);
   if (elsewhere.length > 0) store.outbound.add(sender.smtp, elsewhere, { ...sent, bcc: [], rawMime: sent.rawMime ? withoutBcc(sent.rawMime) : undefined }, 'sent', now);
   return { sentCopy, delivered };
 }
