@@ -100,6 +100,24 @@ Feature: Automatic replies while a mailbox is out of office
     Then the inbox of bob@acme.test holds "Automatic reply: First" as an unread message
     And the inbox of bob@acme.test holds "Automatic reply: Second" as an unread message
 
+  Scenario: A sender of the organisation without a mailbox gets no reply, and none leaves the organisation
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Hello from the old address", "from": { "address": "former.employee@acme.test" } }
+      """
+    Then the admin API answers 201
+    When the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total | 0 |
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Hello from outside", "from": { "address": "nina@partner.test" } }
+      """
+    And the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total               | 1                                   |
+      | messages[0].subject | Automatic reply: Hello from outside |
+
   Scenario Outline: No reply to <case>
     When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
       """

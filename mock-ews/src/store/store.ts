@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { oofReply } from './auto-reply';
+import { isInternalAddress } from './organisation';
 import { OutboundLog } from './outbound';
 import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
@@ -297,9 +298,11 @@ export class Store {
     const item = this.addItem(mailbox, folder, data, created, { newMail: true });
     const reply = oofReply(this, mailbox, data, created);
     if (reply) {
-      const to = this.mailbox(reply.to[0].address);
+      const address = reply.to[0].address;
+      const to = this.mailbox(address);
       if (to) this.deliverItem(to, this.distinguishedFolder(to, 'inbox'), reply, created);
-      else this.outbound.add(mailbox.smtp, [reply.to[0].address], reply, 'auto-reply', created);
+      // A sender of the organisation with no mailbox gets nothing: the reply has nowhere to go.
+      else if (!isInternalAddress(this, address)) this.outbound.add(mailbox.smtp, [address], reply, 'auto-reply', created);
     }
     return item;
   }
