@@ -58,6 +58,7 @@ Feature: Admin API: accounts, mailboxes and impersonation grants
       | { "smtp": "erin@acme.test", "password": "pw", "age": 3 }   | 400    | age       |
       | { "smtp": "erin@elsewhere.test", "password": "pw" }        | 400    | smtp      |
       | { "smtp": "alice@acme.test", "password": "pw" }            | 409    | smtp      |
+      | { "smtp": "sales-team@acme.test", "password": "pw" }       | 409    | smtp      |
       | { "smtp": "erin@acme.test", "password": "pw", "logonName": "erin" } | 400 | logonName |
 
   Scenario: A body that is not JSON is refused
@@ -107,6 +108,13 @@ Feature: Admin API: accounts, mailboxes and impersonation grants
       { "smtp": "alice@acme.test" }
       """
     Then the admin API answers 409 naming the field "smtp"
+    When the tester sends POST "/mailboxes" to the admin API with JSON:
+      """
+      { "smtp": "partners@acme.test" }
+      """
+    Then the admin API answers 409 naming the field "smtp"
+    And the admin answer has:
+      | error | smtp: partners@acme.test is a distribution list's address |
     When the tester sends POST "/mailboxes" to the admin API with JSON:
       """
       { "smtp": "x@initech.test", "display": "X" }

@@ -60,6 +60,7 @@ export function directoryRoutes(state: MockState): Router {
     const store = state.store;
     if (!inDomains(input.smtp)) throw new AdminError(400, `smtp: ${input.smtp} is not in one of the scenario's domains (${store.domains.join(', ')})`, 'smtp');
     if (store.account(input.smtp)) throw new AdminError(409, `account ${input.smtp} already exists`, 'smtp');
+    if (store.distributionList(input.smtp)) throw new AdminError(409, `smtp: ${input.smtp} is a distribution list's address`, 'smtp');
     const [local, dom] = input.smtp.split('@');
     const account: Account = {
       smtp: input.smtp,
@@ -94,6 +95,7 @@ export function directoryRoutes(state: MockState): Router {
     const store = state.store;
     if (!inDomains(input.smtp)) throw new AdminError(400, `smtp: ${input.smtp} is not in one of the scenario's domains (${store.domains.join(', ')})`, 'smtp');
     if (store.mailbox(input.smtp)) throw new AdminError(409, `mailbox ${input.smtp} already exists`, 'smtp');
+    if (store.distributionList(input.smtp)) throw new AdminError(409, `smtp: ${input.smtp} is a distribution list's address`, 'smtp');
     const account = store.account(input.smtp);
     const mailbox = store.addMailbox(input.smtp, input.displayName ?? account?.displayName ?? input.smtp.split('@')[0]);
     if (account && !account.mailboxId) account.mailboxId = mailbox.id;
