@@ -41,6 +41,26 @@ Feature: Distribution lists
       | TotalItemsInView        | 2    |
       | IncludesLastItemInRange | true |
 
+  Scenario Outline: An ExpandDL the schema does not allow is a schema fault: <case>
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:ExpandDL><body></m:ExpandDL>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<says>"
+
+    Examples:
+      | case                 | body                                                                   | says                                              |
+      | no mailbox           |                                                                        | List of possible elements expected: 'Mailbox'     |
+      | a stranger element   | <m:Mailbox><t:EmailAddress>partners@acme.test</t:EmailAddress></m:Mailbox><m:Members/> | has invalid child element 'Members' |
+
+  Scenario: An ExpandDL naming no address is ErrorNameResolutionNoResults
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:ExpandDL><m:Mailbox><t:EmailAddress>  </t:EmailAddress></m:Mailbox></m:ExpandDL>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorNameResolutionNoResults
+
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
   Scenario: Mail to a list reaches every member once, nested lists too, and leaves for outside members
