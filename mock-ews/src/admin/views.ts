@@ -83,7 +83,8 @@ function oofView(o: OofSettings) {
   return { state: o.state, externalAudience: o.externalAudience, start: o.start.toISOString(), end: o.end.toISOString(), internalReply: o.internalReply, externalReply: o.externalReply };
 }
 
-const addr = (a: Address | undefined) => (a ? { name: a.name ?? null, address: a.address } : null);
+/** An address as the admin API shows it. */
+export const addr = (a: Address | undefined) => (a ? { name: a.name ?? null, address: a.address } : null);
 
 export function itemSummary(mailbox: Mailbox, item: Item) {
   const d = item.data;

@@ -1,5 +1,5 @@
 import { el, leaf, Xml } from '../soap/response-writer';
-import { incompleteContent, schemaFault } from '../soap/error-catalogue';
+import { incompleteContent } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { oofActive, oofReplyText } from '../store/auto-reply';
@@ -7,7 +7,7 @@ import { isInternalAddress } from '../store/organisation';
 import { expandRecipients } from '../store/distribution-lists';
 import { oofSettings } from '../store/out-of-office';
 import type { Store } from '../store/store';
-import { ewsDate } from './common/schema-values';
+import { enumValue, ewsDate } from './common/schema-values';
 import type { Operation } from './operation';
 
 /** MailTipTypes, the schema's list of what a client may ask for ("All" is every one). */
@@ -58,13 +58,9 @@ export const getMailTips: Operation = {
 /** MailTipsRequested is a list of MailTipTypes; anything else fails validation. */
 function requestedTips(el: XmlElement): ReadonlySet<MailTipType> {
   const tokens = (el.value ?? '').trim().split(/\s+/).filter(Boolean);
-  if (tokens.length === 0) throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '' is invalid according to its datatype '${NS.t}:MailTipTypes' - The Enumeration constraint failed.`, el.line);
-  for (const t of tokens) {
-    if (!(MAIL_TIP_TYPES as readonly string[]).includes(t)) {
-      throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${t}' is invalid according to its datatype '${NS.t}:MailTipTypes' - The Enumeration constraint failed.`, el.line);
-    }
-  }
-  return new Set(tokens.includes('All') ? MAIL_TIP_TYPES : (tokens as MailTipType[]));
+  if (tokens.length === 0) enumValue('', MAIL_TIP_TYPES, 'MailTipTypes', { el });
+  const tips = tokens.map((t) => enumValue(t, MAIL_TIP_TYPES, 'MailTipTypes', { el }));
+  return new Set(tips.includes('All') ? MAIL_TIP_TYPES : tips);
 }
 
 function writeTips(tips: Xml, store: Store, sender: string, recipient: XmlElement, wanted: ReadonlySet<MailTipType>): void {
@@ -72,7 +68,8 @@ function writeTips(tips: Xml, store: Store, sender: string, recipient: XmlElemen
   const mailbox = address ? store.mailbox(address) : undefined;
   const internal = address !== '' && isInternalAddress(store, address);
   const at = el(tips, 't:RecipientAddress');
-  leaf(at, 't:Name', mailbox?.displayName ?? store.distributionList(address)?.displayName ?? recipient.t('Name')?.value ?? '');
+  const list = mailbox ? undefined : store.distributionList(address);
+  leaf(at, 't:Name', mailbox?.displayName ?? list?.displayName ?? recipient.t('Name')?.value ?? '');
   leaf(at, 't:EmailAddress', mailbox?.smtp ?? address);
   leaf(at, 't:RoutingType', 'SMTP');
   el(tips, 't:PendingMailTips');
@@ -90,7 +87,6 @@ function writeTips(tips: Xml, store: Store, sender: string, recipient: XmlElemen
   }
   if (wanted.has('MailboxFullStatus') && mailbox) leaf(tips, 't:MailboxFull', false);
   // A list counts the recipients it expands to (nested lists included); anything else is one.
-  const list = mailbox ? undefined : store.distributionList(address);
   const members = list ? expandRecipients(store, [list.smtp]) : undefined;
   const total = members ? members.mailboxes.length + members.external.length : 1;
   const external = members ? members.external.filter((a) => !isInternalAddress(store, a)).length : internal ? 0 : 1;

@@ -10,6 +10,7 @@ import type { ProfileName } from '../profiles/profiles';
 import { messageFromMime } from '../mime/derive';
 import { generateMessages, syntheticBytes } from './generate';
 import { FolderSpec, MessageSpec, scenarioSchema, ScenarioSpec } from './schema';
+import { brokenListRule, type ListDirectory } from '../store/distribution-lists';
 
 /** The project root, where fixtures/ lives. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -168,28 +169,24 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
   checkDistributionLists(spec, label, inDomains, (smtp) => boxes.has(smtp) || spec.accounts.some((a) => a.mailbox && a.smtp.toLowerCase() === smtp));
 }
 
-/**
- * A list's address is its own: in the scenario's domains and no account's or mailbox's. A member in
- * those domains must be a mailbox or a list of the scenario (an outside address may be anything).
- */
+/** The scenario's lists under the rules the admin API applies too (store/distribution-lists.ts). */
 function checkDistributionLists(spec: ScenarioSpec, label: string, inDomains: (smtp: string) => boolean, hasMailbox: (smtp: string) => boolean): void {
   const lists = new Set<string>();
   spec.distributionLists.forEach((l, i) => {
-    const key = l.smtp.toLowerCase();
-    const where = `${label}: distributionLists[${i}]`;
-    if (lists.has(key)) throw new ScenarioError(`${where}.smtp: ${l.smtp} is listed twice`);
-    if (!inDomains(l.smtp)) throw new ScenarioError(`${where}.smtp: ${l.smtp} is not in one of the scenario's domains`);
-    if (hasMailbox(key) || spec.accounts.some((a) => a.smtp.toLowerCase() === key)) throw new ScenarioError(`${where}.smtp: ${l.smtp} is an account's or a mailbox's address`);
-    lists.add(key);
+    if (lists.has(l.smtp.toLowerCase())) throw new ScenarioError(`${label}: distributionLists[${i}].smtp: ${l.smtp} is listed twice`);
+    lists.add(l.smtp.toLowerCase());
   });
   const domains = new Set(spec.domains.map((d) => d.toLowerCase()));
+  const dir: ListDirectory = {
+    inDomains,
+    isInternal: (smtp) => domains.has(smtp.split('@')[1].toLowerCase()),
+    isTaken: (smtp) => hasMailbox(smtp.toLowerCase()) || spec.accounts.some((a) => a.smtp.toLowerCase() === smtp.toLowerCase()),
+    hasMailbox: (smtp) => hasMailbox(smtp.toLowerCase()),
+    isList: (smtp) => lists.has(smtp.toLowerCase()),
+  };
   spec.distributionLists.forEach((l, i) => {
-    l.members.forEach((m, j) => {
-      const key = m.toLowerCase();
-      if (key === l.smtp.toLowerCase()) throw new ScenarioError(`${label}: distributionLists[${i}].members[${j}]: a list cannot be its own member`);
-      const internal = domains.has(key.split('@')[1]);
-      if (internal && !hasMailbox(key) && !lists.has(key)) throw new ScenarioError(`${label}: distributionLists[${i}].members[${j}]: ${m} is in the scenario's domains but names no mailbox or list`);
-    });
+    const broken = brokenListRule(l, dir);
+    if (broken) throw new ScenarioError(`${label}: distributionLists[${i}].${broken.field}: ${broken.message}`);
   });
 }
 

@@ -11,7 +11,8 @@ import { toGrant } from '../../scenario/load';
 
 /** Accounts, mailboxes and impersonation grants: the directory a scenario sets up. */
 
-const email = z.string().trim().regex(/^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be an email address like alice@acme.test');
+/** An SMTP address as the admin API takes it (accounts, mailboxes, distribution lists). */
+export const email = z.string().trim().regex(/^[^\s@]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be an email address like alice@acme.test');
 
 const accountInput = z
   .object({

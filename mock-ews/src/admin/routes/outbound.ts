@@ -1,12 +1,9 @@
 import { Router } from 'express';
 import { messageMime } from '../../mime/compose';
 import type { MockState } from '../../server/state';
-import type { Address } from '../../store/types';
 import type { OutboundMessage } from '../../store/outbound';
 import { notFound } from '../errors';
-import { intParam } from '../views';
-
-const address = (a: Address) => ({ name: a.name ?? null, address: a.address });
+import { addr, intParam } from '../views';
 
 /** An outbound message as the admin API shows it: where it went, why, and what it said. */
 export function outboundView(m: OutboundMessage) {
@@ -18,8 +15,8 @@ export function outboundView(m: OutboundMessage) {
     recipients: m.recipients,
     reason: m.reason,
     subject: d.subject,
-    to: d.to.map(address),
-    cc: d.cc.map(address),
+    to: d.to.map(addr),
+    cc: d.cc.map(addr),
     internetMessageId: d.internetMessageId,
     inReplyTo: d.inReplyTo ?? null,
     text: d.body.text ?? null,
