@@ -22,6 +22,14 @@ Feature: Saved settings
     And the output shows the password masked
     And no output contains "Stored-Secret-42"
 
+  Scenario: The installed command, started through its shebang, reads the same saved settings
+    Given the settings are saved
+    When I run "settings show" as the installed command
+    Then the command succeeds
+    And the output shows the password masked
+    And the output contains "mail.example.com"
+    And no output contains "Stored-Secret-42"
+
   Scenario: Saving invalid settings changes nothing
     Given the settings are saved
     And the setting "server" is "ftp://elsewhere.example.com"

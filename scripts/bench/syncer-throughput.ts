@@ -3,8 +3,8 @@
  * (~2 KB bodies, 10 % with a 20 KB attachment, attachment sync on): a full sync, an incremental run
  * with no new mail, and one after one new message per mailbox. The mock and the syncer run in
  * separate processes; a second, profiled full sync into a fresh database says where the time goes.
- * The syncer runs as users run it, `node bin/ews-sync.js run` (lib/run-syncer.ts); BENCH_MEMORY_TRACE=1
- * prints its memory once a second.
+ * The syncer runs as users run the installed `ews-sync run`: node with the options of the bin's shebang
+ * (lib/run-syncer.ts); BENCH_MEMORY_TRACE=1 prints its memory once a second.
  *
  *   npm run bench:syncer      (BENCH_MAILBOXES, BENCH_PER_MAILBOX, BENCH_CONCURRENCY, BENCH_SKIP_PROFILE=1, BENCH_MEMORY_TRACE=1)
  */

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SecretBox } from '../../syncer/src/db/secret-box';
-import { cli, mockOf, mockSettings, query, syncer, writeSettings } from './syncer-world';
+import { cli, installedCli, mockOf, mockSettings, query, syncer, writeSettings } from './syncer-world';
 
 interface Violation {
   field: string;
@@ -97,6 +97,10 @@ When('I save the settings', async function (this: World) {
 
 When('I run {string}', async function (this: World, command: string) {
   await cli(this, command.split(' '));
+});
+
+When('I run {string} as the installed command', async function (this: World, command: string) {
+  await installedCli(this, command.split(' '));
 });
 
 Then('the settings are valid', function (this: World) {

@@ -5,9 +5,10 @@
  */
 import { After, World } from '@cucumber/cucumber';
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { main } from '../../syncer/src/cli';
 import type { RunningMock } from '../../mock-ews/src/server/start';
@@ -118,6 +119,22 @@ export async function cli(world: World, args: string[]): Promise<CliResult> {
     isTTY: false,
   });
   s.last = { code, out: out.join('\n'), err: err.join('\n') };
+  return s.last;
+}
+
+/**
+ * Runs `bin/ews-sync.js <args>` as a program of its own, started by the system through its shebang
+ * as the installed `ews-sync` command is, with this scenario's database.
+ */
+export async function installedCli(world: World, args: string[]): Promise<CliResult> {
+  const s = syncer(world);
+  const bin = resolve(__dirname, '..', '..', 'bin', 'ews-sync.js');
+  s.last = await new Promise<CliResult>((done) => {
+    execFile(bin, [...args, '--db', s.db], { env: s.env, timeout: 60_000 }, (err, out, errOut) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      done({ code, out, err: err && code === -1 ? `${errOut}\n${err.message}` : errOut });
+    });
+  });
   return s.last;
 }
 

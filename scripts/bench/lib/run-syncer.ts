@@ -7,6 +7,8 @@ import { PASSWORD, SUPER_USER } from './soap';
 import { DOMAIN } from './scenarios';
 
 const BIN = path.resolve(__dirname, '..', '..', '..', 'bin', 'ews-sync.js');
+/** The node options of the bin's `#!/usr/bin/env -S node …` line, as the installed command gets them. */
+const BIN_NODE_ARGS = (/^#!\S*env -S node(.*)$/m.exec(readFileSync(BIN, 'utf8').split('\n')[0])?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
 let runs = 0;
 
 export interface SyncerRun {
@@ -56,7 +58,7 @@ export function syncerSetup(dir: string, mockUrl: string, mailboxes: string[], o
 
 /**
  * Runs `bin/ews-sync.js <args> --db <db>` in a process of its own, launched exactly as a user runs
- * it (node, the bin, tsx's CommonJS hook it registers), with syncer-probe.cjs preloaded to measure
+ * it (node with the options of the bin's shebang, the bin, tsx's CommonJS hook it registers), with syncer-probe.cjs preloaded to measure
  * it; `cpuProfDir` adds a V8 CPU profile. Wall times exclude start-up, as the wrapper this replaced
  * measured them; start-up is reported apart. An earlier version forked a TypeScript wrapper under
  * `--import tsx`, whose ESM loader runs its hooks in a worker thread (a second V8 isolate): 25-30 MB
@@ -64,7 +66,7 @@ export function syncerSetup(dir: string, mockUrl: string, mailboxes: string[], o
  */
 export function runSyncer(setup: SyncerSetup, args: string[], cpuProfDir?: string): Promise<SyncerRun> {
   const resultFile = path.join(setup.dir, `.syncer-run-${process.pid}-${++runs}.json`);
-  const nodeArgs = ['--require', path.join(__dirname, 'syncer-probe.cjs')];
+  const nodeArgs = [...BIN_NODE_ARGS, '--require', path.join(__dirname, 'syncer-probe.cjs')];
   if (cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);
   const child = spawn(process.execPath, [...nodeArgs, BIN, ...args, '--db', setup.db], {
     env: { ...setup.env, BENCH_SYNCER_RESULT: resultFile },
