@@ -3,6 +3,8 @@
 # Writes coverage/ (text-summary, lcov, HTML) and reports/ (Cucumber HTML, JUnit XML, JSON, and the
 # message stream that `npx tsx scripts/suite-timings.ts` reads), and ends with the line
 # "N passed, N failed" (scenarios); a failed type check ends it with "0 passed, 1 failed".
+# .test-bundles/ holds the compiled sources of the CLIs scenarios start as child processes
+# (step-definitions/support/precompiled.ts); their coverage maps back to the sources through inline source maps.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/reports-lock.sh
@@ -14,7 +16,7 @@ rm -rf coverage reports && mkdir -p reports node_modules/.cache/mock-ews
 nice -n 10 npx tsc --noEmit --incremental --tsBuildInfoFile node_modules/.cache/mock-ews/tsc.tsbuildinfo > reports/tsc.log 2>&1 9>&- &
 tsc_pid=$!
 npx c8 --reporter=text-summary --reporter=lcov --reporter=html --report-dir=coverage \
-  --include='mock-ews/src/**' --include='syncer/src/**' \
+  --include='mock-ews/src/**' --include='syncer/src/**' --include='.test-bundles/**' \
   cucumber-js "$@" 9>&-
 status=$?
 npx tsx scripts/scenario-summary.ts reports/cucumber.json > reports/summary.txt 9>&- || status=1

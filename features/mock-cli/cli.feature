@@ -37,6 +37,13 @@ Feature: The mock-ews command line
     When svc-ews@acme.test impersonating alice@acme.test gets the inbox folder at the printed URL
     Then the folder in the response is named "Inbox" with 2 items
 
+  Scenario: The installed command, started through its shebang
+    When I start the installed mock-ews command with "--port 0 --profile Exchange2016"
+    Then the listening line names a http URL with a real port
+    And it prints on standard output "profile Exchange2016;"
+    When svc-ews@acme.test impersonating alice@acme.test gets the inbox folder at the printed URL
+    Then the folder in the response is named "Inbox" with 23 items
+
   Scenario: npm start, as the README says
     When I start the mock with "npm start --silent -- --port 0"
     Then the listening line names a http URL with a real port

@@ -9,9 +9,13 @@ import { generate } from 'selfsigned';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD } from '../support/accounts';
 import { envelope, postSoap } from '../support/soap';
+import { precompiled } from '../support/precompiled';
 
 // The mock-ews CLI, driven as a child process the way a person or a CI job starts it. Every process
-// a scenario starts is stopped in the After hook below, by its own process group id.
+// a scenario starts is stopped in the After hook below, by its own process group id. "mock-ews" is
+// the CLI compiled once per worker (support/precompiled.ts: the same sources, started without tsx);
+// "the installed mock-ews command" is bin/mock-ews.js started through its shebang, as `npx
+// mock-ews` starts it, and "npm start" goes through tsx as the README says.
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LISTENING = /mock-ews listening on (https?:\/\/\S+\/EWS\/Exchange\.asmx)/;
@@ -121,13 +125,20 @@ Given('a scenario file {word} containing:', function (this: EwsWorld, name: stri
   this.results.set('cli-files', { ...((this.results.get('cli-files') as object) ?? {}), [name]: file });
 });
 
+const cli = () => precompiled('mock-ews/src/cli.ts');
+
 When('I run mock-ews with {string}', { timeout: START_TIMEOUT }, async function (this: EwsWorld, args: string) {
-  const run = start(this, process.execPath, [path.join(ROOT, 'bin', 'mock-ews.js'), ...substitute(this, args)]);
+  const run = start(this, process.execPath, [await cli(), ...substitute(this, args)]);
   await run.exited;
 });
 
 When('I start mock-ews with {string}', { timeout: START_TIMEOUT }, async function (this: EwsWorld, args: string) {
-  const run = start(this, process.execPath, [path.join(ROOT, 'bin', 'mock-ews.js'), ...substitute(this, args)]);
+  const run = start(this, process.execPath, [await cli(), ...substitute(this, args)]);
+  await waitFor(run, () => LISTENING.test(run.stdout), 'the listening line');
+});
+
+When('I start the installed mock-ews command with {string}', { timeout: START_TIMEOUT }, async function (this: EwsWorld, args: string) {
+  const run = start(this, path.join(ROOT, 'bin', 'mock-ews.js'), substitute(this, args));
   await waitFor(run, () => LISTENING.test(run.stdout), 'the listening line');
 });
 

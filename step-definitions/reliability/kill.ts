@@ -1,29 +1,17 @@
 /**
  * Crash and shutdown tests of the syncer as a real process: SIGKILL at seeded random points of a
  * sync (counted in EWS requests the mock received from that process), SIGTERM mid-sync, and two
- * runs started at once. The CLI is bundled once with esbuild so each restart costs a plain Node
- * start, not a TypeScript compile. Used by scripts/kill-sync.ts and features/reliability/syncer-kill.feature.
+ * runs started at once. The CLI is compiled once (support/precompiled.ts) so each restart costs a
+ * plain Node start, not a TypeScript compile. Used by scripts/kill-sync.ts and features/reliability/syncer-kill.feature.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { prng } from '../../mock-ews/src/scenario/generate';
+import { precompiled } from '../support/precompiled';
 import type { RunningMock } from '../../mock-ews/src/server/start';
 import { chaosScenario, Comparison, compareWithMock, mailboxStates, mismatches, prepareSyncer, SyncerWorkspace, syncUntilDone } from './chaos';
-
-let bundled: string | undefined;
-
-/** syncer/src/cli.ts as one CommonJS file (dependencies stay in node_modules). */
-export function bundleCli(): string {
-  if (bundled) return bundled;
-  // Outside the project; the children find the dependencies through NODE_PATH (see startRun).
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'ews-sync-bundle-')), 'cli.js');
-  buildSync({ entryPoints: [path.resolve(__dirname, '../../syncer/src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: out, logLevel: 'error' });
-  bundled = out;
-  return out;
-}
 
 interface Child {
   proc: ChildProcess;
@@ -31,13 +19,13 @@ interface Child {
   out: string[];
 }
 
-function startRun(ws: SyncerWorkspace): Child {
+function startRun(ws: SyncerWorkspace, cli: string): Child {
   const root = path.resolve(__dirname, '../..');
-  const env: NodeJS.ProcessEnv = { ...ws.env, NODE_PATH: path.join(root, 'node_modules') };
-  // The report counts only mock-ews/src and syncer/src, never this bundle in a temporary folder, so
-  // these processes do not collect coverage (collecting it slows every restart for nothing).
+  const env: NodeJS.ProcessEnv = { ...ws.env };
+  // These processes collect no coverage: the in-process scenarios count the syncer's code, and
+  // collecting it would slow each of the many restarts.
   delete env.NODE_V8_COVERAGE;
-  const proc = spawn(process.execPath, [bundleCli(), 'run', '--settings', ws.settings, '--db', ws.db], { env, cwd: root });
+  const proc = spawn(process.execPath, [cli, 'run', '--settings', ws.settings, '--db', ws.db], { env, cwd: root });
   const out: string[] = [];
   proc.stdout?.on('data', (d: Buffer) => out.push(d.toString()));
   proc.stderr?.on('data', (d: Buffer) => out.push(d.toString()));
@@ -90,8 +78,8 @@ async function deliverSome(mock: RunningMock, boxes: string[], count: number, rn
   return count;
 }
 
-async function finalRun(ws: SyncerWorkspace): Promise<void> {
-  const last = startRun(ws);
+async function finalRun(ws: SyncerWorkspace, cli: string): Promise<void> {
+  const last = startRun(ws, cli);
   const end = await last.exited;
   if (end.code !== 0) {
     // A mailbox may have failed for its own reasons; the in-process loop retries the failed ones by name.
@@ -100,6 +88,7 @@ async function finalRun(ws: SyncerWorkspace): Promise<void> {
 }
 
 export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillReport> {
+  const cli = await precompiled('syncer/src/cli.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'kill-sync-'));
   try {
     const loaded = await mock.admin.loadScenario(chaosScenario(o.mailboxes, o.perFolder, o.seed));
@@ -117,7 +106,7 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
       // New mail before each restart, so every run has something to import when it is killed.
       if (attempt > 0) report.messagesDelivered += await deliverSome(mock, boxes, 3, rnd, `kill ${attempt}`);
       const point = 1 + Math.floor(rnd() * fullSync);
-      const child = startRun(ws);
+      const child = startRun(ws, cli);
       const base = await lastId(mock);
       if (await afterRequests(mock, base, point, child)) {
         child.proc.kill('SIGKILL');
@@ -126,11 +115,11 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
         report.points.push(point);
       } else report.finishedBeforeKill++;
     }
-    await finalRun(ws);
+    await finalRun(ws, cli);
 
     if (o.sigterm) {
       report.messagesDelivered += await deliverSome(mock, boxes, boxes.length * 2, rnd, 'before SIGTERM');
-      const child = startRun(ws);
+      const child = startRun(ws, cli);
       const base = await lastId(mock);
       await afterRequests(mock, base, 1 + Math.floor(rnd() * Math.max(2, fullSync / 4)), child);
       const t0 = Date.now();
@@ -142,7 +131,7 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
         logged: child.out.join('').includes('SIGTERM: finishing'),
         inProgressAfter: mailboxStates(ws.db).filter((m) => m.state === 'in_progress').length,
       };
-      await finalRun(ws);
+      await finalRun(ws, cli);
     }
 
     if (o.concurrent) {
@@ -152,8 +141,8 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
       // then starts after the first ended, which is a later run, not one "at once".
       await mock.admin.addFault({ kind: 'delay', ms: 3000, operation: 'FindFolder' });
       const base = await lastId(mock);
-      const a = startRun(ws);
-      const b = startRun(ws);
+      const a = startRun(ws, cli);
+      const b = startRun(ws, cli);
       const ends = await Promise.all([a.exited, b.exited]);
       await mock.admin.clearFaults();
       // Each mailbox sync starts with one FindFolder of its folder tree: two of them mean two syncs.
@@ -162,7 +151,7 @@ export async function killTest(mock: RunningMock, o: KillOptions): Promise<KillR
         if (r.mailbox) counts.set(r.mailbox, (counts.get(r.mailbox) ?? 0) + 1);
       }
       report.concurrent = { exitCodes: ends.map((e) => e.code), mailboxesSyncedTwice: [...counts].filter(([, n]) => n > 1).map(([m]) => m) };
-      await finalRun(ws);
+      await finalRun(ws, cli);
     }
 
     report.stuckInProgress = mailboxStates(ws.db).filter((m) => m.state === 'in_progress').map((m) => m.email);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
+import type { generate } from 'selfsigned';
 import { createListener } from './app';
 import { createLogger, Logger } from './logger';
 import { MockState } from './state';
@@ -84,7 +84,8 @@ export async function startMock(options: StartOptions = {}): Promise<RunningMock
     const pems =
       typeof options.tls === 'object'
         ? { cert: options.tls.cert, private: options.tls.key }
-        : await generate([{ name: 'commonName', value: 'localhost' }], {
+        : // Loaded only here: a tenth of a second of every start, for a certificate few starts need.
+          await (await import('selfsigned')).generate([{ name: 'commonName', value: 'localhost' }], {
             keySize: 2048,
             extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
           } as Parameters<typeof generate>[1]);
