@@ -140,6 +140,37 @@ Feature: Distribution lists
       | an unknown field             | /distribution-lists/x@acme.test        | { "members": ["alice@acme.test"], "owner": "bob@acme.test" } | 400 | owner |
 
   @needs-admin
+  Scenario: A mailbox removed from the directory leaves the lists that named it
+    When the tester sends DELETE "/mailboxes/bob@acme.test" to the admin API
+    Then the admin API answers 204
+    When the tester sends GET "/distribution-lists/sales-team@acme.test" to the admin API
+    Then the admin answer has:
+      | members | ["alice@acme.test","partners@acme.test"] |
+    When alice@acme.test sends the message "Quarter close" to "sales-team@acme.test"
+    Then the client call succeeds
+    And the inbox of alice@acme.test holds "Quarter close" as an unread message
+    And the inbox of alice@acme.test does not hold "Undeliverable: Quarter close"
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: ResolveNames finds a list of the caller's domain as a public distribution list
+    When alice@acme.test resolves the name "Acme Sales"
+    Then the resolutions are:
+      | name            | address              | routing | type        |
+      | Acme Sales Team | sales-team@acme.test | SMTP    | PublicGroup |
+    When alice@acme.test resolves the name "partners@acme.test" with full contact data
+    Then the contact of partners@acme.test has:
+      | DisplayName   | Acme Partners           |
+      | EmailAddress1 | SMTP:partners@acme.test |
+      | ContactSource | ActiveDirectory         |
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: Another domain's lists stay out of a caller's directory
+    When carol@globex.test resolves the name "Acme"
+    Then nothing is resolved
+
+  @needs-admin
   Scenario: A list another list names cannot be removed
     When the tester sends DELETE "/distribution-lists/partners@acme.test" to the admin API
     Then the admin API answers 409 naming the field "smtp"

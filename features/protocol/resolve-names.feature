@@ -1,8 +1,8 @@
 @protocol @ResolveNames
 Feature: ResolveNames resolves ambiguous names against the directory a caller may see
-  The directory visible to a request is the mailboxes of the acting user's own domain, its own
-  mailbox, and the mailboxes its impersonation grants cover; an impersonated request sees what the
-  impersonated user sees. Nothing outside that is ever revealed (docs/SCENARIOS.md, "Directory").
+  The directory visible to a request is the mailboxes and distribution lists of the acting user's
+  own domain, its own mailbox, and the mailboxes its impersonation grants cover; an impersonated
+  request sees what the impersonated user sees. Nothing outside that is ever revealed (docs/SCENARIOS.md, "Directory").
   One match → Success; several → Warning ErrorNameResolutionMultipleResults with every candidate;
   none → Error ErrorNameResolutionNoResults.
 
@@ -33,16 +33,19 @@ Feature: ResolveNames resolves ambiguous names against the directory a caller ma
     Scenario: Several matches come back as a warning with every candidate, by display name
       When svc-ews@acme.test resolves the name "A"
       Then the resolutions are:
-        | name                | address           | routing | type    |
-        | Alice Anderson      | alice@acme.test   | SMTP    | Mailbox |
-        | EWS Service Account | svc-ews@acme.test | SMTP    | Mailbox |
+        | name                | address              | routing | type        |
+        | Acme Partners       | partners@acme.test   | SMTP    | PublicGroup |
+        | Acme Sales Team     | sales-team@acme.test | SMTP    | PublicGroup |
+        | Alice Anderson      | alice@acme.test      | SMTP    | Mailbox     |
+        | EWS Service Account | svc-ews@acme.test    | SMTP    | Mailbox     |
 
     Scenario: The warning on the wire
       When svc-ews@acme.test posts a ResolveNames for "A" with ReturnFullContactData "false"
       Then the ResolveNames answer has ResponseClass "Warning" and ResponseCode ErrorNameResolutionMultipleResults
       And the ResolveNames message text is "Multiple results were found."
-      And the ResolutionSet has TotalItemsInView 2 and IncludesLastItemInRange "true"
-      And the raw resolutions list the addresses "alice@acme.test, svc-ews@acme.test"
+      And the ResolutionSet has TotalItemsInView 4 and IncludesLastItemInRange "true"
+      And the raw resolutions list the addresses "partners@acme.test, sales-team@acme.test, alice@acme.test, svc-ews@acme.test"
+      And the raw resolutions have the mailbox types "PublicDL, PublicDL, Mailbox, Mailbox"
 
     Scenario: One match on the wire
       When bob@acme.test posts a ResolveNames for "alice" with ReturnFullContactData "false"

@@ -97,9 +97,15 @@ Then('the ResolutionSet has TotalItemsInView {int} and IncludesLastItemInRange {
   assert.equal(findAll(set, 'Resolution').length, total);
 });
 
+/** One field of every resolved Mailbox in the raw answer, in order. */
+const rawMailboxField = (world: EwsWorld, field: string) => findAll(findAll(world.reply?.doc, 'ResolutionSet')[0], 'Mailbox').map((m) => textOf(findAll(m, field)[0]));
+
 Then('the raw resolutions list the addresses {string}', function (this: EwsWorld, list: string) {
-  const addresses = findAll(findAll(this.reply?.doc, 'ResolutionSet')[0], 'Mailbox').map((m) => textOf(findAll(m, 'EmailAddress')[0]));
-  assert.deepEqual(addresses, list.split(',').map((s) => s.trim()));
+  assert.deepEqual(rawMailboxField(this, 'EmailAddress'), list.split(',').map((s) => s.trim()));
+});
+
+Then('the raw resolutions have the mailbox types {string}', function (this: EwsWorld, list: string) {
+  assert.deepEqual(rawMailboxField(this, 'MailboxType'), list.split(',').map((s) => s.trim()));
 });
 
 Then('the outcome for {mailbox} is resolved', function (this: EwsWorld, smtp: string) {

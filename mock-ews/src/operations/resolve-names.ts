@@ -3,7 +3,8 @@ import { ERROR_CATALOGUE, EwsFault, ItemError, schemaFault } from '../soap/error
 import { atLeast, SchemaVersion } from '../profiles/versions';
 import { NS } from '../soap/namespaces';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
-import { actingAccount, DirectoryEntry, visibleDirectory } from './common/directory';
+import { actingAccount, DirectoryEntry, visibleDirectory, visibleLists } from './common/directory';
+import type { DistributionList } from '../store/types';
 import { booleanAttribute } from './common/schema-values';
 import type { Operation, OperationContext } from './operation';
 
@@ -15,9 +16,9 @@ const MAX_RESOLUTIONS = 100;
 
 /**
  * ResolveNames: ambiguous name resolution against the directory the acting user may see (see
- * common/directory.ts). One match → Success; several → Warning ErrorNameResolutionMultipleResults
- * with every candidate; none → Error ErrorNameResolutionNoResults. The store keeps no contact
- * items, so contact folders add no candidates.
+ * common/directory.ts): mailboxes, and distribution lists (MailboxType PublicDL). One match →
+ * Success; several → Warning ErrorNameResolutionMultipleResults with every candidate; none → Error
+ * ErrorNameResolutionNoResults. The store keeps no contact items, so contact folders add no candidates.
  */
 export const resolveNames: Operation = {
   name: 'ResolveNames',
@@ -59,17 +60,27 @@ export const resolveNames: Operation = {
   },
 };
 
+/** A candidate: a mailbox (with its owner) or a distribution list. */
+type Candidate = { entry: DirectoryEntry; list?: undefined } | { list: DistributionList; entry?: undefined };
+
+const nameOf = (c: Candidate) => (c.list ? c.list.displayName : c.entry.mailbox.displayName);
+const smtpOf = (c: Candidate) => (c.list ? c.list.smtp : c.entry.mailbox.smtp);
+
 /** Candidates for `entry`, sorted by display name. "SMTP:" matches the start of addresses only. */
-function search(ctx: OperationContext, entry: string): DirectoryEntry[] {
+function search(ctx: OperationContext, entry: string): Candidate[] {
   const actor = actingAccount(ctx.store, ctx.caller, ctx.mailbox, ctx.impersonating);
-  const directory = visibleDirectory(ctx.store, actor);
   const prefixed = /^smtp:/i.exec(entry);
   const q = (prefixed ? entry.slice(prefixed[0].length) : entry).trim().toLowerCase();
   if (q === '') return [];
-  const matches = directory.filter(({ account, mailbox }) => {
-    const smtp = mailbox.smtp.toLowerCase();
+  const candidates: Candidate[] = [
+    ...visibleDirectory(ctx.store, actor).map((e) => ({ entry: e })),
+    ...visibleLists(ctx.store, actor).map((list) => ({ list })),
+  ];
+  const matches = candidates.filter((c) => {
+    const smtp = smtpOf(c).toLowerCase();
     if (prefixed) return smtp.startsWith(q);
-    const name = mailbox.displayName.toLowerCase();
+    const name = nameOf(c).toLowerCase();
+    const account = c.entry?.account;
     return (
       smtp === q ||
       smtp.split('@')[0].startsWith(q) ||
@@ -79,24 +90,30 @@ function search(ctx: OperationContext, entry: string): DirectoryEntry[] {
       account?.logonName.toLowerCase() === q
     );
   });
-  return matches.sort((a, b) => a.mailbox.displayName.localeCompare(b.mailbox.displayName) || a.mailbox.smtp.localeCompare(b.mailbox.smtp));
+  return matches.sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || smtpOf(a).localeCompare(smtpOf(b)));
 }
 
-function writeResolution(resolution: Xml, { account, mailbox }: DirectoryEntry, full: boolean): void {
+/**
+ * A mailbox resolves with its owner's name split into given name and surname and the department; a
+ * public distribution list (MailboxType PublicDL) as a directory contact of name and address only.
+ */
+function writeResolution(resolution: Xml, candidate: Candidate, full: boolean): void {
+  const name = nameOf(candidate);
+  const smtp = smtpOf(candidate);
   const box = el(resolution, 't:Mailbox');
-  leaf(box, 't:Name', mailbox.displayName);
-  leaf(box, 't:EmailAddress', mailbox.smtp);
+  leaf(box, 't:Name', name);
+  leaf(box, 't:EmailAddress', smtp);
   leaf(box, 't:RoutingType', 'SMTP');
-  leaf(box, 't:MailboxType', 'Mailbox');
+  leaf(box, 't:MailboxType', candidate.list ? 'PublicDL' : 'Mailbox');
   if (!full) return;
   // Elements in ContactItemType schema order.
   const contact = el(resolution, 't:Contact');
-  const words = mailbox.displayName.trim().split(/\s+/);
-  leaf(contact, 't:DisplayName', mailbox.displayName);
+  const words = candidate.list ? [] : name.trim().split(/\s+/);
+  leaf(contact, 't:DisplayName', name);
   if (words.length > 1) leaf(contact, 't:GivenName', words[0]);
-  el(el(contact, 't:EmailAddresses'), 't:Entry', { Key: 'EmailAddress1' }).txt(`SMTP:${mailbox.smtp}`);
+  el(el(contact, 't:EmailAddresses'), 't:Entry', { Key: 'EmailAddress1' }).txt(`SMTP:${smtp}`);
   leaf(contact, 't:ContactSource', 'ActiveDirectory');
-  leaf(contact, 't:Department', account?.department);
+  leaf(contact, 't:Department', candidate.entry?.account?.department);
   if (words.length > 1) leaf(contact, 't:Surname', words.slice(1).join(' '));
 }
 

@@ -153,6 +153,9 @@ export class Store {
     this.mailboxes.delete(mailbox.id);
     this.mailboxBySmtp.delete(smtp.toLowerCase());
     for (const a of this.accounts.values()) if (a.mailboxId === mailbox.id) a.mailboxId = undefined;
+    // As a deleted recipient leaves every group that had it.
+    const gone = smtp.toLowerCase();
+    for (const list of this.distributionLists.values()) list.members = list.members.filter((m) => m.toLowerCase() !== gone);
   }
 
   // ---- folders ----

@@ -1,6 +1,7 @@
 import { mayImpersonate } from '../../auth/impersonation';
+import { domainOf } from '../../store/organisation';
 import type { Store } from '../../store/store';
-import type { Account, Mailbox } from '../../store/types';
+import type { Account, DistributionList, Mailbox } from '../../store/types';
 
 /** A mail-enabled directory entry: a mailbox and, unless it is a shared mailbox, its owner. */
 export interface DirectoryEntry {
@@ -27,13 +28,18 @@ export function visibleDirectory(store: Store, actor: Account): DirectoryEntry[]
   return out;
 }
 
+/**
+ * The distribution lists a request may see: those of the acting user's domain. A list has no
+ * impersonation grants of its own, so the domain rule is the whole of it.
+ */
+export function visibleLists(store: Store, actor: Account): DistributionList[] {
+  const domain = domainOf(actor.smtp);
+  return [...store.distributionLists.values()].filter((list) => domainOf(list.smtp) === domain);
+}
+
 /** The account a request acts as: the owner of the impersonated mailbox, or the caller. */
 export function actingAccount(store: Store, caller: Account, mailbox: Mailbox | undefined, impersonating: boolean): Account {
   if (!impersonating || !mailbox) return caller;
   for (const account of store.accounts.values()) if (account.mailboxId === mailbox.id) return account;
   return caller;
-}
-
-function domainOf(smtp: string): string {
-  return smtp.slice(smtp.indexOf('@') + 1).toLowerCase();
 }
