@@ -50,6 +50,43 @@ Feature: Finding messages with FindItem
       | Re: Budget review 2027 |
       | Security update        |
 
+  # The mock keeps a sorted folder between pages; every change to the folder must show in the next sort.
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: A sorted view follows the folder: a changed subject, a deleted message, a new one
+    When svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "subject ascending"
+    Then the subjects found are:
+      | Budget review 2027     |
+      | Invoice 4711           |
+      | Invoice 4712           |
+      | Lunch on Friday        |
+      | Offsite agenda         |
+      | Quarterly planning     |
+      | Re: Budget review 2027 |
+      | Security update        |
+    When svc-ews@acme.test impersonating mia@acme.test changes the subject of the inbox message "Security update" to "Access review"
+    And svc-ews@acme.test impersonating mia@acme.test deletes the inbox message "Invoice 4711" with HardDelete
+    And svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "subject ascending"
+    Then the subjects found are:
+      | Access review          |
+      | Budget review 2027     |
+      | Invoice 4712           |
+      | Lunch on Friday        |
+      | Offsite agenda         |
+      | Quarterly planning     |
+      | Re: Budget review 2027 |
+    When max@acme.test sends mia@acme.test the message "Zoning permit"
+    And svc-ews@acme.test impersonating mia@acme.test finds items in inbox sorted by "subject descending"
+    Then the subjects found are:
+      | Zoning permit          |
+      | Re: Budget review 2027 |
+      | Quarterly planning     |
+      | Offsite agenda         |
+      | Lunch on Friday        |
+      | Invoice 4712           |
+      | Budget review 2027     |
+      | Access review          |
+
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
   Scenario: IndexedPageItemView pages through the folder with the offsets the server reports

@@ -111,6 +111,12 @@ When('{mailbox} impersonating {mailbox} deletes the {folder} message {string} wi
   await msg.Delete(ews.DeleteMode[mode as keyof typeof ews.DeleteMode]);
 });
 
+When('{mailbox} impersonating {mailbox} changes the subject of the {folder} message {string} to {string}', async function (this: EwsWorld, login: string, owner: string, folder: string, subject: string, to: string) {
+  const msg = await mustFind(this, owner, folder, subject, login);
+  msg.Subject = to;
+  await msg.Update(ews.ConflictResolutionMode.AlwaysOverwrite);
+});
+
 When('{mailbox} impersonating {mailbox} {word} the {folder} message {string} to {folder}', async function (this: EwsWorld, login: string, owner: string, verb: string, folder: string, subject: string, target: string) {
   assert.ok(verb === 'moves' || verb === 'copies', `unknown action ${verb}`);
   const msg = await mustFind(this, owner, folder, subject, login);

@@ -8,7 +8,7 @@ import { readFractionalPage } from './common/fractional-page';
 import { readItemShape } from './common/item-shape';
 import { compileRestriction, Predicate } from './common/restriction';
 import { compileAqs } from './common/aqs';
-import { defaultOrder, ItemList, readSortOrder } from './common/sort';
+import { defaultOrder, ItemList, readSortOrder, sortedFolder } from './common/sort';
 import { groupedRows, ItemGroup, readGrouping } from './common/grouping';
 import { itemWriter } from './common/write-item';
 import type { Operation, OperationContext } from './operation';
@@ -57,10 +57,12 @@ export const findItem: Operation = {
         const matches = filter();
         // The store keeps neither a dumpster nor folder-associated items: those views are empty.
         let items: ItemList = traversal === 'Shallow' ? defaultOrder(folder) : [];
-        // Only a filter or a sort order needs the whole folder as an array.
-        if (matches) items = items.slice(0, items.length).filter((i) => matches(i, mailbox));
-        const compare = readSortOrder(request.m('SortOrder'), mailbox);
-        if (compare) items = items.slice(0, items.length).sort(compare);
+        const order = readSortOrder(request.m('SortOrder'), mailbox);
+        // Only a filter needs the whole folder as an array; a sorted unfiltered folder is kept sorted.
+        if (matches) {
+          items = items.slice(0, items.length).filter((i) => matches(i, mailbox));
+          if (order) items = order.sort(items.slice(0, items.length));
+        } else if (order && traversal === 'Shallow') items = sortedFolder(folder, order);
         const grouping = readGrouping(request.m('GroupBy'), request.m('DistinguishedGroupBy'), mailbox);
         const grouped = grouping && groupedRows(grouping(items.slice(0, items.length)));
         // A grouped view pages rows: group headings and items (grouping.ts).

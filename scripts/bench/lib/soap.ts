@@ -32,6 +32,17 @@ export function findItemIdOnly(mailbox: string, max: number, offset = 0): string
   );
 }
 
+/** FindItem IdOnly of the Inbox sorted by one property (a FieldURI such as item:Subject). */
+export function findItemSorted(mailbox: string, max: number, offset: number, fieldUri: string, order: 'Ascending' | 'Descending'): string {
+  return envelope(
+    `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>` +
+      `<m:IndexedPageItemView MaxEntriesReturned="${max}" Offset="${offset}" BasePoint="Beginning"/>` +
+      `<m:SortOrder><t:FieldOrder Order="${order}"><t:FieldURI FieldURI="${fieldUri}"/></t:FieldOrder></m:SortOrder>` +
+      `<m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds></m:FindItem>`,
+    mailbox,
+  );
+}
+
 export function getItemWithMime(mailbox: string, ids: string[]): string {
   return envelope(
     `<m:GetItem><m:ItemShape><t:BaseShape>Default</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent></m:ItemShape>` +

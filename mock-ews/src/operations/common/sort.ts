@@ -6,17 +6,23 @@ import { folderIndex } from '../../store/folder-index';
 import { compareValues, Value } from './compare';
 import { isPathElement, resolvePath } from './field-path';
 
-export type ItemComparator = (a: Item, b: Item) => number;
+/** A SortOrder read from a request: how to order items, and a text naming it (a cache key). */
+export interface SortOrder {
+  readonly spec: string;
+  /** A sorted copy; items with equal keys keep their order (Array.prototype.sort is stable). */
+  sort(items: readonly Item[]): Item[];
+}
 
 /**
  * Reads m:SortOrder: t:FieldOrder elements applied in request order. Properties without a value
  * sort lowest, as the store's null values do. Undefined when the request has no SortOrder.
  */
-export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): ItemComparator | undefined {
+export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): SortOrder | undefined {
   if (!el) return undefined;
   if (el.children.length === 0) {
     throw incompleteContent({ local: 'SortOrder', ns: NS.m, line: el.line }, 'FieldOrder', NS.t);
   }
+  const specs: string[] = [];
   const keys = el.children.map((fo) => {
     if (fo.ns !== NS.t || fo.local !== 'FieldOrder') throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has invalid child element ${fo.qname}.`, fo.line);
     const order = fo.attr('Order');
@@ -31,9 +37,10 @@ export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): Ite
     const path = fo.children[0];
     if (!path || !isPathElement(path)) throw incompleteContent({ local: 'FieldOrder', ns: NS.t, line: fo.line }, 'Path', NS.t);
     const { accessor } = resolvePath(path, 'ErrorUnsupportedPathForSortGroup');
+    specs.push(JSON.stringify([order, path.local, [...path.attrs].sort()]));
     return { accessor, sign: order === 'Ascending' ? 1 : -1 };
   });
-  return (a, b) => {
+  const compare = (a: Item, b: Item) => {
     for (const { accessor, sign } of keys) {
       const x = accessor.get(a, mailbox) as Value | undefined;
       const y = accessor.get(b, mailbox) as Value | undefined;
@@ -44,6 +51,34 @@ export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): Ite
     }
     return 0;
   };
+  // Keys are read per comparison: reading each item's keys once first measured slower (the
+  // allocation outweighs the accessors; the collator's string comparison is the real cost).
+  return { spec: specs.join(), sort: (items) => items.slice().sort(compare) };
+}
+
+interface SortedView {
+  /** The folder journal's length when sorted: any change to an item of the folder appends to it. */
+  journalLength: number;
+  items: Item[];
+}
+
+/** A few sort orders per folder, so the pages after the first do not sort the folder again. */
+const sortedViews = new WeakMap<Folder, Map<string, SortedView>>();
+const VIEWS_PER_FOLDER = 4;
+
+/** The folder in `order`, ties in the default order; kept until the folder changes. */
+export function sortedFolder(folder: Folder, order: SortOrder): ItemList {
+  let views = sortedViews.get(folder);
+  if (!views) sortedViews.set(folder, (views = new Map()));
+  const cached = views.get(order.spec);
+  if (cached && cached.journalLength === folder.journal.length) return cached.items;
+  const all = defaultOrder(folder);
+  const view = { journalLength: folder.journal.length, items: order.sort(all.slice(0, all.length)) };
+  views.delete(order.spec);
+  views.set(order.spec, view);
+  // Oldest first out: a Map iterates in insertion order, and a view used again is inserted anew.
+  if (views.size > VIEWS_PER_FOLDER) views.delete(views.keys().next().value!);
+  return view.items;
 }
 
 /** What FindItem pages: an array, or a view that cuts pages without copying the folder. */
