@@ -118,3 +118,33 @@ Feature: Mail that leaves the organisation is kept for the test to read
     And the tester sends GET "/outbound" to the admin API
     Then the admin answer has:
       | lastN | 0 |
+
+  # The log is filled through the store: a thousand sends over EWS would only slow the scenario down.
+  @mock-only
+  Scenario: The log keeps the newest 1,000 messages
+    When 1005 messages of 0 MB each have left for "nina@partner.test"
+    And the tester sends GET "/outbound?limit=1" to the admin API
+    Then the admin answer has:
+      | total         | 1000 |
+      | lastN         | 1005 |
+      | messages[0].n | 6    |
+    When the tester sends GET "/outbound/5" to the admin API
+    Then the admin API answers 404 naming the field "n"
+    When the tester sends GET "/outbound/6" to the admin API
+    Then the admin API answers 200
+    And the admin answer has:
+      | subject | Outbound 6 |
+
+  @mock-only
+  Scenario: The log keeps at most 64 MB of messages, and always the newest one
+    When 3 messages of 25 MB each have left for "nina@partner.test"
+    And the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total         | 2 |
+      | messages[0].n | 2 |
+      | messages[1].n | 3 |
+    When 1 messages of 70 MB each have left for "nina@partner.test"
+    And the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total         | 1 |
+      | messages[0].n | 4 |

@@ -143,6 +143,9 @@ Feature: The web inspector
     When the tester opens the inspector page "/mailboxes/nobody@acme.test"
     Then the inspector page answered 404
     And the element "#error" reads "no mailbox nobody@acme.test"
+    When the tester opens the inspector page "/outbound/7"
+    Then the inspector page answered 404
+    And the element "#error" reads "no outbound message 7"
 
   Scenario: With an admin token, the inspector opens once with ?token= and then keeps it in a cookie
     Given the mock requires the admin token "s3cret-admin"
