@@ -139,7 +139,8 @@ Feature: Distribution lists
       | not an address               | /distribution-lists/not-an-address     | { "members": ["alice@acme.test"] }     | 400    | smtp       |
       | an unknown field             | /distribution-lists/x@acme.test        | { "members": ["alice@acme.test"], "owner": "bob@acme.test" } | 400 | owner |
 
-  @needs-admin
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @needs-admin @since:Exchange2007_SP1
   Scenario: A mailbox removed from the directory leaves the lists that named it
     When the tester sends DELETE "/mailboxes/bob@acme.test" to the admin API
     Then the admin API answers 204

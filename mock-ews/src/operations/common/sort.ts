@@ -70,13 +70,14 @@ const VIEWS_PER_FOLDER = 4;
 export function sortedFolder(folder: Folder, order: SortOrder): ItemList {
   let views = sortedViews.get(folder);
   if (!views) sortedViews.set(folder, (views = new Map()));
-  const cached = views.get(order.spec);
-  if (cached && cached.journalLength === folder.journal.length) return cached.items;
-  const all = defaultOrder(folder);
-  const view = { journalLength: folder.journal.length, items: order.sort(all.slice(0, all.length)) };
+  let view = views.get(order.spec);
+  if (!view || view.journalLength !== folder.journal.length) {
+    const all = defaultOrder(folder);
+    view = { journalLength: folder.journal.length, items: order.sort(all.slice(0, all.length)) };
+  }
+  // Least recently used out: a Map iterates in insertion order, and a view used is inserted anew.
   views.delete(order.spec);
   views.set(order.spec, view);
-  // Oldest first out: a Map iterates in insertion order, and a view used again is inserted anew.
   if (views.size > VIEWS_PER_FOLDER) views.delete(views.keys().next().value!);
   return view.items;
 }
