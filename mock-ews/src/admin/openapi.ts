@@ -224,6 +224,16 @@ const schemas: Json = {
       recipientFilter: { type: 'string', description: "OPATH subset, e.g. Department -eq 'Sales'" },
     },
   },
+  MailboxPermission: {
+    type: 'object',
+    description: "The scenario file's mailbox permission: the user may open the mailbox's folders and items as a delegate",
+    required: ['mailbox', 'user'],
+    properties: {
+      mailbox: { type: 'string', description: 'SMTP address of the mailbox' },
+      user: { type: 'string', description: 'SMTP address of the account given the right' },
+      accessRights: { type: 'string', enum: ['FullAccess'], description: 'The one right modelled; SendAs is not' },
+    },
+  },
   FaultInput: {
     description: 'One fault. Scope fields narrow which requests it answers; count or probability limit how often.',
     oneOf: [
@@ -420,6 +430,10 @@ const paths: Json = {
   '/grants': {
     get: { summary: 'Impersonation grants', tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('Grant') }) } },
     put: { summary: 'Replace every grant', tags: ['directory'], requestBody: body({ type: 'array', items: ref('Grant') }), responses: { '200': json({ type: 'array', items: ref('Grant') }), '400': bad['400'] } },
+  },
+  '/mailbox-permissions': {
+    get: { summary: 'FullAccess mailbox permissions (delegate access without impersonation)', tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('MailboxPermission') }) } },
+    put: { summary: 'Replace every mailbox permission', tags: ['directory'], requestBody: body({ type: 'array', items: ref('MailboxPermission') }), responses: { '200': json({ type: 'array', items: ref('MailboxPermission') }), '400': bad['400'] } },
   },
   '/grants/{account}': {
     put: {

@@ -25,6 +25,12 @@ export type ItemSummary = ReturnType<typeof itemSummary>;
 export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
 export type GrantScope = 'all' | { domains: string[] } | { mailboxes: string[] };
+/** FullAccess on `mailbox` for the account `user`: delegate access without impersonation. */
+export interface MailboxPermission {
+  mailbox: string;
+  user: string;
+  accessRights?: 'FullAccess';
+}
 export interface Grant {
   /** The account that may impersonate; app grants name the `app` instead. */
   account?: string;
@@ -225,6 +231,12 @@ export class AdminClient {
   }
   deleteMailbox(smtp: string) {
     return this.call<string>('DELETE', `/mailboxes/${enc(smtp)}`);
+  }
+  mailboxPermissions() {
+    return this.call<MailboxPermission[]>('GET', '/mailbox-permissions');
+  }
+  setMailboxPermissions(permissions: MailboxPermission[]) {
+    return this.call<MailboxPermission[]>('PUT', '/mailbox-permissions', permissions);
   }
   grants() {
     return this.call<Grant[]>('GET', '/grants');

@@ -1,4 +1,5 @@
 import { transferFolders } from './common/folder-writes';
+import { ownerOf } from './common/mailbox-access';
 import type { Operation } from './operation';
 
 /**
@@ -10,5 +11,5 @@ import type { Operation } from './operation';
 export const copyFolder: Operation = {
   name: 'CopyFolder',
   since: 'Exchange2007',
-  handle: (ctx) => transferFolders(ctx, 'CopyFolder', (folder, target) => ctx.store.copyFolder(ctx.mailbox!, folder, target.id)),
+  handle: (ctx) => transferFolders(ctx, 'CopyFolder', (folder, target) => ctx.store.copyFolder(ownerOf(ctx, folder), folder, target.id)),
 };

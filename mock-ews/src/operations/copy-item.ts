@@ -5,5 +5,5 @@ import type { Operation } from './operation';
 export const copyItem: Operation = {
   name: 'CopyItem',
   since: 'Exchange2007',
-  handle: (ctx) => moveOrCopy(ctx, 'CopyItem', (item, target) => ctx.store.copyItem(ctx.mailbox!, item, target)),
+  handle: (ctx) => moveOrCopy(ctx, 'CopyItem'),
 };

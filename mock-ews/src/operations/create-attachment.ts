@@ -1,4 +1,5 @@
 import { el, ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { AttachmentData, Item } from '../store/types';
@@ -49,14 +50,14 @@ export const createAttachment: Operation = {
         continue;
       }
       try {
-        composed.push(await composeAttachment(ctx.mailbox!, input, new Date()));
+        composed.push(await composeAttachment(ownerOf(ctx, parent!), input, new Date()));
       } catch (err) {
         if (!(err instanceof ItemError)) throw err;
         composed.push(err);
       }
     }
     const accepted = composed.filter((a): a is AttachmentData => !(a instanceof ItemError));
-    const added = parent && accepted.length > 0 ? ctx.store.addAttachments(ctx.mailbox!, parent, accepted) : [];
+    const added = parent && accepted.length > 0 ? ctx.store.addAttachments(ownerOf(ctx, parent), parent, accepted) : [];
 
     const out = new ResponseMessages(ctx.body, 'CreateAttachment');
     let next = 0;

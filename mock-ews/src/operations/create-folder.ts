@@ -1,4 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { resolveFolderId } from './common/folder-ids';
@@ -32,7 +33,7 @@ export const createFolder: Operation = {
         if (!name) throw new ItemError('ErrorInvalidRequest', 'A new folder needs a DisplayName.');
         const parent = resolveFolderId(ctx, parentEl);
         const folderClass = f.t('FolderClass')?.text || KINDS[f.local];
-        const folder = storeChange(() => ctx.store.createFolder(ctx.mailbox!, parent.id, name, folderClass), { conflict: 'ErrorFolderExists', invalid: 'ErrorInvalidPropertySet' });
+        const folder = storeChange(() => ctx.store.createFolder(ownerOf(ctx, parent), parent.id, name, folderClass), { conflict: 'ErrorFolderExists', invalid: 'ErrorInvalidPropertySet' });
         writeFolderIdAnswer(message, folder, f.local);
       });
     }

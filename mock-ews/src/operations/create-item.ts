@@ -3,7 +3,7 @@ import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { Mailbox, MessageData } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
-import { requireMailbox } from './common/mailbox-access';
+import { ownerOf, requireMailbox } from './common/mailbox-access';
 import { MessageInput, readMessage } from './common/message-fields';
 import { definedOnly, newMessage } from './common/new-message';
 import { attachmentElementName } from './common/attached-messages';
@@ -50,7 +50,9 @@ export const createItem: Operation = {
         // Only e-mail messages live in this store; calendar items, contacts and tasks are refused.
         if (!input && !response) throw new ItemError('ErrorInvalidRequest', `Items of type ${itemEl.local} are not supported by this server.`);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
-        const mailbox = requireMailbox(ctx);
+        // Saved into another mailbox's folder (delegate access), the message is that mailbox's.
+        const saveFolder = disposition === 'SaveOnly' && savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : undefined;
+        const mailbox = saveFolder ? ownerOf(ctx, saveFolder) : requireMailbox(ctx);
         const data = response
           ? composeResponse(mailbox, itemOfId(ctx, response.referenceId), response, new Date())
           : await messageData(mailbox, input!, disposition);
@@ -58,7 +60,7 @@ export const createItem: Operation = {
         if (response) data.isDraft = disposition === 'SaveOnly';
         const items = el(message, 'm:Items');
         if (disposition === 'SaveOnly') {
-          const folder = savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'drafts');
+          const folder = saveFolder ?? ctx.store.distinguishedFolder(mailbox, 'drafts');
           const item = ctx.store.addItem(mailbox, folder, data);
           const saved = el(items, 't:Message');
           idElement(saved, 't:ItemId', item);

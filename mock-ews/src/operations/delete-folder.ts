@@ -1,4 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds, storeChange } from './common/folder-writes';
 import { deleteType } from './common/schema-values';
@@ -20,7 +21,7 @@ export const deleteFolder: Operation = {
     for (const idEl of ids) {
       await out.add(() => {
         const folder = resolveFolderId(ctx, idEl);
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, folder);
         const deletedItems = ctx.store.distinguishedFolder(mailbox, 'deleteditems');
         const toDeletedItems = type === 'MoveToDeletedItems' && !folder.distinguished && folder.parentId !== deletedItems.id;
         storeChange(() => (toDeletedItems ? ctx.store.moveFolder(mailbox, folder, deletedItems.id) : ctx.store.deleteFolder(mailbox, folder)), {

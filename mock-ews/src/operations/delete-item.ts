@@ -2,6 +2,7 @@ import { ResponseMessages } from '../soap/response-writer';
 import { itemIdElements, resolveItemId } from './common/item-ids';
 import { deleteType } from './common/schema-values';
 import { disposeItem } from './common/dispose-item';
+import { ownerOf } from './common/mailbox-access';
 import type { Operation } from './operation';
 
 /**
@@ -19,7 +20,8 @@ export const deleteItem: Operation = {
     const out = new ResponseMessages(ctx.body, 'DeleteItem');
     for (const idEl of ids) {
       await out.add(() => {
-        disposeItem(ctx.store, ctx.mailbox!, resolveItemId(ctx, idEl), type);
+        const item = resolveItemId(ctx, idEl);
+        disposeItem(ctx.store, ownerOf(ctx, item), item, type);
       });
     }
   },

@@ -1,4 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds, storeChange } from './common/folder-writes';
 import { booleanAttribute, deleteType } from './common/schema-values';
@@ -22,7 +23,7 @@ export const emptyFolder: Operation = {
     for (const idEl of ids) {
       await out.add(() => {
         const folder = resolveFolderId(ctx, idEl);
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, folder);
         const deletedItems = ctx.store.distinguishedFolder(mailbox, 'deleteditems');
         const move = type === 'MoveToDeletedItems' && folder.id !== deletedItems.id;
         for (const item of [...folder.items.values()]) disposeItem(ctx.store, mailbox, item, type);

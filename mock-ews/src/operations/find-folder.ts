@@ -1,4 +1,5 @@
 import { el, ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { readShape } from './common/shapes';
@@ -29,7 +30,7 @@ export const findFolder: Operation = {
     for (const idEl of parents) {
       await out.add((message) => {
         const parent = resolveFolderId(ctx, idEl);
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, parent);
         if (traversal === 'SoftDeleted') throw new ItemError('ErrorInvalidOperation', 'SoftDeleted traversal is not supported for folders in this mailbox.');
         const under = traversal === 'Deep' ? ctx.store.descendants(mailbox, parent) : parent.childIds.map((id) => mailbox.folders.get(id)!);
         const all = listedFolders(ctx.profile, ctx.store, mailbox, under);

@@ -1,4 +1,5 @@
 import { el, leaf, ResponseMessages, Xml } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { ItemError, schemaFault } from '../soap/error-catalogue';
 import type { XmlElement } from '../soap/xml-element';
 import type { Item } from '../store/types';
@@ -52,7 +53,7 @@ export const findItem: Operation = {
     for (const idEl of parents) {
       await out.add(async (message) => {
         const folder = resolveFolderId(ctx, idEl);
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, folder);
         if (refusal) throw refusal;
         const matches = filter();
         // The store keeps neither a dumpster nor folder-associated items: those views are empty.

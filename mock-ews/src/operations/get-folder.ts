@@ -3,6 +3,7 @@ import { schemaFault } from '../soap/error-catalogue';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { readShape } from './common/shapes';
 import { writeFolder } from './common/write-folder';
+import { ownerOf } from './common/mailbox-access';
 import type { Operation } from './operation';
 
 /** GetFolder: one ResponseMessage per requested folder id, in request order. */
@@ -17,7 +18,7 @@ export const getFolder: Operation = {
     for (const idEl of ids) {
       await out.add((message) => {
         const folder = resolveFolderId(ctx, idEl);
-        writeFolder(el(message, 'm:Folders'), ctx.mailbox!, folder, shape, ctx.profile);
+        writeFolder(el(message, 'm:Folders'), ownerOf(ctx, folder), folder, shape, ctx.profile);
       });
     }
   },

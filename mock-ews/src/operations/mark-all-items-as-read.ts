@@ -1,4 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { resolveFolderId } from './common/folder-ids';
 import { requiredFolderIds } from './common/folder-writes';
 import { booleanValue } from './common/schema-values';
@@ -25,7 +26,7 @@ export const markAllItemsAsRead: Operation = {
     for (const idEl of ids) {
       await out.add(() => {
         const folder = resolveFolderId(ctx, idEl);
-        for (const item of [...folder.items.values()]) ctx.store.updateItem(ctx.mailbox!, item, { isRead: read });
+        for (const item of [...folder.items.values()]) ctx.store.updateItem(ownerOf(ctx, folder), item, { isRead: read });
       });
     }
   },

@@ -1,4 +1,5 @@
 import { idElement, ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { itemIdElements, resolveItemId } from './common/item-ids';
 import { booleanAttribute } from './common/schema-values';
 import type { Operation } from './operation';
@@ -21,7 +22,7 @@ export const markAsJunk: Operation = {
       await out.add((message) => {
         const item = resolveItemId(ctx, idEl);
         if (!move) return;
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, item);
         const target = ctx.store.distinguishedFolder(mailbox, junk ? 'junkemail' : 'inbox');
         idElement(message, 'm:MovedItemId', ctx.store.moveItem(mailbox, item, target));
       });

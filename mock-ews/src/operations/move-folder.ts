@@ -1,4 +1,5 @@
 import { ItemError } from '../soap/error-catalogue';
+import { ownerOf } from './common/mailbox-access';
 import { transferFolders } from './common/folder-writes';
 import type { Operation } from './operation';
 
@@ -14,7 +15,7 @@ export const moveFolder: Operation = {
   handle: (ctx) =>
     transferFolders(ctx, 'MoveFolder', (folder, target) => {
       if (folder.distinguished) throw new ItemError('ErrorMoveDistinguishedFolder');
-      ctx.store.moveFolder(ctx.mailbox!, folder, target.id);
+      ctx.store.moveFolder(ownerOf(ctx, folder), folder, target.id);
       return folder;
     }),
 };

@@ -5,5 +5,5 @@ import type { Operation } from './operation';
 export const moveItem: Operation = {
   name: 'MoveItem',
   since: 'Exchange2007',
-  handle: (ctx) => moveOrCopy(ctx, 'MoveItem', (item, target) => ctx.store.moveItem(ctx.mailbox!, item, target)),
+  handle: (ctx) => moveOrCopy(ctx, 'MoveItem'),
 };

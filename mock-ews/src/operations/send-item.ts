@@ -1,4 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
+import { ownerOf, requireOwnForSending } from './common/mailbox-access';
 import { ItemError } from '../soap/error-catalogue';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { itemIdElements, resolveItemId, versionOfChangeKey } from './common/item-ids';
@@ -27,7 +28,8 @@ export const sendItem: Operation = {
         if (!save && savedFolderEl) throw new ItemError('ErrorInvalidSendItemSaveSettings');
         const item = resolveItemId(ctx, idEl);
         if (versionOfChangeKey(item, idEl.attr('ChangeKey')) < item.version) throw new ItemError('ErrorIrresolvableConflict');
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, item);
+        requireOwnForSending(ctx, mailbox);
         const saveIn = save ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
         sendStored(ctx.store, mailbox, item, saveIn);
       });

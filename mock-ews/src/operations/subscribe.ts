@@ -6,7 +6,7 @@ import { EVENT_TYPES, EventType } from '../notifications/events';
 import { subscribe as addSubscription, STREAMING_TIMEOUT_MINUTES } from '../notifications/subscriptions';
 import { decodeWatermark, encodeWatermark } from '../notifications/watermark';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
-import { requireMailbox } from './common/mailbox-access';
+import { ownerOf, requireMailbox } from './common/mailbox-access';
 import { booleanAttribute, enumValue, intValue, requireSchemaFor } from './common/schema-values';
 import { startPush } from '../notifications/push';
 import type { Subscription } from '../store/types';
@@ -37,8 +37,12 @@ export const subscribe: Operation = {
     const spec = readRequest(ctx, request, kind);
     const out = new ResponseMessages(ctx.body, 'Subscribe');
     await out.add((message) => {
-      const mailbox = requireMailbox(ctx);
-      const folderIds = spec.folders?.map((f) => resolveFolderId(ctx, f).id);
+      const folders = spec.folders?.map((f) => resolveFolderId(ctx, f));
+      // Folders of another mailbox (delegate access) subscribe to that mailbox's events.
+      const owners = new Set(folders?.map((f) => f.mailboxId));
+      if (owners.size > 1) throw new ItemError('ErrorInvalidRequest', 'Folders of more than one mailbox in one subscription are not supported by this server.');
+      const mailbox = folders && folders.length > 0 ? ownerOf(ctx, folders[0]) : requireMailbox(ctx);
+      const folderIds = folders?.map((f) => f.id);
       let start = ctx.store.position;
       if (spec.watermark !== undefined) {
         const resumed = decodeWatermark(ctx.store, spec.watermark);

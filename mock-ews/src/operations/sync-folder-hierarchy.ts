@@ -5,7 +5,7 @@ import { writeFolder } from './common/write-folder';
 import { decodeHierarchySyncState, encodeSyncState } from './common/sync-state';
 import { hierarchyChanges } from './common/folder-changes';
 import { resolveSyncFolder } from './common/sync-folder';
-import { requireMailbox } from './common/mailbox-access';
+import { ownerOf, requireMailbox } from './common/mailbox-access';
 import type { Operation } from './operation';
 import { showsRecoverableItems } from './common/recoverable-items';
 
@@ -24,8 +24,9 @@ export const syncFolderHierarchy: Operation = {
     const stateText = ctx.request.m('SyncState')?.value;
     const out = new ResponseMessages(ctx.body, 'SyncFolderHierarchy');
     await out.add((message) => {
-      const mailbox = requireMailbox(ctx);
       const root = rootEl ? resolveSyncFolder(ctx, rootEl) : null;
+      // A SyncFolderId of another mailbox (delegate access) syncs that mailbox's hierarchy.
+      const mailbox = root ? ownerOf(ctx, root) : requireMailbox(ctx);
       const rootKey = rootEl ? root!.id : null;
       const pos = stateText ? decodeHierarchySyncState(ctx.store, stateText, mailbox.id, rootKey).pos : 0;
       const changes = hierarchyChanges(ctx.store, mailbox, root, pos, showsRecoverableItems(ctx.profile));

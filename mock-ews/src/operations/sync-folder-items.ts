@@ -1,4 +1,5 @@
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { incompleteContent, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
@@ -47,7 +48,7 @@ export const syncFolderItems: Operation = {
     const out = new ResponseMessages(ctx.body, 'SyncFolderItems');
     await out.add(async (message) => {
       const folder = resolveSyncFolder(ctx, folderEl);
-      const mailbox = ctx.mailbox!;
+      const mailbox = ownerOf(ctx, folder);
       const state = stateText
         ? decodeItemSyncState(ctx.store, stateText, mailbox.id, folder.id)
         : initialItemState(mailbox.id, folder.id, ctx.store.position);

@@ -1,4 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
+import { ownerOf } from './common/mailbox-access';
 import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
@@ -47,7 +48,7 @@ export const updateFolder: Operation = {
         }
         if (folder.distinguished) throw new ItemError('ErrorInvalidPropertySet');
         const renamed = name!;
-        storeChange(() => ctx.store.renameFolder(ctx.mailbox!, folder, renamed), { conflict: 'ErrorFolderExists', invalid: 'ErrorInvalidPropertySet' });
+        storeChange(() => ctx.store.renameFolder(ownerOf(ctx, folder), folder, renamed), { conflict: 'ErrorFolderExists', invalid: 'ErrorInvalidPropertySet' });
         writeFolderIdAnswer(message, folder);
       });
     }

@@ -1,4 +1,5 @@
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
+import { ownerOf, requireOwnForSending } from './common/mailbox-access';
 import { EwsFault, incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
@@ -63,7 +64,8 @@ export const updateItem: Operation = {
       await out.add((message) => {
         const item = resolveItemId(ctx, idEl);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
-        const mailbox = ctx.mailbox!;
+        const mailbox = ownerOf(ctx, item);
+        if (disposition !== 'SaveOnly') requireOwnForSending(ctx, mailbox);
         const patch = readUpdates(updates, item.data);
         const clientVersion = versionOfChangeKey(item, idEl.attr('ChangeKey'));
         const stale = clientVersion < item.version;

@@ -113,6 +113,7 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
       await seedFolder(store, mailbox, null, f, owner, `${label}: ${where}.folders[${i}]`, baseDir);
     }
   }
+  for (const p of spec.mailboxPermissions) store.addFullAccess(store.mailbox(p.mailbox)!, p.user);
   return { profile: spec.profile, store, spec };
 }
 
@@ -166,7 +167,12 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
     const account = spec.accounts.find((a) => a.smtp.toLowerCase() === key);
     if (account && !account.mailbox) throw new ScenarioError(`${label}: mailboxes[${i}].smtp: account ${m.smtp} is declared without a mailbox`);
   });
-  checkDistributionLists(spec, label, inDomains, (smtp) => boxes.has(smtp) || spec.accounts.some((a) => a.mailbox && a.smtp.toLowerCase() === smtp));
+  const hasMailbox = (smtp: string) => boxes.has(smtp) || spec.accounts.some((a) => a.mailbox && a.smtp.toLowerCase() === smtp);
+  checkDistributionLists(spec, label, inDomains, hasMailbox);
+  spec.mailboxPermissions.forEach((p, i) => {
+    if (!hasMailbox(p.mailbox.toLowerCase())) throw new ScenarioError(`${label}: mailboxPermissions[${i}].mailbox: no mailbox ${p.mailbox}`);
+    if (!seen.has(p.user.toLowerCase())) throw new ScenarioError(`${label}: mailboxPermissions[${i}].user: no account ${p.user}`);
+  });
 }
 
 /** The scenario's lists under the rules the admin API applies too (store/distribution-lists.ts). */

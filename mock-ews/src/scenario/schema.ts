@@ -186,6 +186,18 @@ const distributionListSpec = z
   })
   .strict();
 
+/**
+ * A mailbox permission (Add-MailboxPermission): `user` may open `mailbox`'s folders and items as a
+ * delegate. FullAccess is the one right modelled; sending as the mailbox needs SendAs, which is not.
+ */
+export const mailboxPermissionSpec = z
+  .object({
+    mailbox: email,
+    user: email,
+    accessRights: z.literal('FullAccess').default('FullAccess'),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().optional(),
@@ -197,6 +209,7 @@ export const scenarioSchema = z
     apps: z.array(appRegistrationSchema).default([]),
     throttling: z.array(throttlingPolicy).default([]),
     distributionLists: z.array(distributionListSpec).default([]),
+    mailboxPermissions: z.array(mailboxPermissionSpec).default([]),
     mailboxes: z
       .array(
         z

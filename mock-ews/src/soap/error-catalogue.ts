@@ -64,6 +64,7 @@ const entries = {
   ErrorNameResolutionNoResults: { shapes: ['item'], message: 'No results were found.' },
   ErrorNonExistentMailbox: { shapes: ['fault', 'item'], message: 'The SMTP address has no mailbox associated with it.' },
   ErrorSchemaValidation: { shapes: ['fault'], message: 'The request failed schema validation.' },
+  ErrorSendAsDenied: { shapes: ['item'], message: 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account.' },
   ErrorServerBusy: { shapes: ['fault', 'item'], message: 'The server cannot service this request right now. Try again later.' },
   ErrorSubscriptionAccessDenied: { shapes: ['item'], message: 'Subscriptions can only be used by the account that created them.' },
   ErrorSubscriptionNotFound: { shapes: ['item'], message: 'The specified subscription was not found.' },

@@ -79,6 +79,11 @@ export class Store {
   readonly outbound = new OutboundLog();
   /** Distribution lists of the directory, by lower-case address (distribution-lists.ts). */
   readonly distributionLists = new Map<string, DistributionList>();
+  /**
+   * FullAccess mailbox permissions (Add-MailboxPermission): by mailbox id, the accounts (lower-case
+   * smtp) that may open that mailbox's folders and items as a delegate, without impersonation.
+   */
+  readonly fullAccess = new Map<string, Set<string>>();
   /** Notification subscriptions (Subscribe), by SubscriptionId. */
   readonly subscriptions = new Map<string, Subscription>();
   /** Called after each journalled change while subscriptions exist (streaming notifications listen). */
@@ -143,6 +148,18 @@ export class Store {
     return id ? this.mailboxes.get(id) : undefined;
   }
 
+  /** Gives the account `user` FullAccess on `mailbox`. */
+  addFullAccess(mailbox: Mailbox, user: string): void {
+    let users = this.fullAccess.get(mailbox.id);
+    if (!users) this.fullAccess.set(mailbox.id, (users = new Set()));
+    users.add(user.toLowerCase());
+  }
+
+  /** Whether `account` holds FullAccess on `mailbox`. */
+  hasFullAccess(account: Account, mailbox: Mailbox): boolean {
+    return this.fullAccess.get(mailbox.id)?.has(account.smtp.toLowerCase()) ?? false;
+  }
+
   distributionList(smtp: string): DistributionList | undefined {
     return this.distributionLists.get(smtp.toLowerCase());
   }
@@ -153,6 +170,7 @@ export class Store {
     this.mailboxes.delete(mailbox.id);
     this.mailboxBySmtp.delete(smtp.toLowerCase());
     for (const a of this.accounts.values()) if (a.mailboxId === mailbox.id) a.mailboxId = undefined;
+    this.fullAccess.delete(mailbox.id);
     // As a deleted recipient leaves every group that had it.
     const gone = smtp.toLowerCase();
     for (const list of this.distributionLists.values()) list.members = list.members.filter((m) => m.toLowerCase() !== gone);

@@ -6,7 +6,7 @@ import { hashId } from '../../store/ids';
 import { AdminError, notFound, parseBody } from '../errors';
 import { findMailbox, mailboxView } from '../views';
 import { jsonBody, jsonParser } from './body';
-import { grantSchema } from '../../scenario/schema';
+import { grantSchema, mailboxPermissionSpec } from '../../scenario/schema';
 import { toGrant } from '../../scenario/load';
 
 /** Accounts, mailboxes and impersonation grants: the directory a scenario sets up. */
@@ -80,9 +80,10 @@ export function directoryRoutes(state: MockState): Router {
   router.delete('/accounts/:smtp', (req, res) => {
     const smtp = req.params.smtp;
     if (!state.store.account(smtp)) throw notFound(`account ${smtp}`, 'smtp');
-    // The mailbox stays (delete it through /mailboxes); the account's grants go with it.
+    // The mailbox stays (delete it through /mailboxes); the account's grants and mailbox permissions go with it.
     state.store.accounts.delete(smtp.toLowerCase());
     state.store.grants = state.store.grants.filter((g) => g.account.toLowerCase() !== smtp.toLowerCase());
+    for (const users of state.store.fullAccess.values()) users.delete(smtp.toLowerCase());
     res.status(204).end();
   });
 
@@ -141,6 +142,30 @@ export function directoryRoutes(state: MockState): Router {
     const grant: ImpersonationGrant = toGrant(terms);
     state.store.grants = [...others, grant];
     res.json(grantView(grant));
+  });
+
+  // ---- mailbox permissions (FullAccess: delegate access without impersonation) ----
+  const permissionsView = () =>
+    [...state.store.fullAccess].flatMap(([mailboxId, users]) => {
+      const mailbox = state.store.mailboxes.get(mailboxId);
+      if (!mailbox) return [];
+      return [...users].map((user) => ({ mailbox: mailbox.smtp, user: state.store.account(user)?.smtp ?? user, accessRights: 'FullAccess' as const }));
+    });
+
+  router.get('/mailbox-permissions', (_req, res) => {
+    res.json(permissionsView());
+  });
+
+  router.put('/mailbox-permissions', jsonParser, (req, res) => {
+    // The scenario file's form; all are checked before any replaces the current ones.
+    const permissions = parseBody(z.array(mailboxPermissionSpec), jsonBody(req));
+    permissions.forEach((p, i) => {
+      if (!state.store.mailbox(p.mailbox)) throw new AdminError(400, `[${i}].mailbox: no mailbox ${p.mailbox}`, `[${i}].mailbox`);
+      requireAccount(p.user, `[${i}].user`);
+    });
+    state.store.fullAccess.clear();
+    for (const p of permissions) state.store.addFullAccess(state.store.mailbox(p.mailbox)!, p.user);
+    res.json(permissionsView());
   });
 
   router.delete('/grants/:account', (req, res) => {

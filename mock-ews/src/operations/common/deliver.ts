@@ -29,7 +29,8 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
     isDraft: false,
     isRead: true,
   };
-  const sentCopy = saveIn ? store.addItem(sender, saveIn, sent, now) : undefined;
+  // The copy goes to the mailbox holding `saveIn`: the sender's, or one it opened as a delegate.
+  const sentCopy = saveIn ? store.addItem(store.mailboxes.get(saveIn.mailboxId) ?? sender, saveIn, sent, now) : undefined;
   const delivered: Item[] = [];
   const { mailboxes, external: elsewhere, unknown } = expandRecipients(store, [...data.to, ...data.cc, ...data.bcc].map((r) => r.address));
   for (const mailbox of mailboxes) {

@@ -5,7 +5,7 @@ import type { XmlElement } from '../../soap/xml-element';
 import { DISTINGUISHED_FOLDER_NAMES } from '../../store/store';
 import type { DistinguishedFolderName, Folder } from '../../store/types';
 import type { OperationContext } from '../operation';
-import { checkId, requireMailbox } from './mailbox-access';
+import { checkId, mayOpen, requireMailbox } from './mailbox-access';
 
 /** The t:FolderId / t:DistinguishedFolderId children of a container element, in request order. */
 export function folderIdElements(container: XmlElement | undefined): XmlElement[] {
@@ -13,9 +13,10 @@ export function folderIdElements(container: XmlElement | undefined): XmlElement[
 }
 
 /**
- * Resolves a t:FolderId or t:DistinguishedFolderId to a folder of the request's mailbox.
- * A DistinguishedFolderId naming another mailbox (t:Mailbox) is delegate access, which the
- * mock grants to nobody: ErrorAccessDenied, or ErrorNonExistentMailbox when there is no such mailbox.
+ * Resolves a t:FolderId or t:DistinguishedFolderId to a folder of the request's mailbox, or of a
+ * mailbox the acting user holds FullAccess on: a DistinguishedFolderId naming another mailbox
+ * (t:Mailbox), or a FolderId of one, is delegate access. Without the permission ErrorAccessDenied;
+ * a DistinguishedFolderId naming no mailbox is ErrorNonExistentMailbox.
  */
 export function resolveFolderId(ctx: OperationContext, el: XmlElement): Folder {
   if (el.local === 'DistinguishedFolderId') {
@@ -28,12 +29,15 @@ export function resolveFolderId(ctx: OperationContext, el: XmlElement): Folder {
     if (name.startsWith('recoverableitems') && !atLeast(ctx.version, 'Exchange2010_SP1')) {
       throw schemaFault(`The 'Id' attribute is invalid - The value '${name}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:DistinguishedFolderIdNameType' - The Enumeration constraint failed.`, el.line);
     }
-    const mailbox = requireMailbox(ctx);
     const other = el.t('Mailbox')?.t('EmailAddress')?.value;
-    if (other && other.toLowerCase() !== mailbox.smtp.toLowerCase()) {
-      throw new ItemError(ctx.store.mailbox(other) ? 'ErrorAccessDenied' : 'ErrorNonExistentMailbox');
+    if (other && other.toLowerCase() !== ctx.mailbox?.smtp.toLowerCase()) {
+      // Another mailbox's folder: delegate access, with FullAccess on it.
+      const target = ctx.store.mailbox(other);
+      if (!target) throw new ItemError('ErrorNonExistentMailbox');
+      if (!mayOpen(ctx, target)) throw new ItemError(ctx.mailbox ? 'ErrorAccessDenied' : 'ErrorNonExistentMailbox');
+      return ctx.store.distinguishedFolder(target, name as DistinguishedFolderName);
     }
-    return ctx.store.distinguishedFolder(mailbox, name as DistinguishedFolderName);
+    return ctx.store.distinguishedFolder(requireMailbox(ctx), name as DistinguishedFolderName);
   }
   const id = el.attr('Id');
   const mailbox = checkId(ctx, id, 'folder');

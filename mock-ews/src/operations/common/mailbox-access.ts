@@ -1,7 +1,8 @@
 import { ItemError } from '../../soap/error-catalogue';
 import { decodeId, IdKind } from '../../store/ids';
-import type { Mailbox } from '../../store/types';
+import type { Folder, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
+import { actingAccount } from './directory';
 
 /** The mailbox the request acts on; a caller with no mailbox and no impersonation has none. */
 export function requireMailbox(ctx: OperationContext): Mailbox {
@@ -10,14 +11,40 @@ export function requireMailbox(ctx: OperationContext): Mailbox {
 }
 
 /**
+ * Whether the request may open `mailbox`: it is the request's own (the caller's, or the
+ * impersonated user's), or the acting user holds FullAccess on it (delegate access).
+ */
+export function mayOpen(ctx: OperationContext, mailbox: Mailbox): boolean {
+  if (mailbox === ctx.mailbox) return true;
+  return ctx.store.hasFullAccess(actingAccount(ctx.store, ctx.caller, ctx.mailbox, ctx.impersonating), mailbox);
+}
+
+/** The mailbox holding a folder or an item the request has resolved. */
+export function ownerOf(ctx: OperationContext, thing: Folder | Item): Mailbox {
+  return ctx.store.mailboxes.get(thing.mailboxId)!;
+}
+
+/**
  * Checks an opaque id: malformed → ErrorInvalidIdMalformed; empty → ErrorInvalidIdEmpty; an id of
- * another mailbox → ErrorAccessDenied (never reveals whether it exists there).
+ * a mailbox the request may not open → ErrorAccessDenied (never reveals whether it exists there).
+ * Answers the mailbox the id belongs to.
  */
 export function checkId(ctx: OperationContext, id: string | undefined, kind: IdKind): Mailbox {
   if (id === undefined || id === '') throw new ItemError('ErrorInvalidIdEmpty');
   const decoded = decodeId(id, kind);
   if (!decoded) throw new ItemError('ErrorInvalidIdMalformed');
-  const mailbox = requireMailbox(ctx);
-  if (decoded.mailboxId !== mailbox.id) throw new ItemError('ErrorAccessDenied');
-  return mailbox;
+  const own = ctx.mailbox;
+  if (own && decoded.mailboxId === own.id) return own;
+  const other = ctx.store.mailboxes.get(decoded.mailboxId);
+  if (other && mayOpen(ctx, other)) return other;
+  if (!own) throw new ItemError('ErrorNonExistentMailbox');
+  throw new ItemError('ErrorAccessDenied');
+}
+
+/**
+ * Sending from a mailbox needs SendAs on it, which the mock does not model: a message of a mailbox
+ * opened as a delegate cannot be sent (ErrorSendAsDenied); only the request's own mailbox sends.
+ */
+export function requireOwnForSending(ctx: OperationContext, mailbox: Mailbox): void {
+  if (mailbox !== ctx.mailbox) throw new ItemError('ErrorSendAsDenied');
 }

@@ -1,0 +1,115 @@
+@protocol @delegate
+Feature: Delegate access to another mailbox with FullAccess
+  A user with FullAccess on a mailbox (scenario file `mailboxPermissions`, as Add-MailboxPermission
+  gives it) opens that mailbox's folders and items without impersonation, as a help desk works a
+  shared mailbox: DistinguishedFolderId with a Mailbox, or the ids of its folders and items. An
+  impersonated request has the impersonated user's permissions. Without the permission it is
+  ErrorAccessDenied; a mailbox that does not exist is ErrorNonExistentMailbox. Sending as the
+  mailbox needs SendAs, which is not modelled: ErrorSendAsDenied.
+
+  Background:
+    Given the mock serves the scenario "shared-mailbox.yaml"
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: A user with FullAccess lists the shared mailbox's Inbox without impersonation
+    When alice@acme.test finds items in the inbox of support@acme.test as a delegate
+    Then the subjects found are:
+      | Password reset  |
+      | Printer on fire |
+    When alice@acme.test binds to the inbox folder of support@acme.test without impersonation
+    Then the folder is "Inbox" with 2 items
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: Without the permission the mailbox is out of reach; one that does not exist says so
+    When bob@acme.test finds items in the inbox of support@acme.test as a delegate
+    Then the client call fails with ErrorAccessDenied
+    When alice@acme.test finds items in the inbox of nobody@acme.test as a delegate
+    Then the client call fails with ErrorNonExistentMailbox
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: An impersonated request has the impersonated user's permissions
+    When svc-ews@acme.test impersonating alice@acme.test finds items in the inbox of support@acme.test as a delegate
+    Then the subjects found are:
+      | Password reset  |
+      | Printer on fire |
+    When svc-ews@acme.test impersonating bob@acme.test finds items in the inbox of support@acme.test as a delegate
+    Then the client call fails with ErrorAccessDenied
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: A delegate changes an item, and moves one into its own mailbox
+    When alice@acme.test marks the inbox message "Printer on fire" of support@acme.test as read as a delegate
+    Then the client call succeeds
+    And the inbox of support@acme.test holds "Printer on fire" as a read message
+    When alice@acme.test moves the inbox message "Password reset" of support@acme.test to the inbox of alice@acme.test as a delegate
+    Then the client call succeeds
+    And the inbox of support@acme.test does not hold "Password reset"
+    And the inbox of alice@acme.test holds "Password reset" as an unread message
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: A delegate saves a draft in the shared mailbox but cannot send as it
+    When alice@acme.test saves the draft "We are on it" to "petra@customer.test" in the drafts of support@acme.test as a delegate, then sends it
+    Then the client call fails with ErrorSendAsDenied
+    And FindItem counts 1 messages in the drafts of support@acme.test
+    And FindItem counts 0 messages in the sentitems of alice@acme.test
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @needs-admin @since:Exchange2007_SP1
+  Scenario: The admin API reads and replaces the mailbox permissions; a refused list changes nothing
+    When the tester sends GET "/mailbox-permissions" to the admin API
+    Then the admin API answers 200
+    And the admin answer has:
+      | [0].mailbox      | support@acme.test |
+      | [0].user         | alice@acme.test   |
+      | [0].accessRights | FullAccess        |
+    When the tester sends PUT "/mailbox-permissions" to the admin API with JSON:
+      """
+      [{ "mailbox": "support@acme.test", "user": "bob@acme.test" }]
+      """
+    Then the admin API answers 200
+    When bob@acme.test finds items in the inbox of support@acme.test as a delegate
+    Then the subjects found are:
+      | Password reset  |
+      | Printer on fire |
+    When alice@acme.test finds items in the inbox of support@acme.test as a delegate
+    Then the client call fails with ErrorAccessDenied
+    When the tester sends PUT "/mailbox-permissions" to the admin API with JSON:
+      """
+      [{ "mailbox": "support@acme.test", "user": "alice@acme.test" }, { "mailbox": "nobody@acme.test", "user": "alice@acme.test" }]
+      """
+    Then the admin API answers 400 naming the field "[1].mailbox"
+    When the tester sends GET "/mailbox-permissions" to the admin API
+    Then the admin answer is a list of 1
+    And the admin answer has:
+      | [0].user | bob@acme.test |
+
+  # Sync results come newest first from Exchange 2010 SP2 on, oldest first before.
+  @since:Exchange2010_SP2
+  Scenario: SyncFolderItems of the shared mailbox's Inbox on the wire, as a delegate
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:SyncFolderItems>
+        <m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>
+        <m:SyncFolderId><t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>support@acme.test</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:SyncFolderId>
+        <m:MaxChangesReturned>10</m:MaxChangesReturned>
+      </m:SyncFolderItems>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError |
+    And the response lists the message subjects:
+      | Password reset  |
+      | Printer on fire |
+    When bob@acme.test posts the SOAP body:
+      """
+      <m:SyncFolderItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:SyncFolderId><t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>support@acme.test</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:SyncFolderId>
+        <m:MaxChangesReturned>10</m:MaxChangesReturned>
+      </m:SyncFolderItems>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorAccessDenied |
