@@ -113,3 +113,14 @@ Feature: Delegate access to another mailbox with FullAccess
       """
     Then the response messages have these ResponseCodes:
       | ErrorAccessDenied |
+
+  Scenario: A folder does not move across mailboxes, even for a delegate who may open both
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:MoveFolder>
+        <m:ToFolderId><t:DistinguishedFolderId Id="inbox"/></m:ToFolderId>
+        <m:FolderIds><t:DistinguishedFolderId Id="junkemail"><t:Mailbox><t:EmailAddress>support@acme.test</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:FolderIds>
+      </m:MoveFolder>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorCrossMailboxMoveCopy |

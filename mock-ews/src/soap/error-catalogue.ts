@@ -15,6 +15,7 @@ const entries = {
   ErrorAccessDenied: { shapes: ['item', 'fault'], message: 'Access is denied. Check credentials and try again.' },
   ErrorAttachmentSizeLimitExceeded: { shapes: ['item'], message: 'The attachment could not be opened because it exceeds the size limit.' },
   ErrorCannotDeleteObject: { shapes: ['item'], message: 'The object cannot be deleted.' },
+  ErrorCrossMailboxMoveCopy: { shapes: ['item'], message: 'Move and Copy operations across mailbox boundaries are not permitted.' },
   ErrorCorruptData: { shapes: ['item'], message: 'The data is corrupt.' },
   ErrorDeleteDistinguishedFolder: { shapes: ['item'], message: 'Distinguished folders cannot be deleted.' },
   ErrorExceededConnectionCount: { shapes: ['fault'], message: 'You have exceeded the available concurrent connections for your account. Try again once your other requests have completed.' },

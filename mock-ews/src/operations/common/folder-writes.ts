@@ -47,6 +47,8 @@ export async function transferFolders(ctx: OperationContext, operation: 'MoveFol
     await out.add((message) => {
       const target = resolveFolderId(ctx, toEl);
       const folder = resolveFolderId(ctx, idEl);
+      // Folders stay in their mailbox; a delegate may open both, but not carry one across.
+      if (folder.mailboxId !== target.mailboxId) throw new ItemError('ErrorCrossMailboxMoveCopy');
       writeFolderIdAnswer(message, storeChange(() => transfer(folder, target), { conflict: 'ErrorFolderExists', invalid: 'ErrorMoveCopyFailed' }));
     });
   }
