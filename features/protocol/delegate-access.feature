@@ -124,3 +124,16 @@ Feature: Delegate access to another mailbox with FullAccess
       """
     Then the response messages have these ResponseCodes:
       | ErrorCrossMailboxMoveCopy |
+
+  # exchangelib (Python) opens the mailbox with its DELEGATE access type: GetFolder, FindItem,
+  # FindFolder and SyncFolderItems of the shared mailbox, each naming it in a t:Mailbox.
+  @since:Exchange2010
+  Scenario: exchangelib works the shared mailbox as a delegate; without the permission it is refused
+    When exchangelib as alice@acme.test opens the mailbox support@acme.test as a delegate and reads it
+    Then exchangelib found 2 messages in Inbox, newest first "Password reset", no subfolder and 2 created by a full sync
+    And exchangelib opened the standard folders, empty:
+      | Calendar | Calendar | 0 |
+      | Contacts | Contacts | 0 |
+      | Tasks    | Tasks    | 0 |
+    When exchangelib as bob@acme.test opens the mailbox support@acme.test as a delegate and reads it
+    Then exchangelib failed with "ErrorAccessDenied"

@@ -77,6 +77,11 @@ When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox, choosi
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate']);
 });
 
+When('exchangelib as {mailbox} opens the mailbox {mailbox} as a delegate and reads it', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, owner: string) {
+  // exchangelib's DELEGATE access type: every folder is named by DistinguishedFolderId with a Mailbox.
+  await runExchangelib(this, ['--mailbox', owner, '--user', login, '--password', DEFAULT_PASSWORD, '--auth', 'basic']);
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox with {word} authentication', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, auth: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', auth.toLowerCase()]);
 });
@@ -111,6 +116,16 @@ Then('exchangelib found {int} messages in Inbox, newest first {string}, the subf
   assert.deepEqual(out.inbox.children, [child]);
   assert.equal(out.inbox.synced, synced);
   assert.equal(out.sentTotal, sent);
+  return undefined;
+});
+
+Then('exchangelib found {int} messages in Inbox, newest first {string}, no subfolder and {int} created by a full sync', function (this: EwsWorld, total: number, newest: string, synced: number) {
+  const out = exchangelibResult<{ inbox: { total: number; newest: (string | null)[]; children: string[]; synced: number } }>(this);
+  if (!out) return 'skipped';
+  assert.equal(out.inbox.total, total);
+  assert.equal(out.inbox.newest[0], newest);
+  assert.deepEqual(out.inbox.children, []);
+  assert.equal(out.inbox.synced, synced);
   return undefined;
 });
 
