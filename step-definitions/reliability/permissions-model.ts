@@ -1,7 +1,7 @@
 /**
  * The permission-boundary property: random scenarios (accounts in several domains, impersonation
  * grants of every scope, with and without recipient filters and Exchange 2007 rights, profiles of
- * both impersonation models) and random requests (every operation, every ConnectingSID form, ids
+ * both impersonation models, FullAccess mailbox permissions for delegate access) and random requests (every operation, every ConnectingSID form, ids
  * of other mailboxes, moves and copies across mailboxes, ConvertId, ResolveNames). For each
  * request an independent model of the rules says which mailbox it acts on and whether it may; the
  * mock must agree, leave every mailbox it may not touch byte-for-byte unchanged, and answer nothing
@@ -39,10 +39,17 @@ export interface GrantSpec {
   filter: number | null;
   right: Right | null;
 }
+/** FullAccess for user `user` on the mailbox of the `mailbox`-th user that has one. */
+export interface PermissionSpec {
+  mailbox: number;
+  user: number;
+}
 export interface ScenarioCase {
   profile: (typeof PROFILES)[number];
   users: UserSpec[];
   grants: GrantSpec[];
+  /** Absent in regressions saved before delegate access existed. */
+  permissions?: PermissionSpec[];
 }
 export interface RequestCase {
   caller: number;
@@ -78,6 +85,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioCase> = fc
       }),
       { maxLength: 4 },
     ),
+    permissions: fc.array(fc.record({ mailbox: fc.nat({ max: 4 }), user: fc.nat({ max: 4 }) }), { maxLength: 3 }),
   })
   .map((s) => ({ ...s, users: s.users.map((u, i) => (i === 0 ? { ...u, mailbox: true } : u)) }));
 
@@ -127,6 +135,7 @@ export function scenarioFile(s: ScenarioCase): object {
     domains: DOMAINS,
     accounts: users.map((u, i) => ({ smtp: smtpOf(s, i), password: PASSWORD, displayName: `User ${i}`, department: DEPARTMENTS[u.dept], mailbox: u.mailbox })),
     grants,
+    mailboxPermissions: permissionsOf(s).map(([mailbox, user]) => ({ mailbox: smtpOf(s, mailbox), user: smtpOf(s, user) })),
     mailboxes: users
       .map((u, i) => ({ u, i }))
       .filter(({ u }) => u.mailbox)
@@ -142,6 +151,12 @@ export function scenarioFile(s: ScenarioCase): object {
         ],
       })),
   };
+}
+
+/** The scenario's FullAccess permissions as [mailbox owner, user] index pairs, each once. */
+function permissionsOf(s: ScenarioCase): [number, number][] {
+  const pairs = (s.permissions ?? []).filter((p) => p.user < s.users.length).map((p): [number, number] => [withMailbox(s, p.mailbox), p.user]);
+  return pairs.filter(([m, u], i) => pairs.findIndex(([m2, u2]) => m2 === m && u2 === u) === i);
 }
 
 // ---- the model of the rules ----
@@ -197,8 +212,10 @@ export interface Expectation {
   outcome: string;
   /** The user index whose mailbox the request acts on, if it gets that far. */
   actingOn: number | undefined;
-  /** The user the request acts as (for the directory rule). */
+  /** The user the request acts as (for the directory rule and its mailbox permissions). */
   actor: number;
+  /** The mailboxes (user indexes) the request may change and show: its own, and those it opens as a delegate. */
+  reach: number[];
 }
 
 function formAllowed(profile: ScenarioCase['profile'], form: (typeof FORMS)[number]): boolean {
@@ -211,28 +228,32 @@ export function expectation(s: ScenarioCase, r: RequestCase): Expectation {
   const caller = r.caller % n;
   let actingOn: number | undefined = s.users[caller].mailbox ? caller : undefined;
   let actor = caller;
+  const refused = (outcome: string): Expectation => ({ outcome, actingOn: undefined, actor, reach: [] });
   if (r.impersonate) {
-    if (r.impersonate.empty) return { outcome: 'ErrorInvalidExchangeImpersonationHeaderData', actingOn: undefined, actor };
+    if (r.impersonate.empty) return refused('ErrorInvalidExchangeImpersonationHeaderData');
     if (s.profile === 'Exchange2007_SP1' && grantsOf(m, caller, [null, 'ms-Exch-EPI-Impersonation']).length === 0) {
-      return { outcome: 'ErrorImpersonationDenied', actingOn: undefined, actor };
+      return refused('ErrorImpersonationDenied');
     }
     const target = r.impersonate.target;
-    if (target >= n || !s.users[target].mailbox) return { outcome: 'ErrorNonExistentMailbox', actingOn: undefined, actor };
-    if (!mayImpersonate(m, caller, target)) return { outcome: 'ErrorImpersonateUserDenied', actingOn: undefined, actor };
+    if (target >= n || !s.users[target].mailbox) return refused('ErrorNonExistentMailbox');
+    if (!mayImpersonate(m, caller, target)) return refused('ErrorImpersonateUserDenied');
     actingOn = target;
     actor = target;
   }
   if (r.op === 'ResolveNames') {
     const target = r.x % n;
-    return { outcome: s.users[target].mailbox && visible(m, actor, target) ? 'ok' : 'ErrorNameResolutionNoResults', actingOn, actor };
+    return { outcome: s.users[target].mailbox && visible(m, actor, target) ? 'ok' : 'ErrorNameResolutionNoResults', actingOn, actor, reach: actingOn === undefined ? [] : [actingOn] };
   }
-  if (actingOn === undefined) return { outcome: 'ErrorNonExistentMailbox', actingOn, actor };
+  // A reference is undefined where the request names the acting mailbox's own distinguished folder.
   const refs = referenced(s, r, actingOn);
-  return { outcome: refs.every((x) => x === actingOn) ? 'ok' : 'ErrorAccessDenied', actingOn, actor };
+  const delegated = (x: number) => permissionsOf(s).some(([box, user]) => box === x && user === actor);
+  const opens = (x: number | undefined) => x !== undefined && (x === actingOn || delegated(x));
+  if (refs.every(opens)) return { outcome: 'ok', actingOn, actor, reach: [...new Set([...(actingOn === undefined ? [] : [actingOn]), ...(refs as number[])])] };
+  return { outcome: actingOn === undefined ? 'ErrorNonExistentMailbox' : 'ErrorAccessDenied', actingOn, actor, reach: [] };
 }
 
-/** The mailboxes (user indexes) whose ids or addresses the request names. */
-function referenced(s: ScenarioCase, r: RequestCase, acting: number): number[] {
+/** The mailboxes (user indexes) whose ids or addresses the request names; undefined for the acting mailbox's own distinguished folder. */
+function referenced(s: ScenarioCase, r: RequestCase, acting: number | undefined): (number | undefined)[] {
   const { x, y } = named(s, r, acting);
   const folder = r.folderForm === 'own' ? acting : x;
   switch (r.op) {
@@ -377,7 +398,7 @@ export function buildSoap(boxes: MailboxStates, accounts: AccountInfo[], s: Scen
       break;
     case 'MoveItem':
     case 'CopyItem': {
-      const to = r.folderForm === 'own' || acting === undefined ? '<t:DistinguishedFolderId Id="drafts"/>' : `<t:FolderId Id="${folderIdOf(boxes, s, y, r.pick + 1)}"/>`;
+      const to = r.folderForm === 'own' ? '<t:DistinguishedFolderId Id="drafts"/>' : `<t:FolderId Id="${folderIdOf(boxes, s, y, r.pick + 1)}"/>`;
       body = `<m:${r.op}><m:ToFolderId>${to}</m:ToFolderId><m:ItemIds><t:ItemId Id="${item!.id}"/></m:ItemIds></m:${r.op}>`;
       break;
     }
@@ -442,21 +463,25 @@ export async function runCase(mock: RunningMock, s: ScenarioCase, r: RequestCase
   const problems: string[] = [];
   const got = outcomeOf(reply);
   if (got !== expected.outcome) problems.push(`${r.op}: expected ${expected.outcome}, got ${got}`);
-  const acting = expected.outcome === 'ok' && expected.actingOn !== undefined ? smtpOf(s, expected.actingOn) : undefined;
+  // Mailboxes the request may change and show: its own and those it opens as a delegate; none when refused.
+  const reach = new Set(expected.reach.map((i) => smtpOf(s, i)));
   const hashesAfter = (await admin.storeDigest()).mailboxes;
   const moved = [...before.keys()].filter((smtp) => hashesAfter[smtp] !== hashes[smtp]);
-  // Mailboxes the request may not change: all but the one it acts on, and that one too when refused.
-  for (const smtp of moved) if (smtp !== acting) problems.push(`${r.op}: changed ${smtp}`);
+  for (const smtp of moved) if (!reach.has(smtp)) problems.push(`${r.op}: changed ${smtp}`);
   // A mailbox whose digest is unchanged holds what it held before; one that changed is read again.
   const after = new Map(before);
   for (const smtp of moved) after.set(smtp, await readMailbox(admin, smtp));
   c.boxes = after;
   c.hashes = hashesAfter;
-  // Nothing of another mailbox in the answer, unless the request itself carried it.
+  // Nothing of another mailbox in the answer, unless the request itself carried it. The acting
+  // mailbox may show even when a request is refused (its own folder ids in a partial answer).
   const actingSmtp = expected.actingOn !== undefined ? smtpOf(s, expected.actingOn) : undefined;
+  const shown = (smtp: string) => smtp === actingSmtp || reach.has(smtp);
+  // A subject copied from a mailbox the request may show into one it may not is still its own to show.
+  const own = new Set([...after.values()].filter((mb) => shown(mb.smtp)).flatMap((mb) => mb.items.map((i) => i.subject)));
   for (const mb of after.values()) {
-    if (mb.smtp === actingSmtp) continue;
-    const tokens = [...mb.items.flatMap((i) => [i.id, i.subject]), ...mb.allFolderIds];
+    if (shown(mb.smtp)) continue;
+    const tokens = [...mb.items.flatMap((i) => [i.id, own.has(i.subject) ? '' : i.subject]), ...mb.allFolderIds];
     const idx = s.users.findIndex((_u, i) => smtpOf(s, i) === mb.smtp);
     if (!visible(model(s), expected.actor, idx)) tokens.push(mb.smtp);
     for (const t of tokens) {
