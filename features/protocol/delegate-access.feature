@@ -137,3 +137,32 @@ Feature: Delegate access to another mailbox with FullAccess
       | Tasks    | Tasks    | 0 |
     When exchangelib as bob@acme.test opens the mailbox support@acme.test as a delegate and reads it
     Then exchangelib failed with "ErrorAccessDenied"
+
+  Scenario: A delegate subscribes to the shared mailbox's Inbox; one subscription keeps to one mailbox
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:Subscribe>
+        <m:PullSubscriptionRequest>
+          <t:FolderIds><t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>support@acme.test</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></t:FolderIds>
+          <t:EventTypes><t:EventType>NewMailEvent</t:EventType></t:EventTypes>
+          <t:Timeout>10</t:Timeout>
+        </m:PullSubscriptionRequest>
+      </m:Subscribe>
+      """
+    Then the response messages have these ResponseCodes:
+      | NoError |
+    When alice@acme.test posts the SOAP body:
+      """
+      <m:Subscribe>
+        <m:PullSubscriptionRequest>
+          <t:FolderIds>
+            <t:DistinguishedFolderId Id="inbox"/>
+            <t:DistinguishedFolderId Id="inbox"><t:Mailbox><t:EmailAddress>support@acme.test</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId>
+          </t:FolderIds>
+          <t:EventTypes><t:EventType>NewMailEvent</t:EventType></t:EventTypes>
+          <t:Timeout>10</t:Timeout>
+        </m:PullSubscriptionRequest>
+      </m:Subscribe>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorInvalidRequest |
