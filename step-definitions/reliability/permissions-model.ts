@@ -74,7 +74,8 @@ export const scenarioArb: fc.Arbitrary<ScenarioCase> = fc
     }),
     grants: fc.array(
       fc.record({
-        account: fc.nat({ max: 4 }),
+        // Callers 0 and 1 come more often (requestArb): grants to them are grants that get used.
+        account: fc.oneof({ weight: 1, arbitrary: fc.nat({ max: 1 }) }, { weight: 1, arbitrary: fc.nat({ max: 4 }) }),
         scope: fc.oneof(
           fc.constant({ kind: 'all' as const }),
           fc.record({ kind: fc.constant('domains' as const), domains: fc.uniqueArray(fc.nat({ max: 2 }), { minLength: 1, maxLength: 2 }) }),
@@ -85,12 +86,14 @@ export const scenarioArb: fc.Arbitrary<ScenarioCase> = fc
       }),
       { maxLength: 4 },
     ),
-    permissions: fc.array(fc.record({ mailbox: fc.nat({ max: 4 }), user: fc.nat({ max: 4 }) }), { maxLength: 3 }),
+    // Users 0 and 1 hold most permissions, and requests come from them more often (see requestArb), so
+    // delegated requests, impersonated ones among them, are not a rarity among the generated cases.
+    permissions: fc.array(fc.record({ mailbox: fc.nat({ max: 4 }), user: fc.oneof({ weight: 3, arbitrary: fc.nat({ max: 1 }) }, { weight: 1, arbitrary: fc.nat({ max: 4 }) }) }), { maxLength: 4 }),
   })
   .map((s) => ({ ...s, users: s.users.map((u, i) => (i === 0 ? { ...u, mailbox: true } : u)) }));
 
 export const requestArb: fc.Arbitrary<RequestCase> = fc.record({
-  caller: fc.nat({ max: 4 }),
+  caller: fc.oneof({ weight: 1, arbitrary: fc.nat({ max: 1 }) }, { weight: 2, arbitrary: fc.nat({ max: 4 }) }),
   impersonate: fc.option(
     fc.record({
       form: fc.constantFrom(...FORMS),
