@@ -66,11 +66,14 @@ Feature: Delegate access to another mailbox with FullAccess
       | [0].mailbox      | support@acme.test |
       | [0].user         | alice@acme.test   |
       | [0].accessRights | FullAccess        |
+    Given the tester notes the store digest as "start"
     When the tester sends PUT "/mailbox-permissions" to the admin API with JSON:
       """
       [{ "mailbox": "support@acme.test", "user": "bob@acme.test" }]
       """
     Then the admin API answers 200
+    And the store digest has changed since "start"
+    Given the tester notes the store digest as "bob"
     When bob@acme.test finds items in the inbox of support@acme.test as a delegate
     Then the subjects found are:
       | Password reset  |
@@ -82,6 +85,7 @@ Feature: Delegate access to another mailbox with FullAccess
       [{ "mailbox": "support@acme.test", "user": "alice@acme.test" }, { "mailbox": "nobody@acme.test", "user": "alice@acme.test" }]
       """
     Then the admin API answers 400 naming the field "[1].mailbox"
+    And the store digest is still "bob"
     When the tester sends GET "/mailbox-permissions" to the admin API
     Then the admin answer is a list of 1
     And the admin answer has:

@@ -17,6 +17,11 @@ Then('the store digest is still {string}', async function (this: EwsWorld, name:
   assert.deepEqual(await (await this.admin()).storeDigest(), before);
 });
 
+Then('the store digest has changed since {string}', async function (this: EwsWorld, name: string) {
+  const before = recalled(this, name) as StoreDigest;
+  assert.notEqual((await (await this.admin()).storeDigest()).digest, before.digest, 'the store digest did not change');
+});
+
 Then('of the store digests noted as {string}, only the one of {mailbox} has changed', async function (this: EwsWorld, name: string, smtp: string) {
   const before = recalled(this, name) as StoreDigest;
   const now = await (await this.admin()).storeDigest();

@@ -341,7 +341,7 @@ const schemas: Json = {
   StoreDigest: {
     type: 'object',
     properties: {
-      digest: { type: 'string', description: 'SHA-256 of the whole store: accounts, grants, folders, items, change keys, journals' },
+      digest: { type: 'string', description: 'SHA-256 of the whole store: accounts, mailbox permissions, grants, folders, items, change keys, journals' },
       mailboxes: { type: 'object', additionalProperties: { type: 'string' }, description: 'SHA-256 of each mailbox, by SMTP address' },
     },
   },
