@@ -139,6 +139,12 @@ Feature: The web inspector
     And the block "text-body" shows the line "Away until Monday."
     And the block "mime-headers" shows the line "Auto-Submitted: auto-replied"
 
+  Scenario: A shared mailbox's page lists who may open it as a delegate
+    Given the mock serves the scenario "shared-mailbox.yaml"
+    When the tester opens the inspector page "/mailboxes/support@acme.test"
+    Then the table "full-access" starts with the rows:
+      | alice@acme.test | FullAccess |
+
   Scenario: A page for something that does not exist says so
     When the tester opens the inspector page "/mailboxes/nobody@acme.test"
     Then the inspector page answered 404
