@@ -3,7 +3,7 @@ import { ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { decodeAlternate, encodeAlternate, IdFormat, isIdFormat } from './common/alternate-ids';
-import { mayOpen } from './common/mailbox-access';
+import { openMailbox } from './common/mailbox-access';
 import type { Operation, OperationContext } from './operation';
 
 const SMTP = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -60,11 +60,7 @@ function convertOne(ctx: OperationContext, source: XmlElement, destination: IdFo
   if (!SMTP.test(source.attr('Mailbox')!)) throw new ItemError('ErrorInvalidSmtpAddress');
   const facts = isIdFormat(format) ? decodeAlternate(ctx.store, format, id) : undefined;
   if (!facts) throw new ItemError('ErrorInvalidIdMalformed');
-  // Like checkId: an id of a mailbox the request may not open, existing or not, is out of reach.
-  const own = ctx.mailbox;
-  const other = ctx.store.mailboxes.get(facts.mailboxId);
-  const mailbox = own && facts.mailboxId === own.id ? own : other && mayOpen(ctx, other) ? other : undefined;
-  if (!mailbox) throw new ItemError(own ? 'ErrorAccessDenied' : 'ErrorNonExistentMailbox');
+  const mailbox = openMailbox(ctx, facts.mailboxId);
   return { id: encodeAlternate(destination, facts, mailbox), mailbox: mailbox.smtp };
 }
 

@@ -155,6 +155,11 @@ export class Store {
     users.add(user.toLowerCase());
   }
 
+  /** The accounts (their addresses as the directory writes them) holding FullAccess on `mailbox`, sorted. */
+  fullAccessHolders(mailbox: Mailbox): string[] {
+    return [...(this.fullAccess.get(mailbox.id) ?? [])].map((u) => this.account(u)?.smtp ?? u).sort();
+  }
+
   /** Whether `account` holds FullAccess on `mailbox`. */
   hasFullAccess(account: Account, mailbox: Mailbox): boolean {
     return this.fullAccess.get(mailbox.id)?.has(account.smtp.toLowerCase()) ?? false;

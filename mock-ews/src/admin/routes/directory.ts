@@ -146,11 +146,7 @@ export function directoryRoutes(state: MockState): Router {
 
   // ---- mailbox permissions (FullAccess: delegate access without impersonation) ----
   const permissionsView = () =>
-    [...state.store.fullAccess].flatMap(([mailboxId, users]) => {
-      const mailbox = state.store.mailboxes.get(mailboxId);
-      if (!mailbox) return [];
-      return [...users].map((user) => ({ mailbox: mailbox.smtp, user: state.store.account(user)?.smtp ?? user, accessRights: 'FullAccess' as const }));
-    });
+    [...state.store.mailboxes.values()].flatMap((mailbox) => state.store.fullAccessHolders(mailbox).map((user) => ({ mailbox: mailbox.smtp, user, accessRights: 'FullAccess' as const })));
 
   router.get('/mailbox-permissions', (_req, res) => {
     res.json(permissionsView());

@@ -125,9 +125,9 @@ ${o.state === 'Scheduled' ? html`<tr><th>Window</th><td>${window}</td></tr>` : '
 
 /** Who may open the mailbox as a delegate (FullAccess), when anyone may. */
 function fullAccess(state: MockState, mailbox: Mailbox): Html {
-  const users = [...(state.store.fullAccess.get(mailbox.id) ?? [])].sort();
+  const users = state.store.fullAccessHolders(mailbox);
   if (users.length === 0) return html``;
-  const rows = users.map((u) => html`<tr><td>${state.store.account(u)?.smtp ?? u}</td><td>FullAccess</td></tr>`);
+  const rows = users.map((u) => html`<tr><td>${u}</td><td>FullAccess</td></tr>`);
   return html`<h2>Delegates</h2><table id="full-access"><tr><th>Account</th><th>Rights</th></tr>${rows}</table>`;
 }
 

@@ -5,7 +5,7 @@ import type { XmlElement } from '../../soap/xml-element';
 import { DISTINGUISHED_FOLDER_NAMES } from '../../store/store';
 import type { DistinguishedFolderName, Folder } from '../../store/types';
 import type { OperationContext } from '../operation';
-import { checkId, mayOpen, requireMailbox } from './mailbox-access';
+import { checkId, openMailbox, requireMailbox } from './mailbox-access';
 
 /** The t:FolderId / t:DistinguishedFolderId children of a container element, in request order. */
 export function folderIdElements(container: XmlElement | undefined): XmlElement[] {
@@ -34,8 +34,7 @@ export function resolveFolderId(ctx: OperationContext, el: XmlElement): Folder {
       // Another mailbox's folder: delegate access, with FullAccess on it.
       const target = ctx.store.mailbox(other);
       if (!target) throw new ItemError('ErrorNonExistentMailbox');
-      if (!mayOpen(ctx, target)) throw new ItemError(ctx.mailbox ? 'ErrorAccessDenied' : 'ErrorNonExistentMailbox');
-      return ctx.store.distinguishedFolder(target, name as DistinguishedFolderName);
+      return ctx.store.distinguishedFolder(openMailbox(ctx, target.id), name as DistinguishedFolderName);
     }
     return ctx.store.distinguishedFolder(requireMailbox(ctx), name as DistinguishedFolderName);
   }

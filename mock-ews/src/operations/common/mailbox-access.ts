@@ -25,20 +25,25 @@ export function ownerOf(ctx: OperationContext, thing: Folder | Item): Mailbox {
 }
 
 /**
+ * The mailbox an id names (by its mailbox id) when the request may open it. One the request may
+ * not open, existing or not, is ErrorAccessDenied (never revealing whether it exists), or
+ * ErrorNonExistentMailbox for a caller with no mailbox of its own.
+ */
+export function openMailbox(ctx: OperationContext, mailboxId: string): Mailbox {
+  const mailbox = ctx.store.mailboxes.get(mailboxId);
+  if (mailbox && mayOpen(ctx, mailbox)) return mailbox;
+  throw new ItemError(ctx.mailbox ? 'ErrorAccessDenied' : 'ErrorNonExistentMailbox');
+}
+
+/**
  * Checks an opaque id: malformed → ErrorInvalidIdMalformed; empty → ErrorInvalidIdEmpty; an id of
- * a mailbox the request may not open → ErrorAccessDenied (never reveals whether it exists there).
- * Answers the mailbox the id belongs to.
+ * a mailbox the request may not open as openMailbox says. Answers the mailbox the id belongs to.
  */
 export function checkId(ctx: OperationContext, id: string | undefined, kind: IdKind): Mailbox {
   if (id === undefined || id === '') throw new ItemError('ErrorInvalidIdEmpty');
   const decoded = decodeId(id, kind);
   if (!decoded) throw new ItemError('ErrorInvalidIdMalformed');
-  const own = ctx.mailbox;
-  if (own && decoded.mailboxId === own.id) return own;
-  const other = ctx.store.mailboxes.get(decoded.mailboxId);
-  if (other && mayOpen(ctx, other)) return other;
-  if (!own) throw new ItemError('ErrorNonExistentMailbox');
-  throw new ItemError('ErrorAccessDenied');
+  return openMailbox(ctx, decoded.mailboxId);
 }
 
 /**
