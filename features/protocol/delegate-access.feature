@@ -57,6 +57,23 @@ Feature: Delegate access to another mailbox with FullAccess
     And FindItem counts 1 messages in the drafts of support@acme.test
     And FindItem counts 0 messages in the sentitems of alice@acme.test
 
+  @needs-admin
+  Scenario Outline: A permission list the rules refuse changes nothing: <case>
+    Given the tester notes the store digest as "start"
+    When the tester sends PUT "/mailbox-permissions" to the admin API with JSON:
+      """
+      <body>
+      """
+    Then the admin API answers 400 naming the field "<field>"
+    And the store digest is still "start"
+
+    Examples:
+      | case                 | body                                                                                  | field             |
+      | an account of nobody | [{ "mailbox": "support@acme.test", "user": "ghost@acme.test" }]                       | [0].user          |
+      | another right        | [{ "mailbox": "support@acme.test", "user": "bob@acme.test", "accessRights": "SendAs" }] | [0].accessRights  |
+      | an unknown field     | [{ "mailbox": "support@acme.test", "user": "bob@acme.test", "folder": "inbox" }]      | [0].folder        |
+      | not a list           | { "mailbox": "support@acme.test", "user": "bob@acme.test" }                           | body              |
+
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @needs-admin @since:Exchange2007_SP1
   Scenario: The admin API reads and replaces the mailbox permissions; a refused list changes nothing
