@@ -139,11 +139,13 @@ Feature: The web inspector
     And the block "text-body" shows the line "Away until Monday."
     And the block "mime-headers" shows the line "Auto-Submitted: auto-replied"
 
-  Scenario: A shared mailbox's page lists who may open it as a delegate
+  Scenario: A shared mailbox's page lists who may open it and who may send from it
     Given the mock serves the scenario "shared-mailbox.yaml"
     When the tester opens the inspector page "/mailboxes/support@acme.test"
-    Then the table "full-access" starts with the rows:
-      | alice@acme.test | FullAccess |
+    Then the table "mailbox-rights" starts with the rows:
+      | alice@acme.test | FullAccess         |
+      | bob@acme.test   | SendOnBehalf       |
+      | carol@acme.test | FullAccess, SendAs |
 
   Scenario: A page for something that does not exist says so
     When the tester opens the inspector page "/mailboxes/nobody@acme.test"

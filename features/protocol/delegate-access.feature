@@ -4,8 +4,8 @@ Feature: Delegate access to another mailbox with FullAccess
   gives it) opens that mailbox's folders and items without impersonation, as a help desk works a
   shared mailbox: DistinguishedFolderId with a Mailbox, or the ids of its folders and items. An
   impersonated request has the impersonated user's permissions. Without the permission it is
-  ErrorAccessDenied; a mailbox that does not exist is ErrorNonExistentMailbox. Sending as the
-  mailbox needs SendAs, which is not modelled: ErrorSendAsDenied.
+  ErrorAccessDenied; a mailbox that does not exist is ErrorNonExistentMailbox. FullAccess alone does
+  not send as the mailbox: ErrorSendAsDenied (send-as.feature has the rights that do).
 
   Background:
     Given the mock serves the scenario "shared-mailbox.yaml"
@@ -70,7 +70,7 @@ Feature: Delegate access to another mailbox with FullAccess
     Examples:
       | case                 | body                                                                                  | field             |
       | an account of nobody | [{ "mailbox": "support@acme.test", "user": "ghost@acme.test" }]                       | [0].user          |
-      | another right        | [{ "mailbox": "support@acme.test", "user": "bob@acme.test", "accessRights": "SendAs" }] | [0].accessRights  |
+      | another right        | [{ "mailbox": "support@acme.test", "user": "bob@acme.test", "accessRights": "ReadPermission" }] | [0].accessRights  |
       | an unknown field     | [{ "mailbox": "support@acme.test", "user": "bob@acme.test", "folder": "inbox" }]      | [0].folder        |
       | not a list           | { "mailbox": "support@acme.test", "user": "bob@acme.test" }                           | body              |
 

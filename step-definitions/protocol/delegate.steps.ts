@@ -60,3 +60,17 @@ When('{mailbox} saves the draft {string} to {string} in the drafts of {mailbox} 
     await msg.Send();
   });
 });
+
+// Sending from another mailbox's address: a new message whose From names it, sent and copied to the
+// sender's own Sent Items (EmailMessage.SendAndSaveCopy), as clients send from a shared mailbox.
+When('{mailbox} sends {string} to {string} from {mailbox}, keeping a copy', async function (this: EwsWorld, login: string, subject: string, to: string, from: string) {
+  const svc = await serviceFor(this, login);
+  await this.attempt(async () => {
+    const msg = new ews.EmailMessage(svc);
+    msg.Subject = subject;
+    msg.Body = new ews.MessageBody(ews.BodyType.Text, `Sent from ${from}.`);
+    msg.ToRecipients.Add(to);
+    msg.From = new ews.EmailAddress(from);
+    await msg.SendAndSaveCopy();
+  });
+});

@@ -180,6 +180,11 @@ Then('the message is from {string}', function (this: EwsWorld, from: string) {
   assert.equal(`${m.From.Name} <${m.From.Address}>`, from);
 });
 
+Then('the message has the sender {string}', function (this: EwsWorld, sender: string) {
+  const m = message(this);
+  assert.equal(`${m.Sender.Name} <${m.Sender.Address}>`, sender);
+});
+
 Then('the message is addressed to {string} with copies to {string}', function (this: EwsWorld, to: string, cc: string) {
   const m = message(this);
   assert.equal(addressList(m.ToRecipients) || 'nobody', to);

@@ -1,6 +1,7 @@
 import { ERROR_CATALOGUE } from '../soap/error-catalogue';
 import { PROFILE_NAMES } from '../profiles/profiles';
 import { OOF_AUDIENCES, OOF_STATES } from '../store/out-of-office';
+import { MAILBOX_RIGHTS } from '../store/mailbox-rights';
 
 /**
  * The admin API described as OpenAPI 3.0. Hand-written next to the routes it documents; a
@@ -226,12 +227,12 @@ const schemas: Json = {
   },
   MailboxPermission: {
     type: 'object',
-    description: "The scenario file's mailbox permission: the user may open the mailbox's folders and items as a delegate",
+    description: "The scenario file's mailbox permission, one right each: FullAccess opens the mailbox's folders and items as a delegate; SendAs sends with its address as From and Sender; SendOnBehalf with its address as From and the user as Sender",
     required: ['mailbox', 'user'],
     properties: {
       mailbox: { type: 'string', description: 'SMTP address of the mailbox' },
       user: { type: 'string', description: 'SMTP address of the account given the right' },
-      accessRights: { type: 'string', enum: ['FullAccess'], description: 'The one right modelled; SendAs is not' },
+      accessRights: { type: 'string', enum: [...MAILBOX_RIGHTS], default: 'FullAccess' },
     },
   },
   FaultInput: {
@@ -432,7 +433,7 @@ const paths: Json = {
     put: { summary: 'Replace every grant', tags: ['directory'], requestBody: body({ type: 'array', items: ref('Grant') }), responses: { '200': json({ type: 'array', items: ref('Grant') }), '400': bad['400'] } },
   },
   '/mailbox-permissions': {
-    get: { summary: 'FullAccess mailbox permissions (delegate access without impersonation)', tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('MailboxPermission') }) } },
+    get: { summary: 'Mailbox permissions (FullAccess, SendAs, SendOnBehalf), one entry per right', tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('MailboxPermission') }) } },
     put: { summary: 'Replace every mailbox permission', tags: ['directory'], requestBody: body({ type: 'array', items: ref('MailboxPermission') }), responses: { '200': json({ type: 'array', items: ref('MailboxPermission') }), '400': bad['400'] } },
   },
   '/grants/{account}': {

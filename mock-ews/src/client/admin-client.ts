@@ -25,11 +25,14 @@ export type ItemSummary = ReturnType<typeof itemSummary>;
 export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
 export type GrantScope = 'all' | { domains: string[] } | { mailboxes: string[] };
-/** FullAccess on `mailbox` for the account `user`: delegate access without impersonation. */
+/**
+ * One right of the account `user` on `mailbox`: FullAccess (the default) opens it as a delegate,
+ * without impersonation; SendAs and SendOnBehalf send from its address.
+ */
 export interface MailboxPermission {
   mailbox: string;
   user: string;
-  accessRights?: 'FullAccess';
+  accessRights?: 'FullAccess' | 'SendAs' | 'SendOnBehalf';
 }
 export interface Grant {
   /** The account that may impersonate; app grants name the `app` instead. */

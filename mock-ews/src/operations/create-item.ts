@@ -3,12 +3,12 @@ import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { Mailbox, MessageData } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
-import { ownerOf, requireMailbox } from './common/mailbox-access';
+import { ownerOf, requireMailbox, sendingIdentity } from './common/mailbox-access';
 import { MessageInput, readMessage } from './common/message-fields';
 import { definedOnly, newMessage } from './common/new-message';
 import { attachmentElementName } from './common/attached-messages';
 import { enumValue } from './common/schema-values';
-import { deliver } from './common/deliver';
+import { asSentBy, deliver } from './common/deliver';
 import { itemOfId } from './common/item-ids';
 import { composeResponse, readResponseObject, RESPONSE_OBJECTS } from './common/response-objects';
 import type { Operation } from './operation';
@@ -73,8 +73,9 @@ export const createItem: Operation = {
           return;
         }
         if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
+        const who = sendingIdentity(ctx, mailbox, data.from);
         const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-        deliver(ctx.store, mailbox, data, saveIn);
+        deliver(ctx.store, who.envelope, asSentBy(data, who), saveIn);
       });
     }
   },

@@ -1,5 +1,5 @@
 import { ResponseMessages } from '../soap/response-writer';
-import { ownerOf, requireOwnForSending } from './common/mailbox-access';
+import { ownerOf, sendingIdentity } from './common/mailbox-access';
 import { ItemError } from '../soap/error-catalogue';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { itemIdElements, resolveItemId, versionOfChangeKey } from './common/item-ids';
@@ -29,9 +29,9 @@ export const sendItem: Operation = {
         const item = resolveItemId(ctx, idEl);
         if (versionOfChangeKey(item, idEl.attr('ChangeKey')) < item.version) throw new ItemError('ErrorIrresolvableConflict');
         const mailbox = ownerOf(ctx, item);
-        requireOwnForSending(ctx, mailbox);
+        const who = sendingIdentity(ctx, mailbox, item.data.from);
         const saveIn = save ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-        sendStored(ctx.store, mailbox, item, saveIn);
+        sendStored(ctx.store, mailbox, item, who, saveIn);
       });
     }
   },

@@ -1,5 +1,5 @@
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
-import { ownerOf, requireOwnForSending } from './common/mailbox-access';
+import { ownerOf, sendingIdentity } from './common/mailbox-access';
 import { EwsFault, incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
@@ -65,20 +65,21 @@ export const updateItem: Operation = {
         const item = resolveItemId(ctx, idEl);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
         const mailbox = ownerOf(ctx, item);
-        if (disposition !== 'SaveOnly') requireOwnForSending(ctx, mailbox);
         const patch = readUpdates(updates, item.data);
+        // Checked before anything changes: a refused send leaves the draft as it was.
+        const who = disposition === 'SaveOnly' ? undefined : sendingIdentity(ctx, mailbox, item.data.from);
         const clientVersion = versionOfChangeKey(item, idEl.attr('ChangeKey'));
         const stale = clientVersion < item.version;
         if (stale && resolution === 'NeverOverwrite') throw new ItemError('ErrorIrresolvableConflict');
         const conflicts = stale ? (Object.keys(patch) as PatchKey[]).filter((k) => (item.fieldVersions?.[k] ?? 0) > clientVersion).length : 0;
         if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
         const items = el(message, 'm:Items');
-        if (disposition === 'SaveOnly') {
-          idElement(el(items, 't:Message'), 't:ItemId', item);
-        } else {
+        if (who) {
           // Sending an updated draft: deliver it, keep a copy if asked, and remove the draft.
           const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-          sendStored(ctx.store, mailbox, item, saveIn);
+          sendStored(ctx.store, mailbox, item, who, saveIn);
+        } else {
+          idElement(el(items, 't:Message'), 't:ItemId', item);
         }
         // ConflictResults appeared in Exchange 2007 SP1.
         if (atLeast(ctx.version, 'Exchange2007_SP1')) leaf(el(message, 'm:ConflictResults'), 't:Count', conflicts);

@@ -11,6 +11,7 @@ import { messageFromMime } from '../mime/derive';
 import { generateMessages, syntheticBytes } from './generate';
 import { FolderSpec, MessageSpec, scenarioSchema, ScenarioSpec } from './schema';
 import { brokenListRule, type ListDirectory } from '../store/distribution-lists';
+import { brokenPermissionRule } from '../store/mailbox-rights';
 
 /** The project root, where fixtures/ lives. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -113,7 +114,7 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
       await seedFolder(store, mailbox, null, f, owner, `${label}: ${where}.folders[${i}]`, baseDir);
     }
   }
-  for (const p of spec.mailboxPermissions) store.addFullAccess(store.mailbox(p.mailbox)!, p.user);
+  for (const p of spec.mailboxPermissions) store.grantMailboxRight(store.mailbox(p.mailbox)!, p.user, p.accessRights);
   return { profile: spec.profile, store, spec };
 }
 
@@ -169,10 +170,8 @@ function checkReferences(spec: ScenarioSpec, label: string): void {
   });
   const hasMailbox = (smtp: string) => boxes.has(smtp) || spec.accounts.some((a) => a.mailbox && a.smtp.toLowerCase() === smtp);
   checkDistributionLists(spec, label, inDomains, hasMailbox);
-  spec.mailboxPermissions.forEach((p, i) => {
-    if (!hasMailbox(p.mailbox.toLowerCase())) throw new ScenarioError(`${label}: mailboxPermissions[${i}].mailbox: no mailbox ${p.mailbox}`);
-    if (!seen.has(p.user.toLowerCase())) throw new ScenarioError(`${label}: mailboxPermissions[${i}].user: no account ${p.user}`);
-  });
+  const broken = brokenPermissionRule(spec.mailboxPermissions, { hasMailbox: (smtp) => hasMailbox(smtp.toLowerCase()), hasAccount: (smtp) => seen.has(smtp.toLowerCase()) });
+  if (broken) throw new ScenarioError(`${label}: mailboxPermissions${broken.field}: ${broken.message}`);
 }
 
 /** The scenario's lists under the rules the admin API applies too (store/distribution-lists.ts). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROFILE_NAMES } from '../profiles/profiles';
 import { parseRecipientFilter } from '../auth/recipient-filter';
 import { OOF_AUDIENCES, OOF_STATES } from '../store/out-of-office';
+import { MAILBOX_RIGHTS } from '../store/mailbox-rights';
 
 /** The scenario file format: see docs/SCENARIOS.md. Validated on load; errors name the path. */
 
@@ -187,14 +188,15 @@ const distributionListSpec = z
   .strict();
 
 /**
- * A mailbox permission (Add-MailboxPermission): `user` may open `mailbox`'s folders and items as a
- * delegate. FullAccess is the one right modelled; sending as the mailbox needs SendAs, which is not.
+ * A mailbox permission: `user` holds one right on `mailbox` (store/mailbox-rights.ts) — FullAccess
+ * (the default) to open its folders and items as a delegate, SendAs or SendOnBehalf to send from
+ * its address.
  */
 export const mailboxPermissionSpec = z
   .object({
     mailbox: email,
     user: email,
-    accessRights: z.literal('FullAccess').default('FullAccess'),
+    accessRights: z.enum(MAILBOX_RIGHTS).default('FullAccess'),
   })
   .strict();
 

@@ -54,7 +54,7 @@ export function snapshotStore(store: Store): string {
       position: store.position,
       domains: store.domains,
       accounts: store.accounts,
-      fullAccess: store.fullAccess,
+      mailboxRights: store.mailboxRights,
       grants: store.grants,
       mailboxes: [...store.mailboxes.values()].sort((a, b) => a.smtp.localeCompare(b.smtp)).map((m) => ({ smtp: m.smtp, state: canonical(m) })),
     }),
@@ -73,14 +73,14 @@ export function storeHash(store: Store): string {
 /**
  * The store's hash and every mailbox's, as storeHash and mailboxHash give them, serialising each
  * mailbox once: the store snapshot holds the mailbox snapshots verbatim, so it is put together from
- * them (canonical() is idempotent, and its key order is accounts, domains, fullAccess, grants, mailboxes, position).
+ * them (canonical() is idempotent, and its key order is accounts, domains, grants, mailboxRights, mailboxes, position).
  */
 export function storeDigest(store: Store): { digest: string; mailboxes: Record<string, string> } {
   const boxes = [...store.mailboxes.values()].sort((a, b) => a.smtp.localeCompare(b.smtp));
   const texts = boxes.map(snapshotMailbox);
   const mailboxes: Record<string, string> = {};
   boxes.forEach((m, i) => (mailboxes[m.smtp] = sha256(texts[i])));
-  const head = JSON.stringify(canonical({ accounts: store.accounts, domains: store.domains, fullAccess: store.fullAccess, grants: store.grants }));
+  const head = JSON.stringify(canonical({ accounts: store.accounts, domains: store.domains, grants: store.grants, mailboxRights: store.mailboxRights }));
   const list = boxes.map((m, i) => `{"smtp":${JSON.stringify(m.smtp)},"state":${texts[i]}}`).join(',');
   return { digest: sha256(`${head.slice(0, -1)},"mailboxes":[${list}],"position":${JSON.stringify(store.position)}}`), mailboxes };
 }

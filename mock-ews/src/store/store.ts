@@ -5,6 +5,7 @@ import { OutboundLog } from './outbound';
 import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import { StoredItem } from './stored-item';
+import { MAILBOX_RIGHTS, type MailboxRight } from './mailbox-rights';
 import type {
   Account,
   AppRegistration,
@@ -80,10 +81,11 @@ export class Store {
   /** Distribution lists of the directory, by lower-case address (distribution-lists.ts). */
   readonly distributionLists = new Map<string, DistributionList>();
   /**
-   * FullAccess mailbox permissions (Add-MailboxPermission): by mailbox id, the accounts (lower-case
-   * smtp) that may open that mailbox's folders and items as a delegate, without impersonation.
+   * Mailbox permissions, by mailbox id: for each account (lower-case smtp) the rights it holds on
+   * that mailbox (mailbox-rights.ts) — FullAccess to open its folders and items as a delegate,
+   * SendAs and SendOnBehalf to send from its address.
    */
-  readonly fullAccess = new Map<string, Set<string>>();
+  readonly mailboxRights = new Map<string, Map<string, Set<MailboxRight>>>();
   /** Notification subscriptions (Subscribe), by SubscriptionId. */
   readonly subscriptions = new Map<string, Subscription>();
   /** Called after each journalled change while subscriptions exist (streaming notifications listen). */
@@ -148,21 +150,33 @@ export class Store {
     return id ? this.mailboxes.get(id) : undefined;
   }
 
-  /** Gives the account `user` FullAccess on `mailbox`. */
-  addFullAccess(mailbox: Mailbox, user: string): void {
-    let users = this.fullAccess.get(mailbox.id);
-    if (!users) this.fullAccess.set(mailbox.id, (users = new Set()));
-    users.add(user.toLowerCase());
+  /** Gives the account `user` a right on `mailbox`. */
+  grantMailboxRight(mailbox: Mailbox, user: string, right: MailboxRight): void {
+    let users = this.mailboxRights.get(mailbox.id);
+    if (!users) this.mailboxRights.set(mailbox.id, (users = new Map()));
+    let rights = users.get(user.toLowerCase());
+    if (!rights) users.set(user.toLowerCase(), (rights = new Set()));
+    rights.add(right);
   }
 
-  /** The accounts (their addresses as the directory writes them) holding FullAccess on `mailbox`, sorted. */
-  fullAccessHolders(mailbox: Mailbox): string[] {
-    return [...(this.fullAccess.get(mailbox.id) ?? [])].map((u) => this.account(u)?.smtp ?? u).sort();
+  /**
+   * Who holds which rights on `mailbox`: the accounts by their address as the directory writes it,
+   * sorted, each with its rights in MAILBOX_RIGHTS order.
+   */
+  mailboxRightHolders(mailbox: Mailbox): { user: string; rights: MailboxRight[] }[] {
+    return [...(this.mailboxRights.get(mailbox.id) ?? [])]
+      .map(([u, rights]) => ({ user: this.account(u)?.smtp ?? u, rights: MAILBOX_RIGHTS.filter((r) => rights.has(r)) }))
+      .sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
   }
 
-  /** Whether `account` holds FullAccess on `mailbox`. */
-  hasFullAccess(account: Account, mailbox: Mailbox): boolean {
-    return this.fullAccess.get(mailbox.id)?.has(account.smtp.toLowerCase()) ?? false;
+  /** Takes every right on every mailbox from the account `user` (its account is going). */
+  revokeMailboxRights(user: string): void {
+    for (const users of this.mailboxRights.values()) users.delete(user.toLowerCase());
+  }
+
+  /** Whether `account` holds `right` on `mailbox`. */
+  holdsMailboxRight(account: Account, mailbox: Mailbox, right: MailboxRight): boolean {
+    return this.mailboxRights.get(mailbox.id)?.get(account.smtp.toLowerCase())?.has(right) ?? false;
   }
 
   distributionList(smtp: string): DistributionList | undefined {
@@ -175,7 +189,7 @@ export class Store {
     this.mailboxes.delete(mailbox.id);
     this.mailboxBySmtp.delete(smtp.toLowerCase());
     for (const a of this.accounts.values()) if (a.mailboxId === mailbox.id) a.mailboxId = undefined;
-    this.fullAccess.delete(mailbox.id);
+    this.mailboxRights.delete(mailbox.id);
     // As a deleted recipient leaves every group that had it.
     const gone = smtp.toLowerCase();
     for (const list of this.distributionLists.values()) list.members = list.members.filter((m) => m.toLowerCase() !== gone);

@@ -8,6 +8,7 @@ import { findMailbox, mailboxView } from '../views';
 import { jsonBody, jsonParser } from './body';
 import { grantSchema, mailboxPermissionSpec } from '../../scenario/schema';
 import { toGrant } from '../../scenario/load';
+import { brokenPermissionRule, type MailboxPermission } from '../../store/mailbox-rights';
 
 /** Accounts, mailboxes and impersonation grants: the directory a scenario sets up. */
 
@@ -83,7 +84,7 @@ export function directoryRoutes(state: MockState): Router {
     // The mailbox stays (delete it through /mailboxes); the account's grants and mailbox permissions go with it.
     state.store.accounts.delete(smtp.toLowerCase());
     state.store.grants = state.store.grants.filter((g) => g.account.toLowerCase() !== smtp.toLowerCase());
-    for (const users of state.store.fullAccess.values()) users.delete(smtp.toLowerCase());
+    state.store.revokeMailboxRights(smtp);
     res.status(204).end();
   });
 
@@ -144,9 +145,11 @@ export function directoryRoutes(state: MockState): Router {
     res.json(grantView(grant));
   });
 
-  // ---- mailbox permissions (FullAccess: delegate access without impersonation) ----
-  const permissionsView = () =>
-    [...state.store.mailboxes.values()].flatMap((mailbox) => state.store.fullAccessHolders(mailbox).map((user) => ({ mailbox: mailbox.smtp, user, accessRights: 'FullAccess' as const })));
+  // ---- mailbox permissions (FullAccess, SendAs, SendOnBehalf), one entry per right ----
+  const permissionsView = (): MailboxPermission[] =>
+    [...state.store.mailboxes.values()].flatMap((mailbox) =>
+      state.store.mailboxRightHolders(mailbox).flatMap(({ user, rights }) => rights.map((accessRights) => ({ mailbox: mailbox.smtp, user, accessRights }))),
+    );
 
   router.get('/mailbox-permissions', (_req, res) => {
     res.json(permissionsView());
@@ -155,12 +158,10 @@ export function directoryRoutes(state: MockState): Router {
   router.put('/mailbox-permissions', jsonParser, (req, res) => {
     // The scenario file's form; all are checked before any replaces the current ones.
     const permissions = parseBody(z.array(mailboxPermissionSpec), jsonBody(req));
-    permissions.forEach((p, i) => {
-      if (!state.store.mailbox(p.mailbox)) throw new AdminError(400, `[${i}].mailbox: no mailbox ${p.mailbox}`, `[${i}].mailbox`);
-      requireAccount(p.user, `[${i}].user`);
-    });
-    state.store.fullAccess.clear();
-    for (const p of permissions) state.store.addFullAccess(state.store.mailbox(p.mailbox)!, p.user);
+    const broken = brokenPermissionRule(permissions, { hasMailbox: (smtp) => !!state.store.mailbox(smtp), hasAccount: (smtp) => !!state.store.account(smtp) });
+    if (broken) throw new AdminError(400, `${broken.field}: ${broken.message}`, broken.field);
+    state.store.mailboxRights.clear();
+    for (const p of permissions) state.store.grantMailboxRight(state.store.mailbox(p.mailbox)!, p.user, p.accessRights);
     res.json(permissionsView());
   });
 

@@ -123,18 +123,18 @@ ${o.state === 'Scheduled' ? html`<tr><th>Window</th><td>${window}</td></tr>` : '
 <tr><th>External reply</th><td>${o.externalReply}</td></tr></table>`;
 }
 
-/** Who may open the mailbox as a delegate (FullAccess), when anyone may. */
-function fullAccess(state: MockState, mailbox: Mailbox): Html {
-  const users = state.store.fullAccessHolders(mailbox);
-  if (users.length === 0) return html``;
-  const rows = users.map((u) => html`<tr><td>${u}</td><td>FullAccess</td></tr>`);
-  return html`<h2>Delegates</h2><table id="full-access"><tr><th>Account</th><th>Rights</th></tr>${rows}</table>`;
+/** Who holds rights on the mailbox (FullAccess, SendAs, SendOnBehalf), when anyone does. */
+function mailboxRights(state: MockState, mailbox: Mailbox): Html {
+  const holders = state.store.mailboxRightHolders(mailbox);
+  if (holders.length === 0) return html``;
+  const rows = holders.map(({ user, rights }) => html`<tr><td>${user}</td><td>${rights.join(', ')}</td></tr>`);
+  return html`<h2>Delegates</h2><table id="mailbox-rights"><tr><th>Account</th><th>Rights</th></tr>${rows}</table>`;
 }
 
 export function mailboxPage(state: MockState, mailbox: Mailbox): string {
   return page(
     mailbox.smtp,
-    html`<p>${mailbox.displayName} · ${mailboxItemCount(state.store, mailbox)} items</p>${folderTree(state, mailbox)}${fullAccess(state, mailbox)}${outOfOffice(mailbox)}${deliverForm(state, mailbox)}`,
+    html`<p>${mailbox.displayName} · ${mailboxItemCount(state.store, mailbox)} items</p>${folderTree(state, mailbox)}${mailboxRights(state, mailbox)}${outOfOffice(mailbox)}${deliverForm(state, mailbox)}`,
   );
 }
 

@@ -3,6 +3,7 @@ import { expandRecipients } from '../../store/distribution-lists';
 import { nonDeliveryReport } from '../../store/non-delivery';
 import type { Store } from '../../store/store';
 import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
+import type { SendingIdentity } from './mailbox-access';
 
 export interface Delivery {
   /** The sender's saved copy, when one was asked for. */
@@ -12,7 +13,8 @@ export interface Delivery {
 }
 
 /**
- * Sends a message: the sender's copy goes to `saveIn` (Sent Items for SendAndSaveCopy), and every
+ * Sends a message from `sender` (the mailbox it leaves from: its own From unless the message sets
+ * one): the sender's copy goes to `saveIn` (Sent Items for SendAndSaveCopy), and every
  * To/Cc/Bcc recipient that has a mailbox in this store — a distribution list's members included,
  * nested lists expanded — gets one copy in their Inbox, unread, without the Bcc list. Recipients
  * outside the organisation are accepted as a smart host would take them: the message goes to the
@@ -49,12 +51,22 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
 }
 
 /**
- * Sends a stored message (UpdateItem with a send disposition, SendItem): it needs a recipient
- * (ErrorInvalidRecipients), is delivered, copied to `saveIn` if given, and leaves its folder.
+ * The message as it goes out under `who` (mailbox-access.ts sendingIdentity): its From and Sender
+ * are the server's, not whatever the client wrote. Sent on behalf of another mailbox, raw MIME
+ * would not say so; the message is composed from its fields instead.
  */
-export function sendStored(store: Store, mailbox: Mailbox, item: Item, saveIn?: Folder): Delivery {
+export function asSentBy(data: MessageData, who: SendingIdentity): MessageData {
+  return { ...data, from: who.from, sender: who.sender, rawMime: who.sender ? undefined : data.rawMime };
+}
+
+/**
+ * Sends a stored message of `mailbox` (UpdateItem with a send disposition, SendItem) under `who`:
+ * it needs a recipient (ErrorInvalidRecipients), is delivered, copied to `saveIn` if given, and
+ * leaves its folder.
+ */
+export function sendStored(store: Store, mailbox: Mailbox, item: Item, who: SendingIdentity, saveIn?: Folder): Delivery {
   if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
-  const delivery = deliver(store, mailbox, item.data, saveIn);
+  const delivery = deliver(store, who.envelope, asSentBy(item.data, who), saveIn);
   store.deleteItem(mailbox, item);
   return delivery;
 }

@@ -1,6 +1,6 @@
 import { ItemError } from '../../soap/error-catalogue';
 import { decodeId, IdKind } from '../../store/ids';
-import type { Folder, Item, Mailbox } from '../../store/types';
+import type { Address, Folder, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { actingAccount } from './directory';
 
@@ -16,7 +16,7 @@ export function requireMailbox(ctx: OperationContext): Mailbox {
  */
 export function mayOpen(ctx: OperationContext, mailbox: Mailbox): boolean {
   if (mailbox === ctx.mailbox) return true;
-  return ctx.store.hasFullAccess(actingAccount(ctx.store, ctx.caller, ctx.mailbox, ctx.impersonating), mailbox);
+  return ctx.store.holdsMailboxRight(actingAccount(ctx.store, ctx.caller, ctx.mailbox, ctx.impersonating), mailbox, 'FullAccess');
 }
 
 /** The mailbox holding a folder or an item the request has resolved. */
@@ -46,10 +46,33 @@ export function checkId(ctx: OperationContext, id: string | undefined, kind: IdK
   return openMailbox(ctx, decoded.mailboxId);
 }
 
+/** Who a message goes out as: the From recipients see, the Sender, and the mailbox it is sent from. */
+export interface SendingIdentity {
+  from: Address;
+  /** Set only when it differs from From: sent on behalf of the From mailbox. */
+  sender?: Address;
+  /** The mailbox the message leaves from: non-delivery reports return to it, the outbound log names it. */
+  envelope: Mailbox;
+}
+
 /**
- * Sending from a mailbox needs SendAs on it, which the mock does not model: a message of a mailbox
- * opened as a delegate cannot be sent (ErrorSendAsDenied); only the request's own mailbox sends.
+ * The identity a message goes out under, as Exchange decides it. The mailbox sent from is the one
+ * the message's From names or, when it names none, `holder` (the mailbox holding a stored message;
+ * the request's own for a new one). The request's own mailbox sends as itself. Another needs SendAs
+ * on it (From and Sender are that mailbox) or SendOnBehalf (From is that mailbox, Sender the acting
+ * user); anything else — FullAccess alone, an address with no mailbox here — is ErrorSendAsDenied.
  */
-export function requireOwnForSending(ctx: OperationContext, mailbox: Mailbox): void {
-  if (mailbox !== ctx.mailbox) throw new ItemError('ErrorSendAsDenied');
+export function sendingIdentity(ctx: OperationContext, holder: Mailbox, from: Address | undefined): SendingIdentity {
+  const mailbox = from ? ctx.store.mailbox(from.address) : holder;
+  if (!mailbox) throw new ItemError('ErrorSendAsDenied');
+  // The address resolves to the directory's entry, as Exchange writes it: its name and primary address.
+  const as: Address = { name: mailbox.displayName, address: mailbox.smtp };
+  if (mailbox === ctx.mailbox) return { from: as, envelope: mailbox };
+  const acting = actingAccount(ctx.store, ctx.caller, ctx.mailbox, ctx.impersonating);
+  if (ctx.store.holdsMailboxRight(acting, mailbox, 'SendAs')) return { from: as, envelope: mailbox };
+  if (ctx.store.holdsMailboxRight(acting, mailbox, 'SendOnBehalf')) {
+    const own = acting.mailboxId ? ctx.store.mailboxes.get(acting.mailboxId) : undefined;
+    return { from: as, sender: { name: acting.displayName, address: acting.smtp }, envelope: own ?? mailbox };
+  }
+  throw new ItemError('ErrorSendAsDenied');
 }
