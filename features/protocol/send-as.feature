@@ -82,6 +82,8 @@ Feature: Sending from another mailbox's address: SendAs and SendOnBehalf
     Then the client call succeeds
     And FindItem counts 1 messages in the inbox of bob@acme.test
 
+  # read back through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A From naming the caller's own address, in any case, sends as usual; the client cannot set the Sender
     When bob@acme.test posts the SOAP body:
       """
@@ -102,3 +104,13 @@ Feature: Sending from another mailbox's address: SendAs and SendOnBehalf
     When svc-ews@acme.test impersonating alice@acme.test reads the inbox message "Plain"
     Then the message is from "Bob Brown <bob@acme.test>"
     And the message has the sender "Bob Brown <bob@acme.test>"
+
+  # exchangelib (Python) writes the author as t:From. It logs on with Basic, which Exchange Online refuses.
+  @since:Exchange2010 @until:Exchange2019
+  Scenario: exchangelib sends as the shared mailbox with SendAs, on its behalf with SendOnBehalf, and is refused without either
+    When exchangelib as carol@acme.test sends its own mailbox a message from support@acme.test
+    Then exchangelib received it from "support@acme.test" with the sender "support@acme.test" and kept 1 copy in Sent Items
+    When exchangelib as bob@acme.test sends its own mailbox a message from support@acme.test
+    Then exchangelib received it from "support@acme.test" with the sender "bob@acme.test" and kept 1 copy in Sent Items
+    When exchangelib as alice@acme.test sends its own mailbox a message from support@acme.test
+    Then exchangelib failed with "ErrorSendAsDenied"

@@ -6,7 +6,7 @@ scheme itself, impersonates a mailbox and reads folders and messages. The Cucumb
 features/profiles/interop.feature runs it against each profile of the mock.
 
 Usage: exchangelib_client.py --url URL --mailbox SMTP (--user U --password P [--auth basic|ntlm|auto] | --token JWT)
-                             [--impersonate] [--version Exchange2010_SP2] [--writes]
+                             [--impersonate] [--version Exchange2010_SP2] [--writes | --send-as SMTP | …]
 
 --writes changes the mailbox the way an integration does, and reports what came back: a folder
 created and renamed, a message with a file attachment sent to the mailbox itself (saved, attached,
@@ -35,6 +35,7 @@ def main() -> int:
     p.add_argument("--soft-delete", metavar="SUBJECT", help="soft-delete the Inbox message with this subject")
     p.add_argument("--oof", action="store_true", help="read, schedule and read again the out-of-office settings")
     p.add_argument("--expand-dl", metavar="SMTP", help="list the members of a distribution list (ExpandDL)")
+    p.add_argument("--send-as", metavar="SMTP", help="send the mailbox a message whose From is SMTP, then read it back")
     a = p.parse_args()
 
     try:
@@ -89,6 +90,16 @@ def main() -> int:
         if a.expand_dl:
             members = [[m.name, m.email_address, m.mailbox_type] for m in account.protocol.expand_dl(a.expand_dl)]
             print(json.dumps({"members": members}))
+            return 0
+        if a.send_as:
+            # exchangelib writes the author as t:From; CreateItem SendAndSaveCopy to the mailbox itself.
+            from exchangelib import Mailbox, Message
+            subject = f"Sent as {a.send_as}"
+            Message(account=account, folder=account.sent, subject=subject, body="Sent by exchangelib.",
+                    author=Mailbox(email_address=a.send_as), to_recipients=[a.mailbox]).send_and_save()
+            got = account.inbox.get(subject=subject)
+            print(json.dumps({"sentAs": [got.author.email_address, got.sender.email_address,
+                                         account.sent.filter(subject=subject).count()]}))
             return 0
         if a.soft_delete:
             # exchangelib looks up Recoverable Items\Deletions before it sends DeleteItem SoftDelete.

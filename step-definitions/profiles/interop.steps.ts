@@ -82,6 +82,17 @@ When('exchangelib as {mailbox} opens the mailbox {mailbox} as a delegate and rea
   await runExchangelib(this, ['--mailbox', owner, '--user', login, '--password', DEFAULT_PASSWORD, '--auth', 'basic']);
 });
 
+When('exchangelib as {mailbox} sends its own mailbox a message from {mailbox}', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, from: string) {
+  await runExchangelib(this, ['--mailbox', login, '--user', login, '--password', DEFAULT_PASSWORD, '--auth', 'basic', '--send-as', from]);
+});
+
+Then('exchangelib received it from {string} with the sender {string} and kept {int} copy in Sent Items', function (this: EwsWorld, from: string, sender: string, copies: number) {
+  const out = exchangelibResult<{ sentAs: [string, string, number] }>(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.sentAs, [from, sender, copies]);
+  return undefined;
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox with {word} authentication', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, auth: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', auth.toLowerCase()]);
 });
