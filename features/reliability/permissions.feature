@@ -2,8 +2,8 @@
 Feature: Permission boundaries hold for any accounts, grants and requests
   A property test (fast-check) generates scenarios — accounts in three domains with departments,
   impersonation grants scoped to all, to domains or to mailboxes, with recipient filters and
-  Exchange 2007 rights, FullAccess mailbox permissions, on profiles of both impersonation models —
-  and requests of every operation,
+  Exchange 2007 rights, mailbox permissions (FullAccess, SendAs, SendOnBehalf), on profiles of both
+  impersonation models — and requests of every operation, sending as another mailbox,
   every ConnectingSID form, ids of other mailboxes, moves and copies across mailboxes, ConvertId
   and ResolveNames. A request succeeds exactly when the rules allow it; it never changes a mailbox it
   may not reach, and its answer never carries an id, subject or address of one. A failing case is
