@@ -182,7 +182,7 @@ Feature: Distribution lists
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
-  Scenario: An address of the organisation that names nobody comes back as a non-delivery report; the others are delivered
+  Scenario: An address of the organisation that names nobody comes back as a non-delivery report with the message attached; the others are delivered
     When alice@acme.test sends the message "Budget draft" to "bob@acme.test, bbo@acme.test, nina@partner.test"
     Then the client call succeeds
     And the inbox of bob@acme.test holds "Budget draft" as an unread message
@@ -191,6 +191,15 @@ Feature: Distribution lists
     Then the message is from "Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@acme.test>"
     And the message body is Text and contains "Your message to bbo@acme.test couldn't be delivered."
     And the message body does not contain "bob@acme.test"
+    And the message has one attachment named "Budget draft" of type "message/rfc822"
+    Given the AttachmentId of "Budget draft" on the inbox message "Undeliverable: Budget draft" of alice@acme.test is noted as "original"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:GetAttachment>
+        <m:AttachmentIds><t:AttachmentId Id="{{id:original}}"/></m:AttachmentIds>
+      </m:GetAttachment>
+      """
+    Then the response holds the attached message "Budget draft" with the subject "Budget draft" and a body containing "Budget draft"
     When the tester sends GET "/outbound" to the admin API
     Then the admin answer has:
       | total                  | 1                     |

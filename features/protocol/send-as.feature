@@ -73,7 +73,7 @@ Feature: Sending from another mailbox's address: SendAs and SendOnBehalf
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
-  Scenario: A non-delivery report returns to the mailbox the message left from
+  Scenario: A non-delivery report returns to the mailbox the message left from, with the message attached
     When carol@acme.test sends "Hello nobody" to "nobody@acme.test" from support@acme.test, keeping a copy
     Then the client call succeeds
     And FindItem counts 3 messages in the inbox of support@acme.test
@@ -81,6 +81,11 @@ Feature: Sending from another mailbox's address: SendAs and SendOnBehalf
     When bob@acme.test sends "Hello again" to "nobody@acme.test" from support@acme.test, keeping a copy
     Then the client call succeeds
     And FindItem counts 1 messages in the inbox of bob@acme.test
+    When carol@acme.test saves the draft "Lost ticket" to "nobody@acme.test" in the drafts of support@acme.test as a delegate, then sends it
+    Then the client call succeeds
+    And FindItem counts 4 messages in the inbox of support@acme.test
+    When svc-ews@acme.test impersonating support@acme.test reads the inbox message "Undeliverable: Lost ticket"
+    Then the message has one attachment named "Lost ticket" of type "message/rfc822"
 
   # read back through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

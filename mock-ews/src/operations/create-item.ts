@@ -8,7 +8,7 @@ import { MessageInput, readMessage } from './common/message-fields';
 import { definedOnly, newMessage } from './common/new-message';
 import { attachmentElementName } from './common/attached-messages';
 import { enumValue } from './common/schema-values';
-import { asSentBy, deliver } from './common/deliver';
+import { asSentBy, bouncedOriginal, deliver } from './common/deliver';
 import { itemOfId } from './common/item-ids';
 import { composeResponse, readResponseObject, RESPONSE_OBJECTS } from './common/response-objects';
 import type { Operation } from './operation';
@@ -74,8 +74,11 @@ export const createItem: Operation = {
         }
         if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
         const who = sendingIdentity(ctx, mailbox, data.from);
+        const outgoing = asSentBy(data, who);
+        // Before the folder is resolved: composing the report's attachment waits.
+        const bounced = await bouncedOriginal(ctx.store, outgoing);
         const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-        deliver(ctx.store, who.envelope, asSentBy(data, who), saveIn);
+        deliver(ctx.store, who.envelope, outgoing, saveIn, bounced);
       });
     }
   },

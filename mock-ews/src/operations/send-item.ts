@@ -3,7 +3,7 @@ import { ownerOf, sendingIdentity } from './common/mailbox-access';
 import { ItemError } from '../soap/error-catalogue';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { itemIdElements, resolveItemId, versionOfChangeKey } from './common/item-ids';
-import { sendStored } from './common/deliver';
+import { asSentBy, bouncedOriginal, sendStored, unchangedSince } from './common/deliver';
 import { booleanAttribute } from './common/schema-values';
 import type { Operation } from './operation';
 
@@ -24,14 +24,17 @@ export const sendItem: Operation = {
     const savedFolderEl = folderIdElements(req.m('SavedItemFolderId'))[0];
     const out = new ResponseMessages(ctx.body, 'SendItem');
     for (const idEl of ids) {
-      await out.add(() => {
+      await out.add(async () => {
         if (!save && savedFolderEl) throw new ItemError('ErrorInvalidSendItemSaveSettings');
         const item = resolveItemId(ctx, idEl);
         if (versionOfChangeKey(item, idEl.attr('ChangeKey')) < item.version) throw new ItemError('ErrorIrresolvableConflict');
         const mailbox = ownerOf(ctx, item);
         const who = sendingIdentity(ctx, mailbox, item.data.from);
+        const version = item.version;
+        const bounced = await bouncedOriginal(ctx.store, asSentBy(item.data, who));
+        unchangedSince(mailbox, item, version);
         const saveIn = save ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-        sendStored(ctx.store, mailbox, item, who, saveIn);
+        sendStored(ctx.store, mailbox, item, who, saveIn, bounced);
       });
     }
   },

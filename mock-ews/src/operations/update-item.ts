@@ -9,7 +9,7 @@ import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
-import { sendStored } from './common/deliver';
+import { asSentBy, bouncedOriginal, sendStored, unchangedSince } from './common/deliver';
 import { checkExtendedFieldUri, extendedKey, extendedUpdate, readExtendedProperty } from './common/extended-properties';
 import type { Operation } from './operation';
 
@@ -61,7 +61,7 @@ export const updateItem: Operation = {
     });
     const out = new ResponseMessages(ctx.body, 'UpdateItem');
     for (const { idEl, updates } of parsed) {
-      await out.add((message) => {
+      await out.add(async (message) => {
         const item = resolveItemId(ctx, idEl);
         if (!disposition) throw new ItemError('ErrorMessageDispositionRequired');
         const mailbox = ownerOf(ctx, item);
@@ -72,12 +72,16 @@ export const updateItem: Operation = {
         const stale = clientVersion < item.version;
         if (stale && resolution === 'NeverOverwrite') throw new ItemError('ErrorIrresolvableConflict');
         const conflicts = stale ? (Object.keys(patch) as PatchKey[]).filter((k) => (item.fieldVersions?.[k] ?? 0) > clientVersion).length : 0;
+        // A non-delivery report attaches the message as updated; composing it waits, so before anything changes.
+        const version = item.version;
+        const bounced = who ? await bouncedOriginal(ctx.store, asSentBy({ ...item.data, ...patch }, who)) : undefined;
+        if (who) unchangedSince(mailbox, item, version);
         if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
         const items = el(message, 'm:Items');
         if (who) {
           // Sending an updated draft: deliver it, keep a copy if asked, and remove the draft.
           const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
-          sendStored(ctx.store, mailbox, item, who, saveIn);
+          sendStored(ctx.store, mailbox, item, who, saveIn, bounced);
         } else {
           idElement(el(items, 't:Message'), 't:ItemId', item);
         }

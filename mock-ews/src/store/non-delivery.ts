@@ -1,6 +1,6 @@
 import { domainOf } from './organisation';
 import { systemMessage } from './system-message';
-import type { Mailbox, MessageData } from './types';
+import type { AttachmentData, Mailbox, MessageData } from './types';
 
 /** The item class of a non-delivery report. */
 export const NDR_CLASS = 'REPORT.IPM.Note.NDR';
@@ -8,9 +8,10 @@ export const NDR_CLASS = 'REPORT.IPM.Note.NDR';
 /**
  * The non-delivery report Exchange's transport returns to a sender whose message named addresses
  * of the organisation that no mailbox or list has: from the organisation's system mailbox, subject
- * "Undeliverable: …", one line per address saying it was not found, in reply to the message.
+ * "Undeliverable: …", one line per address saying it was not found, in reply to the message, with
+ * the message itself attached when the caller has it (`original`).
  */
-export function nonDeliveryReport(sender: Mailbox, message: MessageData, unknown: readonly string[], now: Date): MessageData {
+export function nonDeliveryReport(sender: Mailbox, message: MessageData, unknown: readonly string[], now: Date, original?: AttachmentData): MessageData {
   const domain = domainOf(sender.smtp) || 'localhost';
   const lines = unknown.map((a) => `Your message to ${a} couldn't be delivered.\r\n${a.slice(0, a.lastIndexOf('@'))} wasn't found at ${domainOf(a)}.`);
   return systemMessage({
@@ -22,5 +23,6 @@ export function nonDeliveryReport(sender: Mailbox, message: MessageData, unknown
     headers: [['X-MS-Exchange-Message-Is-Ndr', '']],
     itemClass: NDR_CLASS,
     now,
+    attachments: original ? [original] : [],
   });
 }

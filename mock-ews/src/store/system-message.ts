@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { domainOf } from './organisation';
-import type { Address, MessageData } from './types';
+import type { Address, AttachmentData, MessageData } from './types';
 
 /**
  * A message the server writes itself in answer to one it delivered (automatic replies,
@@ -16,6 +16,8 @@ export function systemMessage(m: {
   headers: [string, string][];
   itemClass: string;
   now: Date;
+  /** Attached to it: a non-delivery report's original message. */
+  attachments?: AttachmentData[];
 }): MessageData {
   return {
     subject: m.subject,
@@ -34,7 +36,7 @@ export function systemMessage(m: {
     isDraft: false,
     categories: [],
     body: m.body,
-    attachments: [],
+    attachments: m.attachments ?? [],
     headers: [['Auto-Submitted', 'auto-replied'], ...m.headers],
     itemClass: m.itemClass,
   };

@@ -2,7 +2,9 @@ import { ItemError } from '../../soap/error-catalogue';
 import { expandRecipients } from '../../store/distribution-lists';
 import { nonDeliveryReport } from '../../store/non-delivery';
 import type { Store } from '../../store/store';
-import type { Folder, Item, Mailbox, MessageData } from '../../store/types';
+import type { AttachmentData, Folder, Item, Mailbox, MessageData } from '../../store/types';
+import { messageMime } from '../../mime/compose';
+import { ATTACHED_MESSAGE_TYPE } from './attached-messages';
 import type { SendingIdentity } from './mailbox-access';
 
 export interface Delivery {
@@ -21,7 +23,7 @@ export interface Delivery {
  * store's outbound log once, for all of them. Addresses of the organisation that name nobody come
  * back to the sender as one non-delivery report.
  */
-export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn?: Folder): Delivery {
+export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn?: Folder, bounced?: AttachmentData): Delivery {
   const now = new Date();
   const sent: MessageData = {
     ...data,
@@ -45,7 +47,7 @@ export function deliver(store: Store, sender: Mailbox, data: MessageData, saveIn
     };
     delivered.push(store.deliverItem(mailbox, store.distinguishedFolder(mailbox, 'inbox'), copy, now));
   }
-  if (unknown.length > 0) store.deliverItem(sender, store.distinguishedFolder(sender, 'inbox'), nonDeliveryReport(sender, sent, unknown, now), now);
+  if (unknown.length > 0) store.deliverItem(sender, store.distinguishedFolder(sender, 'inbox'), nonDeliveryReport(sender, sent, unknown, now, bounced), now);
   if (elsewhere.length > 0) store.outbound.add(sender.smtp, elsewhere, { ...sent, bcc: [], rawMime: sent.rawMime ? withoutBcc(sent.rawMime) : undefined }, 'sent', now);
   return { sentCopy, delivered };
 }
@@ -64,11 +66,28 @@ export function asSentBy(data: MessageData, who: SendingIdentity): MessageData {
  * it needs a recipient (ErrorInvalidRecipients), is delivered, copied to `saveIn` if given, and
  * leaves its folder.
  */
-export function sendStored(store: Store, mailbox: Mailbox, item: Item, who: SendingIdentity, saveIn?: Folder): Delivery {
+export function sendStored(store: Store, mailbox: Mailbox, item: Item, who: SendingIdentity, saveIn?: Folder, bounced?: AttachmentData): Delivery {
   if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
-  const delivery = deliver(store, who.envelope, asSentBy(item.data, who), saveIn);
+  const delivery = deliver(store, who.envelope, asSentBy(item.data, who), saveIn, bounced);
   store.deleteItem(mailbox, item);
   return delivery;
+}
+
+/**
+ * What the non-delivery report for sending `data` attaches: the message itself, without its Bcc
+ * list, when an address of the organisation names nobody; undefined when every address reaches
+ * someone or leaves the organisation. Composing MIME waits, so a caller takes this before it changes
+ * anything, and a stored message is checked again afterwards (unchangedSince).
+ */
+export async function bouncedOriginal(store: Store, data: MessageData): Promise<AttachmentData | undefined> {
+  if (expandRecipients(store, [...data.to, ...data.cc, ...data.bcc].map((r) => r.address)).unknown.length === 0) return undefined;
+  return { name: data.subject, contentType: ATTACHED_MESSAGE_TYPE, content: withoutBcc(await messageMime(data)), isInline: false };
+}
+
+/** Fails a send whose stored message another request changed or removed while this one waited. */
+export function unchangedSince(mailbox: Mailbox, item: Item, version: number): void {
+  if (mailbox.items.get(item.id) !== item) throw new ItemError('ErrorItemNotFound');
+  if (item.version !== version) throw new ItemError('ErrorIrresolvableConflict');
 }
 
 /** The message with its Bcc header removed: recipients never see the Bcc list. */
