@@ -99,3 +99,19 @@ Feature: Sending stored messages with SendItem
       | case      | attribute              | message                                            |
       | missing   |                        | The required attribute 'SaveItemToFolder' is missing. |
       | not a boolean | SaveItemToFolder="yes" | The string 'yes' is not a valid Boolean value.     |
+
+  # the draft is saved through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: Two clients sending the same draft at once: it goes out once, the other is told it is gone
+    Given svc-ews@acme.test impersonating alice@acme.test saves a draft "Sent twice?" to nobody@acme.test
+    And the ItemId and ChangeKey of the drafts message "Sent twice?" of alice@acme.test are noted as "draft"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body twice at once:
+      """
+      <m:SendItem SaveItemToFolder="true">
+        <m:ItemIds><t:ItemId Id="{{id:draft}}" ChangeKey="{{changekey:draft}}"/></m:ItemIds>
+      </m:SendItem>
+      """
+    Then one answer has the ResponseCode NoError and the other ErrorItemNotFound
+    And the sentitems of alice@acme.test holds 1 message "Sent twice?"
+    And the inbox of alice@acme.test holds 1 message "Undeliverable: Sent twice?"
+    And the drafts of alice@acme.test does not hold "Sent twice?"

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD, SUPER_USER } from '../support/accounts';
-import { envelope, findAll } from '../support/soap';
+import { envelope, findAll, textOf } from '../support/soap';
 import * as control from '../support/mock-control';
 import { folderIdFor, serviceFor } from './sync.steps';
 
@@ -212,6 +212,23 @@ When('{mailbox} impersonating {mailbox} posts, with the noted ids, the SOAP body
 
 When('{mailbox} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, body: string) {
   await this.post(envelope(withNotedIds(this, body)), { auth: [login, DEFAULT_PASSWORD] });
+});
+
+// Two clients acting on the same item at the same moment.
+When('{mailbox} impersonating {mailbox} posts, with the noted ids, the SOAP body twice at once:', async function (this: EwsWorld, login: string, owner: string, body: string) {
+  const xml = envelope(withNotedIds(this, body), { impersonate: owner });
+  const replies = await Promise.all([0, 1].map(() => this.post(xml, { auth: [login, DEFAULT_PASSWORD] })));
+  this.results.set('concurrent-codes', replies.map((r) => findAll(r.doc, 'ResponseCode').map((e) => textOf(e)).join(', ')));
+});
+
+Then('one answer has the ResponseCode {word} and the other {word}', function (this: EwsWorld, a: string, b: string) {
+  assert.deepEqual([...(this.results.get('concurrent-codes') as string[])].sort(), [a, b].sort());
+});
+
+Then('the {folder} of {mailbox} holds {int} message(s) {string}', async function (this: EwsWorld, folder: string, owner: string, count: number, subject: string) {
+  const svc = await serviceFor(this, SUPER_USER, owner);
+  const res = await svc.FindItems(await folderIdFor(this, owner, folder), new ews.ItemView(1000));
+  assert.equal(res.Items.filter((i) => i.Subject === subject).length, count);
 });
 
 // ---- changes made by someone else (through the mock's admin API) ----
