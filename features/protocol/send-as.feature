@@ -119,3 +119,28 @@ Feature: Sending from another mailbox's address: SendAs and SendOnBehalf
     Then exchangelib received it from "support@acme.test" with the sender "bob@acme.test" and kept 1 copy in Sent Items
     When exchangelib as alice@acme.test sends its own mailbox a message from support@acme.test
     Then exchangelib failed with "ErrorSendAsDenied"
+
+  @needs-admin
+  Scenario Outline: A From that names no one to send as is refused and nothing is sent: <case>
+    Given the tester notes the store digest as "start"
+    When bob@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SendAndSaveCopy">
+        <m:Items>
+          <t:Message>
+            <t:Subject>Who am I?</t:Subject>
+            <t:ToRecipients><t:Mailbox><t:EmailAddress>alice@acme.test</t:EmailAddress></t:Mailbox></t:ToRecipients>
+            <t:From><t:Mailbox><fromMailbox></t:Mailbox></t:From>
+          </t:Message>
+        </m:Items>
+      </m:CreateItem>
+      """
+    Then the response messages have these ResponseCodes:
+      | <code> |
+    And the store digest is still "start"
+
+    Examples:
+      | case                         | fromMailbox                                                     | code                  |
+      | not an address               | <t:EmailAddress>support</t:EmailAddress>                        | ErrorSendAsDenied     |
+      | an address that names nobody | <t:EmailAddress>helpdesk@acme.test</t:EmailAddress>             | ErrorSendAsDenied     |
+      | no address at all            | <t:Name>Acme Support</t:Name>                                   | ErrorSchemaValidation |
