@@ -3,7 +3,7 @@ import { ownerOf, sendingIdentity } from './common/mailbox-access';
 import { ItemError } from '../soap/error-catalogue';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { itemIdElements, resolveItemId, versionOfChangeKey } from './common/item-ids';
-import { asSentBy, bouncedOriginal, sendStored, unchangedSince } from './common/deliver';
+import { asSentBy, bouncedStoredOriginal, sendStored } from './common/deliver';
 import { booleanAttribute } from './common/schema-values';
 import type { Operation } from './operation';
 
@@ -30,9 +30,7 @@ export const sendItem: Operation = {
         if (versionOfChangeKey(item, idEl.attr('ChangeKey')) < item.version) throw new ItemError('ErrorIrresolvableConflict');
         const mailbox = ownerOf(ctx, item);
         const who = sendingIdentity(ctx, mailbox, item.data.from);
-        const version = item.version;
-        const bounced = await bouncedOriginal(ctx.store, asSentBy(item.data, who));
-        unchangedSince(mailbox, item, version);
+        const bounced = await bouncedStoredOriginal(ctx.store, mailbox, item, asSentBy(item.data, who));
         const saveIn = save ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
         sendStored(ctx.store, mailbox, item, who, saveIn, bounced);
       });

@@ -9,7 +9,7 @@ import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
-import { asSentBy, bouncedOriginal, sendStored, unchangedSince } from './common/deliver';
+import { asSentBy, bouncedStoredOriginal, sendStored } from './common/deliver';
 import { checkExtendedFieldUri, extendedKey, extendedUpdate, readExtendedProperty } from './common/extended-properties';
 import type { Operation } from './operation';
 
@@ -73,9 +73,7 @@ export const updateItem: Operation = {
         if (stale && resolution === 'NeverOverwrite') throw new ItemError('ErrorIrresolvableConflict');
         const conflicts = stale ? (Object.keys(patch) as PatchKey[]).filter((k) => (item.fieldVersions?.[k] ?? 0) > clientVersion).length : 0;
         // A non-delivery report attaches the message as updated; composing it waits, so before anything changes.
-        const version = item.version;
-        const bounced = who ? await bouncedOriginal(ctx.store, asSentBy({ ...item.data, ...patch }, who)) : undefined;
-        if (who) unchangedSince(mailbox, item, version);
+        const bounced = who ? await bouncedStoredOriginal(ctx.store, mailbox, item, asSentBy({ ...item.data, ...patch }, who)) : undefined;
         if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
         const items = el(message, 'm:Items');
         if (who) {

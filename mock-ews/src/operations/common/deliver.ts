@@ -77,17 +77,23 @@ export function sendStored(store: Store, mailbox: Mailbox, item: Item, who: Send
  * What the non-delivery report for sending `data` attaches: the message itself, without its Bcc
  * list, when an address of the organisation names nobody; undefined when every address reaches
  * someone or leaves the organisation. Composing MIME waits, so a caller takes this before it changes
- * anything, and a stored message is checked again afterwards (unchangedSince).
+ * anything (for a stored message, bouncedStoredOriginal).
  */
 export async function bouncedOriginal(store: Store, data: MessageData): Promise<AttachmentData | undefined> {
   if (expandRecipients(store, [...data.to, ...data.cc, ...data.bcc].map((r) => r.address)).unknown.length === 0) return undefined;
   return { name: data.subject, contentType: ATTACHED_MESSAGE_TYPE, content: withoutBcc(await messageMime(data)), isInline: false };
 }
 
-/** Fails a send whose stored message another request changed or removed while this one waited. */
-export function unchangedSince(mailbox: Mailbox, item: Item, version: number): void {
+/**
+ * bouncedOriginal for sending the stored `item` as `outgoing`, failing the send when another request
+ * removed the item (ErrorItemNotFound) or changed it (ErrorIrresolvableConflict) meanwhile.
+ */
+export async function bouncedStoredOriginal(store: Store, mailbox: Mailbox, item: Item, outgoing: MessageData): Promise<AttachmentData | undefined> {
+  const version = item.version;
+  const bounced = await bouncedOriginal(store, outgoing);
   if (mailbox.items.get(item.id) !== item) throw new ItemError('ErrorItemNotFound');
   if (item.version !== version) throw new ItemError('ErrorIrresolvableConflict');
+  return bounced;
 }
 
 /** The message with its Bcc header removed: recipients never see the Bcc list. */
