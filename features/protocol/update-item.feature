@@ -205,3 +205,34 @@ Feature: Changing messages through UpdateItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "maybe"
     And the inbox of alice@acme.test holds "Signed contract" as a read message
+
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario Outline: Sending an update that leaves nobody to send to is refused and saves nothing: <case>
+    Given the ItemId and ChangeKey of the drafts message "<draft>" of alice@acme.test are noted as "draft"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem MessageDisposition="<disposition>" ConflictResolution="AutoResolve">
+        <m:ItemChanges>
+          <t:ItemChange>
+            <t:ItemId Id="{{id:draft}}" ChangeKey="{{changekey:draft}}"/>
+            <t:Updates>
+              <t:SetItemField>
+                <t:FieldURI FieldURI="item:Subject"/>
+                <t:Message><t:Subject>Changed before sending</t:Subject></t:Message>
+              </t:SetItemField>
+              <update>
+            </t:Updates>
+          </t:ItemChange>
+        </m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidRecipients
+    And the drafts message "<draft>" of alice@acme.test still has the noted ChangeKey "draft"
+    And the drafts of alice@acme.test does not hold "Changed before sending"
+    And the sentitems of alice@acme.test does not hold "Changed before sending"
+
+    Examples:
+      | case                                | draft             | disposition     | update                                                                   |
+      | a draft that never had recipients   | Draft: follow-up  | SendOnly        | <t:DeleteItemField><t:FieldURI FieldURI="message:CcRecipients"/></t:DeleteItemField> |
+      | its only recipient removed          | Draft: proposal   | SendAndSaveCopy | <t:DeleteItemField><t:FieldURI FieldURI="message:ToRecipients"/></t:DeleteItemField> |

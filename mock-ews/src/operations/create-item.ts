@@ -8,7 +8,7 @@ import { MessageInput, readMessage } from './common/message-fields';
 import { definedOnly, newMessage } from './common/new-message';
 import { attachmentElementName } from './common/attached-messages';
 import { enumValue } from './common/schema-values';
-import { asSentBy, bouncedOriginal, deliver } from './common/deliver';
+import { asSentBy, bouncedOriginal, deliver, requireRecipients } from './common/deliver';
 import { itemOfId } from './common/item-ids';
 import { composeResponse, readResponseObject, RESPONSE_OBJECTS } from './common/response-objects';
 import type { Operation } from './operation';
@@ -72,7 +72,7 @@ export const createItem: Operation = {
           }
           return;
         }
-        if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
+        requireRecipients(data);
         const who = sendingIdentity(ctx, mailbox, data.from);
         const outgoing = asSentBy(data, who);
         // Before the folder is resolved: composing the report's attachment waits.

@@ -9,7 +9,7 @@ import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { resolveItemId, versionOfChangeKey } from './common/item-ids';
 import { readProperty, WritableFields } from './common/message-fields';
 import { enumValue } from './common/schema-values';
-import { asSentBy, bouncedStoredOriginal, sendStored } from './common/deliver';
+import { asSentBy, bouncedStoredOriginal, requireRecipients, sendStored } from './common/deliver';
 import { checkExtendedFieldUri, extendedKey, extendedUpdate, readExtendedProperty } from './common/extended-properties';
 import type { Operation } from './operation';
 
@@ -72,8 +72,11 @@ export const updateItem: Operation = {
         const stale = clientVersion < item.version;
         if (stale && resolution === 'NeverOverwrite') throw new ItemError('ErrorIrresolvableConflict');
         const conflicts = stale ? (Object.keys(patch) as PatchKey[]).filter((k) => (item.fieldVersions?.[k] ?? 0) > clientVersion).length : 0;
+        const outgoing = who && asSentBy({ ...item.data, ...patch }, who);
+        // Refused before anything changes: an update that leaves nobody to send to saves nothing either.
+        if (outgoing) requireRecipients(outgoing);
         // A non-delivery report attaches the message as updated; composing it waits, so before anything changes.
-        const bounced = who ? await bouncedStoredOriginal(ctx.store, mailbox, item, asSentBy({ ...item.data, ...patch }, who)) : undefined;
+        const bounced = outgoing ? await bouncedStoredOriginal(ctx.store, mailbox, item, outgoing) : undefined;
         if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
         const items = el(message, 'm:Items');
         if (who) {

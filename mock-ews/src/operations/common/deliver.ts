@@ -67,10 +67,15 @@ export function asSentBy(data: MessageData, who: SendingIdentity): MessageData {
  * leaves its folder.
  */
 export function sendStored(store: Store, mailbox: Mailbox, item: Item, who: SendingIdentity, saveIn?: Folder, bounced?: AttachmentData): Delivery {
-  if (item.data.to.length + item.data.cc.length + item.data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
+  requireRecipients(item.data);
   const delivery = deliver(store, who.envelope, asSentBy(item.data, who), saveIn, bounced);
   store.deleteItem(mailbox, item);
   return delivery;
+}
+
+/** A message to be sent needs at least one recipient (ErrorInvalidRecipients). */
+export function requireRecipients(data: Pick<MessageData, 'to' | 'cc' | 'bcc'>): void {
+  if (data.to.length + data.cc.length + data.bcc.length === 0) throw new ItemError('ErrorInvalidRecipients');
 }
 
 /**
