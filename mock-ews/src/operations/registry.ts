@@ -15,6 +15,7 @@ import { deleteFolder } from './delete-folder';
 import { emptyFolder } from './empty-folder';
 import { getFolder } from './get-folder';
 import { findItem } from './find-item';
+import { findConversation } from './find-conversation';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -57,6 +58,7 @@ const operations: Operation[] = [
   getStreamingEvents,
   unsubscribe,
   findItem,
+  findConversation,
   getItem,
   getAttachment,
   createAttachment,

@@ -47,11 +47,12 @@ export interface VersionContext {
 /**
  * Lets an operation use a version-dependent request element: returns it unchanged when the
  * requested schema version has it (and undefined for an absent element), throws the fault
- * Exchange sends otherwise. Usage: `const qs = requireElement(ctx, ctx.request.m('QueryString'));`
+ * Exchange sends otherwise. `sinceVersion` overrides ELEMENT_SINCE where an operation's element
+ * arrived later than the same name elsewhere (FindConversation's QueryString: 2013). Usage: `const qs = requireElement(ctx, ctx.request.m('QueryString'));`
  */
-export function requireElement<E extends XmlElement | undefined>(ctx: VersionContext, el: E): E {
-  if (!el || !isVersionedElement(el.local)) return el;
-  const since = ELEMENT_SINCE[el.local];
+export function requireElement<E extends XmlElement | undefined>(ctx: VersionContext, el: E, sinceVersion?: SchemaVersion): E {
+  if (!el || (!sinceVersion && !isVersionedElement(el.local))) return el;
+  const since = sinceVersion ?? ELEMENT_SINCE[el.local as VersionedElement];
   if (!atLeast(ctx.profile.newestSchema, since)) {
     const parent = el.parent;
     throw schemaFault(

@@ -31,6 +31,7 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
     'ParentFolderIds',
     'QueryString',
   ],
+  FindConversation: ['IndexedPageItemView', 'SeekToConditionPageItemView', 'SortOrder', 'ParentFolderId', 'MailboxScope', 'QueryString', 'ConversationShape'],
   GetItem: ['ItemShape', 'ItemIds'],
   GetAttachment: ['AttachmentShape', 'AttachmentIds'],
   CreateAttachment: ['ParentItemId', 'Attachments'],

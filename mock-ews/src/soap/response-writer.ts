@@ -73,19 +73,28 @@ export class ResponseMessages {
 
   /** Writes one message; `write` fills it after ResponseCode. Item errors become error messages. */
   async add(write: (message: Xml) => void | Promise<void>, messageName = `m:${this.operation}ResponseMessage`): Promise<void> {
-    const message = this.messages.ele(messageName).att('ResponseClass', 'Success');
-    leaf(message, 'm:ResponseCode', 'NoError');
-    try {
-      await write(message);
-    } catch (err) {
-      if (!(err instanceof ItemError)) throw err;
-      // A failure halfway must leave no partial content behind.
-      writeItemError(message.clear(), err.code, err.message);
-    }
+    await writeResponseMessage(this.messages.ele(messageName), write);
   }
 
   error(code: ResponseCode, text?: string, messageName = `m:${this.operation}ResponseMessage`): void {
     writeItemError(this.messages.ele(messageName), code, text ?? ERROR_CATALOGUE[code].message);
+  }
+}
+
+/**
+ * Fills a response message (ResponseMessageType): Success and NoError, then what `write` adds; an
+ * ItemError thrown meanwhile makes it an error message instead. Also for the operations whose
+ * response element is itself the one message (FindConversation).
+ */
+export async function writeResponseMessage(message: Xml, write: (message: Xml) => void | Promise<void>): Promise<void> {
+  message.att('ResponseClass', 'Success');
+  leaf(message, 'm:ResponseCode', 'NoError');
+  try {
+    await write(message);
+  } catch (err) {
+    if (!(err instanceof ItemError)) throw err;
+    // A failure halfway must leave no partial content behind.
+    writeItemError(message.clear(), err.code, err.message);
   }
 }
 

@@ -19,26 +19,11 @@ export interface SortOrder {
  */
 export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): SortOrder | undefined {
   if (!el) return undefined;
-  if (el.children.length === 0) {
-    throw incompleteContent({ local: 'SortOrder', ns: NS.m, line: el.line }, 'FieldOrder', NS.t);
-  }
   const specs: string[] = [];
-  const keys = el.children.map((fo) => {
-    if (fo.ns !== NS.t || fo.local !== 'FieldOrder') throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has invalid child element ${fo.qname}.`, fo.line);
-    const order = fo.attr('Order');
-    if (order !== 'Ascending' && order !== 'Descending') {
-      throw schemaFault(
-        order === undefined
-          ? "The required attribute 'Order' is missing."
-          : `The 'Order' attribute is invalid - The value '${order}' is invalid according to its datatype '${NS.t}:SortDirectionType' - The Enumeration constraint failed.`,
-        fo.line,
-      );
-    }
-    const path = fo.children[0];
-    if (!path || !isPathElement(path)) throw incompleteContent({ local: 'FieldOrder', ns: NS.t, line: fo.line }, 'Path', NS.t);
+  const keys = readFieldOrders(el).map(({ path, order, sign }) => {
     const { accessor } = resolvePath(path, 'ErrorUnsupportedPathForSortGroup');
     specs.push(JSON.stringify([order, path.local, [...path.attrs].sort()]));
-    return { accessor, sign: order === 'Ascending' ? 1 : -1 };
+    return { accessor, sign };
   });
   const compare = (a: Item, b: Item) => {
     for (const { accessor, sign } of keys) {
@@ -54,6 +39,35 @@ export function readSortOrder(el: XmlElement | undefined, mailbox: Mailbox): Sor
   // Keys are read per comparison: reading each item's keys once first measured slower (the
   // allocation outweighs the accessors; the collator's string comparison is the real cost).
   return { spec: specs.join(), sort: (items) => items.slice().sort(compare) };
+}
+
+/** One t:FieldOrder of a SortOrder: its property path and direction. */
+export interface FieldOrder {
+  path: XmlElement;
+  order: 'Ascending' | 'Descending';
+  sign: 1 | -1;
+}
+
+/** The t:FieldOrder elements of an m:SortOrder, checked as the schema checks them. */
+export function readFieldOrders(el: XmlElement): FieldOrder[] {
+  if (el.children.length === 0) {
+    throw incompleteContent({ local: 'SortOrder', ns: NS.m, line: el.line }, 'FieldOrder', NS.t);
+  }
+  return el.children.map((fo) => {
+    if (fo.ns !== NS.t || fo.local !== 'FieldOrder') throw schemaFault(`The element 'SortOrder' in namespace '${NS.m}' has invalid child element ${fo.qname}.`, fo.line);
+    const order = fo.attr('Order');
+    if (order !== 'Ascending' && order !== 'Descending') {
+      throw schemaFault(
+        order === undefined
+          ? "The required attribute 'Order' is missing."
+          : `The 'Order' attribute is invalid - The value '${order}' is invalid according to its datatype '${NS.t}:SortDirectionType' - The Enumeration constraint failed.`,
+        fo.line,
+      );
+    }
+    const path = fo.children[0];
+    if (!path || !isPathElement(path)) throw incompleteContent({ local: 'FieldOrder', ns: NS.t, line: fo.line }, 'Path', NS.t);
+    return { path, order, sign: order === 'Ascending' ? 1 : -1 };
+  });
 }
 
 interface SortedView {

@@ -1,0 +1,112 @@
+@protocol @FindConversation
+Feature: Conversations of a folder (FindConversation)
+  FindConversation (Exchange 2010 SP1 on) lists the conversations with messages in a folder, each
+  with what its messages add up to in that folder and across the mailbox: counts, unread, senders,
+  recipients and the ids of its messages. Messages belong to one conversation when their subjects
+  are the same once reply and forward prefixes are taken off.
+
+  @since:Exchange2010_SP1
+  Scenario: A thread between two people, read from the Inbox through ews-javascript-api
+    When bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test sends bob@acme.test the message "RE: Budget 2027"
+    And bob@acme.test sends alice@acme.test the message "RE: Budget 2027"
+    And svc-ews@acme.test impersonating alice@acme.test finds the conversations of inbox through ews-javascript-api
+    Then the conversation "Budget 2027" counts:
+      | messages        | 2 |
+      | global messages | 3 |
+      | unread          | 2 |
+      | global unread   | 2 |
+    And the conversation "Budget 2027" has the senders "Bob Brown" in the folder and "Alice Anderson, Bob Brown" in the mailbox
+    And the conversation "Budget 2027" lists as its items the inbox messages "Budget 2027 | RE: Budget 2027" of alice@acme.test, and with the sentitems ones as its mailbox items
+
+  @since:Exchange2010_SP1
+  Scenario: A message read or deleted changes the conversation's totals
+    Given bob@acme.test sends alice@acme.test the message "Kick-off"
+    And bob@acme.test sends alice@acme.test the message "Re: Kick-off"
+    When svc-ews@acme.test impersonating alice@acme.test finds the conversations of inbox through ews-javascript-api
+    Then the conversation "Kick-off" counts:
+      | messages | 2 |
+      | unread   | 2 |
+    When svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Kick-off" as read
+    And svc-ews@acme.test impersonating alice@acme.test moves the inbox message "Re: Kick-off" to deleteditems
+    And svc-ews@acme.test impersonating alice@acme.test finds the conversations of inbox through ews-javascript-api
+    Then the conversation "Kick-off" counts:
+      | messages        | 1 |
+      | global messages | 2 |
+      | unread          | 0 |
+      | global unread   | 1 |
+
+  Scenario: Sorted by topic and paged, with the size of the view (Exchange 2013 on)
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2013 the SOAP body:
+      """
+      <m:FindConversation>
+        <m:IndexedPageItemView MaxEntriesReturned="1" Offset="1" BasePoint="Beginning"/>
+        <m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="conversation:ConversationTopic"/></t:FieldOrder></m:SortOrder>
+        <m:ParentFolderId><t:DistinguishedFolderId Id="drafts"/></m:ParentFolderId>
+      </m:FindConversation>
+      """
+    Then the FindConversation answer is Success with the ResponseCode NoError and no message
+    And the conversations answered are, in order:
+      | Draft: proposal |
+    And the answer says 2 conversations are in the view and the next page starts at 2
+
+  Scenario Outline: A query string and the mailbox scope narrow the list (Exchange 2013 on): <case>
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2013 the SOAP body:
+      """
+      <m:FindConversation>
+        <m:SortOrder><t:FieldOrder Order="Descending"><t:FieldURI FieldURI="conversation:ConversationTopic"/></t:FieldOrder></m:SortOrder>
+        <m:ParentFolderId><t:DistinguishedFolderId Id="drafts"/></m:ParentFolderId>
+        <narrowing>
+      </m:FindConversation>
+      """
+    Then the FindConversation answer is Success with the ResponseCode NoError and no message
+    And the answer says <total> conversations are in the view and the next page starts at <total>
+
+    Examples:
+      | case                         | narrowing                                   | total |
+      | a word of one subject        | <m:QueryString>proposal</m:QueryString>     | 1     |
+      | the primary mailbox and more | <m:MailboxScope>All</m:MailboxScope>         | 2     |
+      | the archive, which is empty  | <m:MailboxScope>ArchiveOnly</m:MailboxScope> | 0     |
+
+  Scenario Outline: What cannot be answered is an error for the folder, and what is malformed a schema fault: <case>
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2013 the SOAP body:
+      """
+      <m:FindConversation <attributes>>
+        <sort>
+        <m:ParentFolderId><folder></m:ParentFolderId>
+      </m:FindConversation>
+      """
+    Then the FindConversation answer is Error with the ResponseCode <code> and the message "<text>"
+
+    Examples:
+      | case                         | attributes          | sort                                                                                                     | folder                                       | code                             | text |
+      | a folder id naming nothing   |                     |                                                                                                          | <t:FolderId Id="AAMkADk5ZjQ2ZjM1AAA="/>       | ErrorInvalidIdMalformed          | Id is malformed. |
+      | sorted by an item property   |                     | <m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="item:Subject"/></t:FieldOrder></m:SortOrder> | <t:DistinguishedFolderId Id="inbox"/> | ErrorUnsupportedPathForSortGroup | The property can not be used for sorting or grouping results. |
+      | a view filter                | ViewFilter="Unread" |                                                                                                          | <t:DistinguishedFolderId Id="inbox"/>        | ErrorInvalidRequest              | mock-ews does not emulate the view filter Unread in FindConversation. |
+
+  Scenario Outline: Malformed requests fail schema validation: <case>
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2013 the SOAP body:
+      """
+      <m:FindConversation <attributes>><body></m:FindConversation>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<message>"
+
+    Examples:
+      | case                 | attributes         | body                                                                                                  | message |
+      | no folder            |                    | <m:IndexedPageItemView MaxEntriesReturned="5" Offset="0" BasePoint="Beginning"/>                       | List of possible elements expected: 'ParentFolderId' |
+      | an unknown traversal | Traversal="Wide"   | <m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId>                              | The value 'Wide' is invalid according to its datatype |
+      | an unknown scope     |                    | <m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId><m:MailboxScope>Both</m:MailboxScope> | The value 'Both' is invalid according to its datatype |
+      | a made-up FieldURI   |                    | <m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="conversation:Nonsense1"/></t:FieldOrder></m:SortOrder><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId> | The value 'conversation:Nonsense1' is invalid |
+
+  Scenario: Asked under Exchange 2010 (before SP1), FindConversation is ErrorIncorrectSchemaVersion
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2010 the SOAP body:
+      """
+      <m:FindConversation><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId></m:FindConversation>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion

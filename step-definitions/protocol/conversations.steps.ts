@@ -1,0 +1,105 @@
+import { DataTable, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import * as ews from 'ews-javascript-api';
+import type { EwsWorld } from '../support/world';
+import { DEFAULT_PASSWORD } from '../support/accounts';
+import { findAll, textOf } from '../support/soap';
+import { folderIdFor } from './sync.steps';
+
+/** FindConversation through ews-javascript-api (ExchangeService.FindConversation), speaking Exchange 2010 SP1. */
+
+interface FoundConversation {
+  topic: string;
+  counts: Record<string, number>;
+  senders: string[];
+  globalSenders: string[];
+  recipients: string[];
+  itemIds: string[];
+  globalItemIds: string[];
+}
+
+/** A property the answer may leave out (an empty list, no unread message): ews-javascript-api throws on reading it. */
+function optional<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof ews.ServiceObjectPropertyException) return undefined;
+    throw err;
+  }
+}
+const names = (read: () => ews.StringList): string[] => [...(optional(read)?.GetEnumerator() ?? [])].sort();
+const ids = (read: () => ews.ItemIdCollection): string[] => (optional(read)?.GetEnumerator() ?? []).map((id) => id.UniqueId).sort();
+
+When('{mailbox} impersonating {mailbox} finds the conversations of {folder} through ews-javascript-api', async function (this: EwsWorld, login: string, owner: string, folder: string) {
+  const svc = await this.service(login, DEFAULT_PASSWORD, owner, ews.ExchangeVersion.Exchange2010_SP1);
+  const found = await svc.FindConversation(new ews.ConversationIndexedItemView(100), await folderIdFor(this, owner, folder));
+  const conversations: FoundConversation[] = found.map((c) => ({
+    topic: c.Topic,
+    counts: { messages: c.MessageCount, 'global messages': c.GlobalMessageCount, unread: c.UnreadCount, 'global unread': optional(() => c.GlobalUnreadCount) ?? 0 },
+    senders: names(() => c.UniqueSenders),
+    globalSenders: names(() => c.GlobalUniqueSenders),
+    recipients: names(() => c.UniqueRecipients),
+    itemIds: ids(() => c.ItemIds),
+    globalItemIds: ids(() => c.GlobalItemIds),
+  }));
+  this.results.set('conversations', conversations);
+});
+
+function conversation(world: EwsWorld, topic: string): FoundConversation {
+  const all = world.results.get('conversations') as FoundConversation[] | undefined;
+  assert.ok(all, 'find the conversations first');
+  const found = all.find((c) => c.topic === topic);
+  assert.ok(found, `no conversation "${topic}" among ${JSON.stringify(all.map((c) => c.topic))}`);
+  return found;
+}
+
+Then('the conversation {string} counts:', function (this: EwsWorld, topic: string, table: DataTable) {
+  const c = conversation(this, topic);
+  for (const [what, expected] of table.raw()) assert.equal(c.counts[what], Number(expected), `${what} of "${topic}"`);
+});
+
+Then('the conversation {string} has the senders {string} in the folder and {string} in the mailbox', function (this: EwsWorld, topic: string, senders: string, globalSenders: string) {
+  const c = conversation(this, topic);
+  assert.deepEqual(c.senders, senders.split(', ').sort());
+  assert.deepEqual(c.globalSenders, globalSenders.split(', ').sort());
+});
+
+Then('the conversation {string} lists as its items the {folder} messages {string} of {mailbox}, and with the {folder} ones as its mailbox items', async function (this: EwsWorld, topic: string, folder: string, subjects: string, owner: string, other: string) {
+  const c = conversation(this, topic);
+  const svc = await this.service(owner, DEFAULT_PASSWORD, undefined, ews.ExchangeVersion.Exchange2010_SP1);
+  const wanted = subjects.split(' | ');
+  const idsIn = async (name: string) => {
+    const res = await svc.FindItems(await folderIdFor(this, owner, name), new ews.ItemView(1000));
+    return res.Items.filter((i) => wanted.includes(i.Subject)).map((i) => i.Id.UniqueId);
+  };
+  const inFolder = await idsIn(folder);
+  assert.deepEqual(c.itemIds, [...inFolder].sort());
+  assert.deepEqual(c.globalItemIds, [...inFolder, ...(await idsIn(other))].sort());
+});
+
+/** The response element is itself the one response message (FindConversationResponseMessageType). */
+function answer(world: EwsWorld, cls: string, code: string): Record<string, unknown> {
+  const response = findAll(world.reply?.doc, 'FindConversationResponse')[0];
+  assert.ok(response, world.reply?.body);
+  assert.equal(response['@ResponseClass'], cls, world.reply?.body);
+  assert.equal(textOf(findAll(response, 'ResponseCode')[0]), code, world.reply?.body);
+  return response;
+}
+
+Then('the FindConversation answer is {word} with the ResponseCode {word} and the message {string}', function (this: EwsWorld, cls: string, code: string, text: string) {
+  assert.equal(textOf(findAll(answer(this, cls, code), 'MessageText')[0]), text, this.reply?.body);
+});
+
+Then('the FindConversation answer is {word} with the ResponseCode {word} and no message', function (this: EwsWorld, cls: string, code: string) {
+  assert.equal(findAll(answer(this, cls, code), 'MessageText').length, 0, this.reply?.body);
+});
+
+Then('the conversations answered are, in order:', function (this: EwsWorld, table: DataTable) {
+  const topics = findAll(this.reply?.doc, 'Conversation').map((c) => textOf(findAll(c, 'ConversationTopic')[0]));
+  assert.deepEqual(topics, table.raw().map((r) => r[0]), this.reply?.body);
+});
+
+Then('the answer says {int} conversations are in the view and the next page starts at {int}', function (this: EwsWorld, total: number, offset: number) {
+  assert.equal(textOf(findAll(this.reply?.doc, 'TotalConversationsInView')[0]), String(total), this.reply?.body);
+  assert.equal(textOf(findAll(this.reply?.doc, 'IndexedOffset')[0]), String(offset), this.reply?.body);
+});
