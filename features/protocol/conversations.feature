@@ -110,3 +110,130 @@ Feature: Conversations of a folder (FindConversation)
       <m:FindConversation><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId></m:FindConversation>
       """
     Then the response is a SOAP fault with ResponseCode ErrorIncorrectSchemaVersion
+
+  # ApplyConversationAction (Exchange 2010 SP1 on): what a client does to a whole conversation at once.
+  @since:Exchange2010_SP1 @ApplyConversationAction
+  Scenario: Moving a conversation out of the Inbox leaves its copy in Sent Items where it is
+    Given bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test sends bob@acme.test the message "RE: Budget 2027"
+    And bob@acme.test sends alice@acme.test the message "RE: Budget 2027"
+    When svc-ews@acme.test impersonating alice@acme.test moves the conversation "Budget 2027" of inbox to junkemail through ews-javascript-api
+    Then the client call succeeds
+    And the junkemail of alice@acme.test holds "Budget 2027" as an unread message
+    And the junkemail of alice@acme.test holds "RE: Budget 2027" as an unread message
+    And the inbox of alice@acme.test does not hold "Budget 2027"
+    And the inbox of alice@acme.test does not hold "RE: Budget 2027"
+    And the sentitems of alice@acme.test holds "RE: Budget 2027" as a read message
+
+  @since:Exchange2010_SP1 @ApplyConversationAction
+  Scenario: Copying a conversation keeps the originals
+    Given bob@acme.test sends alice@acme.test the message "Roadmap"
+    When svc-ews@acme.test impersonating alice@acme.test copies the conversation "Roadmap" of inbox to junkemail through ews-javascript-api
+    Then the client call succeeds
+    And the junkemail of alice@acme.test holds "Roadmap" as an unread message
+    And the inbox of alice@acme.test holds "Roadmap" as an unread message
+
+  # ews-javascript-api sends SetReadState only speaking Exchange2013
+  @ApplyConversationAction
+  Scenario: Marking a conversation read marks every message of it in the folder
+    Given the mock emulates Exchange2016
+    And bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And bob@acme.test sends alice@acme.test the message "RE: Budget 2027"
+    When svc-ews@acme.test impersonating alice@acme.test marks the conversation "Budget 2027" of inbox as read through ews-javascript-api
+    Then the client call succeeds
+    And the inbox of alice@acme.test holds "Budget 2027" as a read message
+    And the inbox of alice@acme.test holds "RE: Budget 2027" as a read message
+
+  @since:Exchange2010_SP1 @ApplyConversationAction
+  Scenario: Deleting a conversation without a folder deletes it from every folder
+    Given bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test sends bob@acme.test the message "RE: Budget 2027"
+    When svc-ews@acme.test impersonating alice@acme.test deletes the conversation "Budget 2027" found in inbox from every folder with MoveToDeletedItems through ews-javascript-api
+    Then the client call succeeds
+    And the deleteditems of alice@acme.test holds "Budget 2027" as an unread message
+    And the deleteditems of alice@acme.test holds "RE: Budget 2027" as a read message
+    And the inbox of alice@acme.test does not hold "Budget 2027"
+    And the sentitems of alice@acme.test does not hold "RE: Budget 2027"
+
+  @since:Exchange2010_SP1 @ApplyConversationAction
+  Scenario Outline: Only messages received by ConversationLastSyncTime are acted on: <case>
+    Given bob@acme.test sends alice@acme.test the message "Offsite"
+    And the id of the conversation "Offsite" of inbox of alice@acme.test is noted as "offsite"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:ApplyConversationAction>
+        <m:ConversationActions>
+          <t:ConversationAction>
+            <t:Action>SetReadState</t:Action>
+            <t:ConversationId Id="{{id:offsite}}"/>
+            <t:ContextFolderId><t:DistinguishedFolderId Id="inbox"/></t:ContextFolderId>
+            <t:ConversationLastSyncTime><synced></t:ConversationLastSyncTime>
+            <t:IsRead>true</t:IsRead>
+          </t:ConversationAction>
+        </m:ConversationActions>
+      </m:ApplyConversationAction>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the inbox of alice@acme.test holds "Offsite" as <then> message
+
+    Examples:
+      | case                                 | synced               | then      |
+      | a time before the message arrived    | 2000-01-01T00:00:00Z | an unread |
+      | a time after it                      | 2099-01-01T00:00:00Z | a read    |
+
+  @ApplyConversationAction
+  Scenario Outline: A conversation action the mock cannot do, or one missing what it needs, fails alone: <case>
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:ApplyConversationAction>
+        <m:ConversationActions>
+          <t:ConversationAction>
+            <t:Action><action></t:Action>
+            <t:ConversationId Id="dtWeVf8W5iYFmBefU5cNbw=="/>
+            <extra>
+          </t:ConversationAction>
+          <t:ConversationAction>
+            <t:Action>SetReadState</t:Action>
+            <t:ConversationId Id="dtWeVf8W5iYFmBefU5cNbw=="/>
+            <t:IsRead>true</t:IsRead>
+          </t:ConversationAction>
+        </m:ConversationActions>
+      </m:ApplyConversationAction>
+      """
+    Then the response messages have these ResponseCodes:
+      | <code>  |
+      | NoError |
+    And the first response message says "<text>"
+
+    Examples:
+      | case                        | action       | extra                                      | code                | text |
+      | an always-move rule         | AlwaysMove   | <t:ProcessRightAway>true</t:ProcessRightAway> | ErrorInvalidRequest | mock-ews does not emulate the conversation action AlwaysMove; it moves, copies, deletes and marks read. |
+      | a move without a destination | Move        |                                            | ErrorInvalidRequest | A Move conversation action needs a DestinationFolderId. |
+      | a delete without a type     | Delete       |                                            | ErrorInvalidRequest | A Delete conversation action needs a DeleteType. |
+
+  @since:Exchange2010_SP1 @ApplyConversationAction
+  Scenario Outline: A malformed conversation action fails the whole request before any runs: <case>
+    Given the id of the conversation "Signed contract" of inbox of alice@acme.test is noted as "contract"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:ApplyConversationAction>
+        <m:ConversationActions>
+          <t:ConversationAction>
+            <t:Action>SetReadState</t:Action>
+            <t:ConversationId Id="{{id:contract}}"/>
+            <t:ContextFolderId><t:DistinguishedFolderId Id="inbox"/></t:ContextFolderId>
+            <t:IsRead>false</t:IsRead>
+          </t:ConversationAction>
+          <t:ConversationAction><bad></t:ConversationAction>
+        </m:ConversationActions>
+      </m:ApplyConversationAction>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<message>"
+    And the inbox of alice@acme.test holds "Signed contract" as a read message
+
+    Examples:
+      | case                | bad                                                                                  | message |
+      | an unknown action   | <t:Action>Archive</t:Action><t:ConversationId Id="x"/>                               | The value 'Archive' is invalid according to its datatype |
+      | no conversation id  | <t:Action>Move</t:Action>                                                            | List of possible elements expected: 'ConversationId' |
+      | IsRead not a boolean | <t:Action>SetReadState</t:Action><t:ConversationId Id="x"/><t:IsRead>yes</t:IsRead> | The string 'yes' is not a valid Boolean value. |

@@ -68,6 +68,11 @@ Then('every response message has ResponseClass {string} and ResponseCode {word}'
   }
 });
 
+Then('the first response message says {string}', function (this: EwsWorld, text: string) {
+  const messages = findAll(this.reply?.doc, 'ResponseMessages').flatMap((rm) => Object.values(rm).flat() as Record<string, unknown>[]);
+  assert.equal(textOf(findAll(messages[0], 'MessageText')[0]), text, this.reply?.body);
+});
+
 Then('the response messages have these ResponseCodes:', function (this: EwsWorld, table: DataTable) {
   const codes = findAll(this.reply?.doc, 'ResponseCode').map((e) => textOf(e));
   assert.deepEqual(codes, table.raw().map((r) => r[0]), this.reply?.body);

@@ -2,7 +2,7 @@ import { DataTable, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
-import { DEFAULT_PASSWORD } from '../support/accounts';
+import { DEFAULT_PASSWORD, SUPER_USER } from '../support/accounts';
 import { findAll, textOf } from '../support/soap';
 import { folderIdFor } from './sync.steps';
 
@@ -30,9 +30,19 @@ function optional<T>(read: () => T): T | undefined {
 const names = (read: () => ews.StringList): string[] => [...(optional(read)?.GetEnumerator() ?? [])].sort();
 const ids = (read: () => ews.ItemIdCollection): string[] => (optional(read)?.GetEnumerator() ?? []).map((id) => id.UniqueId).sort();
 
+async function findConversations(world: EwsWorld, login: string, owner: string, folder: string, version = ews.ExchangeVersion.Exchange2010_SP1): Promise<ews.Conversation[]> {
+  const svc = await world.service(login, DEFAULT_PASSWORD, owner, version);
+  return svc.FindConversation(new ews.ConversationIndexedItemView(100), await folderIdFor(world, owner, folder));
+}
+
+async function findConversation(world: EwsWorld, login: string, owner: string, folder: string, topic: string, version?: ews.ExchangeVersion): Promise<ews.Conversation> {
+  const found = (await findConversations(world, login, owner, folder, version)).find((c) => c.Topic === topic);
+  assert.ok(found, `no conversation "${topic}" in ${owner} ${folder}`);
+  return found;
+}
+
 When('{mailbox} impersonating {mailbox} finds the conversations of {folder} through ews-javascript-api', async function (this: EwsWorld, login: string, owner: string, folder: string) {
-  const svc = await this.service(login, DEFAULT_PASSWORD, owner, ews.ExchangeVersion.Exchange2010_SP1);
-  const found = await svc.FindConversation(new ews.ConversationIndexedItemView(100), await folderIdFor(this, owner, folder));
+  const found = await findConversations(this, login, owner, folder);
   const conversations: FoundConversation[] = found.map((c) => ({
     topic: c.Topic,
     counts: { messages: c.MessageCount, 'global messages': c.GlobalMessageCount, unread: c.UnreadCount, 'global unread': optional(() => c.GlobalUnreadCount) ?? 0 },
@@ -102,4 +112,33 @@ Then('the conversations answered are, in order:', function (this: EwsWorld, tabl
 Then('the answer says {int} conversations are in the view and the next page starts at {int}', function (this: EwsWorld, total: number, offset: number) {
   assert.equal(textOf(findAll(this.reply?.doc, 'TotalConversationsInView')[0]), String(total), this.reply?.body);
   assert.equal(textOf(findAll(this.reply?.doc, 'IndexedOffset')[0]), String(offset), this.reply?.body);
+});
+
+// ---- ApplyConversationAction through ews-javascript-api's Conversation methods ----
+
+When(
+  '{mailbox} impersonating {mailbox} {word} the conversation {string} of {folder} to {folder} through ews-javascript-api',
+  async function (this: EwsWorld, login: string, owner: string, verb: string, topic: string, folder: string, target: string) {
+    assert.ok(verb === 'moves' || verb === 'copies', `moves or copies, not ${verb}`);
+    const c = await findConversation(this, login, owner, folder, topic);
+    const [from, to] = [await folderIdFor(this, owner, folder), await folderIdFor(this, owner, target)];
+    await this.attempt(() => (verb === 'moves' ? c.MoveItemsInConversation(from, to) : c.CopyItemsInConversation(from, to)));
+  },
+);
+
+// ews-javascript-api sends SetReadState only speaking Exchange 2013 or later.
+When('{mailbox} impersonating {mailbox} marks the conversation {string} of {folder} as {word} through ews-javascript-api', async function (this: EwsWorld, login: string, owner: string, topic: string, folder: string, state: string) {
+  assert.ok(state === 'read' || state === 'unread', `read or unread, not ${state}`);
+  const c = await findConversation(this, login, owner, folder, topic, ews.ExchangeVersion.Exchange2013);
+  await this.attempt(async () => c.SetReadStateForItemsInConversation(await folderIdFor(this, owner, folder), state === 'read'));
+});
+
+When('{mailbox} impersonating {mailbox} deletes the conversation {string} found in {folder} from every folder with {word} through ews-javascript-api', async function (this: EwsWorld, login: string, owner: string, topic: string, folder: string, mode: string) {
+  const c = await findConversation(this, login, owner, folder, topic);
+  await this.attempt(() => c.DeleteItems(null as unknown as ews.FolderId, ews.DeleteMode[mode as keyof typeof ews.DeleteMode]));
+});
+
+Then('the id of the conversation {string} of {folder} of {mailbox} is noted as {string}', async function (this: EwsWorld, topic: string, folder: string, owner: string, name: string) {
+  const c = await findConversation(this, SUPER_USER, owner, folder, topic);
+  this.results.set(`noted:${name}`, { id: c.Id.UniqueId });
 });

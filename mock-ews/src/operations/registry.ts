@@ -16,6 +16,7 @@ import { emptyFolder } from './empty-folder';
 import { getFolder } from './get-folder';
 import { findItem } from './find-item';
 import { findConversation } from './find-conversation';
+import { applyConversationAction } from './apply-conversation-action';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -59,6 +60,7 @@ const operations: Operation[] = [
   unsubscribe,
   findItem,
   findConversation,
+  applyConversationAction,
   getItem,
   getAttachment,
   createAttachment,

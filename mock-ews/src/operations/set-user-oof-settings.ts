@@ -2,7 +2,7 @@ import { incompleteContent, schemaFault } from '../soap/error-catalogue';
 import { el, leaf } from '../soap/response-writer';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
-import { enumValue } from './common/schema-values';
+import { dateTimeValue, enumValue } from './common/schema-values';
 import { oofMailbox, replyText } from './common/oof';
 import { OOF_AUDIENCES, OOF_STATES, oofSettings } from '../store/out-of-office';
 import type { Operation } from './operation';
@@ -50,10 +50,5 @@ export const setUserOofSettings: Operation = {
 /** An xs:dateTime child of Duration; missing or unreadable is a schema fault. */
 function dateOf(e: XmlElement | undefined, parent: XmlElement, name: string): Date {
   if (!e) throw incompleteContent(parent, name, NS.t);
-  const text = e.value ?? '';
-  const t = Date.parse(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t)) {
-    throw schemaFault(`The '${NS.t}:${name}' element is invalid - The value '${text}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:dateTime' - The string '${text}' is not a valid DateTime value.`, e.line);
-  }
-  return new Date(t);
+  return dateTimeValue(e);
 }

@@ -32,6 +32,7 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
     'QueryString',
   ],
   FindConversation: ['IndexedPageItemView', 'SeekToConditionPageItemView', 'SortOrder', 'ParentFolderId', 'MailboxScope', 'QueryString', 'ConversationShape'],
+  ApplyConversationAction: ['ConversationActions'],
   GetItem: ['ItemShape', 'ItemIds'],
   GetAttachment: ['AttachmentShape', 'AttachmentIds'],
   CreateAttachment: ['ParentItemId', 'Attachments'],

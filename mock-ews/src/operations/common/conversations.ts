@@ -50,6 +50,15 @@ function messageFolders(store: Store, mailbox: Mailbox, top: Folder): Folder[] {
   return [top, ...store.descendants(mailbox, top)];
 }
 
+/**
+ * The messages of one conversation in `folder`, or without one in all the mailbox's message folders
+ * (the scope of the Global totals). A snapshot: acting on them may change the folders.
+ */
+export function conversationItems(store: Store, mailbox: Mailbox, conversationId: string, folder?: Folder): Item[] {
+  const folders = folder ? [folder] : messageFolders(store, mailbox, store.distinguishedFolder(mailbox, 'msgfolderroot'));
+  return folders.flatMap((f) => [...f.items.values()].filter((i) => i.conversationId === conversationId));
+}
+
 /** Items by conversation id; with `only`, just the conversations it holds. */
 function groupByConversation(items: Iterable<Item>, only?: Map<string, Item[]>): Map<string, Item[]> {
   const groups = new Map<string, Item[]>();

@@ -24,6 +24,16 @@ export function booleanValue(el: XmlElement): boolean {
   throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${v}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${v}' is not a valid Boolean value.`, el.line);
 }
 
+/** Reads an xs:dateTime element; anything else is a schema violation. */
+export function dateTimeValue(el: XmlElement): Date {
+  const text = el.value ?? '';
+  const t = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t)) {
+    throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${text}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:dateTime' - The string '${text}' is not a valid DateTime value.`, el.line);
+  }
+  return new Date(t);
+}
+
 /** Reads a required xs:boolean attribute; a missing or other value is a schema violation. */
 export function booleanAttribute(el: XmlElement, name: string): boolean {
   const raw = el.attr(name);
