@@ -181,7 +181,7 @@ Feature: Conversations of a folder (FindConversation)
       | a time before the message arrived    | 2000-01-01T00:00:00Z | an unread |
       | a time after it                      | 2099-01-01T00:00:00Z | a read    |
 
-  @ApplyConversationAction
+  @since:Exchange2010_SP1 @ApplyConversationAction
   Scenario Outline: A conversation action the mock cannot do, or one missing what it needs, fails alone: <case>
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
