@@ -237,3 +237,78 @@ Feature: Conversations of a folder (FindConversation)
       | an unknown action   | <t:Action>Archive</t:Action><t:ConversationId Id="x"/>                               | The value 'Archive' is invalid according to its datatype |
       | no conversation id  | <t:Action>Move</t:Action>                                                            | List of possible elements expected: 'ConversationId' |
       | IsRead not a boolean | <t:Action>SetReadState</t:Action><t:ConversationId Id="x"/><t:IsRead>yes</t:IsRead> | The string 'yes' is not a valid Boolean value. |
+
+  # GetConversationItems (Exchange 2013 on): the messages of a conversation as a tree of replies.
+  @GetConversationItems
+  Scenario: A thread of replies comes back as nodes, newest reply first, each naming the message it answers
+    Given the mock emulates Exchange2016
+    And bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test replies to the inbox message "Budget 2027" with "Looks good."
+    And bob@acme.test replies to the inbox message "RE: Budget 2027" with "Thanks."
+    When svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Budget 2027" of inbox in TreeOrderDescending through ews-javascript-api
+    Then the conversation nodes of alice@acme.test are, in order:
+      | RE: Budget 2027 | inbox     | 2 |
+      | RE: Budget 2027 | sentitems | 3 |
+      | Budget 2027     | inbox     | - |
+    When svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Budget 2027" of inbox in TreeOrderAscending ignoring sentitems through ews-javascript-api
+    Then the conversation nodes of alice@acme.test are, in order:
+      | Budget 2027     | inbox | - |
+      | RE: Budget 2027 | inbox | outside |
+
+  @GetConversationItems
+  Scenario: With the sync state of the last answer, only what is new or changed since comes back
+    Given the mock emulates Exchange2016
+    And bob@acme.test sends alice@acme.test the message "Offsite"
+    And svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Offsite" of inbox in DateOrderAscending through ews-javascript-api
+    When svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Offsite" of inbox in DateOrderAscending since the noted sync state through ews-javascript-api
+    Then the conversation has no new nodes
+    When alice@acme.test replies to the inbox message "Offsite" with "I will be there."
+    And svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Offsite" of inbox in DateOrderAscending since the noted sync state through ews-javascript-api
+    Then the conversation nodes of alice@acme.test are, in order:
+      | RE: Offsite | sentitems | outside |
+
+  @GetConversationItems
+  Scenario: A conversation whose messages are all in ignored folders is not found
+    Given the mock emulates Exchange2016
+    And bob@acme.test sends alice@acme.test the message "Offsite"
+    When svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Offsite" of inbox in DateOrderAscending ignoring inbox through ews-javascript-api
+    Then the client call fails with ErrorItemNotFound
+
+  @GetConversationItems
+  Scenario: A sync state that is not one the mock gave is refused for its conversation
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2013 the SOAP body:
+      """
+      <m:GetConversationItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:Conversations>
+          <t:Conversation><t:ConversationId Id="dtWeVf8W5iYFmBefU5cNbw=="/><t:SyncState>AQIAAABNVkUwAgIAAABhHqHU</t:SyncState></t:Conversation>
+        </m:Conversations>
+      </m:GetConversationItems>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidSyncStateData
+
+  @GetConversationItems
+  Scenario Outline: A malformed GetConversationItems fails schema validation: <case>
+    Given the mock emulates Exchange2016
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2013 the SOAP body:
+      """
+      <m:GetConversationItems><body></m:GetConversationItems>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "<message>"
+
+    Examples:
+      | case                 | body                                                                                                                                                  | message |
+      | no conversations     | <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>                                                                                          | List of possible elements expected: 'Conversations' |
+      | an unknown sort order | <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:SortOrder>Newest</m:SortOrder><m:Conversations><t:Conversation><t:ConversationId Id="x"/></t:Conversation></m:Conversations> | The value 'Newest' is invalid according to its datatype |
+      | no item shape        | <m:Conversations><t:Conversation><t:ConversationId Id="x"/></t:Conversation></m:Conversations>                                                         | List of possible elements expected: 'ItemShape' |
+
+  Scenario: An Exchange 2010 server does not know GetConversationItems
+    Given the mock emulates Exchange2010_SP2
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetConversationItems><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape><m:Conversations><t:Conversation><t:ConversationId Id="x"/></t:Conversation></m:Conversations></m:GetConversationItems>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+    And the fault string contains "has invalid child element 'GetConversationItems'"

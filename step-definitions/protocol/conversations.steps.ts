@@ -5,6 +5,7 @@ import type { EwsWorld } from '../support/world';
 import { DEFAULT_PASSWORD, SUPER_USER } from '../support/accounts';
 import { findAll, textOf } from '../support/soap';
 import { folderIdFor } from './sync.steps';
+import { folderOf } from '../support/mock-control';
 
 /** FindConversation through ews-javascript-api (ExchangeService.FindConversation), speaking Exchange 2010 SP1. */
 
@@ -141,4 +142,56 @@ When('{mailbox} impersonating {mailbox} deletes the conversation {string} found 
 Then('the id of the conversation {string} of {folder} of {mailbox} is noted as {string}', async function (this: EwsWorld, topic: string, folder: string, owner: string, name: string) {
   const c = await findConversation(this, SUPER_USER, owner, folder, topic);
   this.results.set(`noted:${name}`, { id: c.Id.UniqueId });
+});
+
+// ---- GetConversationItems through ews-javascript-api (ExchangeService.GetConversationItems), speaking Exchange 2013 ----
+
+interface FoundNode {
+  messageId: string;
+  parentId?: string;
+  items: { subject: string; folderId: string }[];
+}
+
+When(
+  /^(\S+) impersonating (\S+) gets the messages of the conversation "([^"]*)" of (\w+) in (TreeOrderAscending|TreeOrderDescending|DateOrderAscending|DateOrderDescending)( since the noted sync state)?(?: ignoring (\w+))? through ews-javascript-api$/,
+  async function (this: EwsWorld, login: string, owner: string, topic: string, folder: string, order: string, incremental?: string, ignored?: string) {
+    const c = await findConversation(this, login, owner, folder, topic, ews.ExchangeVersion.Exchange2013);
+    const svc = await this.service(login, DEFAULT_PASSWORD, owner, ews.ExchangeVersion.Exchange2013);
+    const shape = new ews.PropertySet(ews.BasePropertySet.IdOnly, [ews.ItemSchema.Subject, ews.ItemSchema.ParentFolderId]);
+    const ignore = ignored ? [await folderIdFor(this, owner, ignored)] : [];
+    const syncState = incremental ? (this.results.get('conversation-sync-state') as string) : null;
+    const response = await this.attempt(() => svc.GetConversationItems(c.Id, shape, syncState as string, ignore, ews.ConversationSortOrder[order as keyof typeof ews.ConversationSortOrder]));
+    if (!response) return;
+    this.results.set('conversation-sync-state', response.SyncState);
+    const nodes: FoundNode[] = response.ConversationNodes.GetEnumerator().map((n) => ({
+      messageId: n.InternetMessageId,
+      parentId: n.ParentInternetMessageId ?? undefined,
+      items: n.Items.map((i) => ({ subject: i.Subject, folderId: i.ParentFolderId.UniqueId })),
+    }));
+    this.results.set('conversation-nodes', nodes);
+  },
+);
+
+/**
+ * Rows: the subject of the node's messages, the folders they are in, and the row (1-based) of the
+ * node it replies to — "outside" when that message is not among the nodes answered, "-" for a node
+ * replying to nothing.
+ */
+Then('the conversation nodes of {mailbox} are, in order:', async function (this: EwsWorld, owner: string, table: DataTable) {
+  assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+  const nodes = this.results.get('conversation-nodes') as FoundNode[];
+  const mock = await this.ensureMock();
+  const names = new Map<string, string>();
+  for (const name of ['inbox', 'sentitems', 'deleteditems', 'drafts', 'junkemail']) names.set((await folderOf(mock, owner, name)).id, name);
+  const actual = nodes.map((n) => [
+    [...new Set(n.items.map((i) => i.subject))].join(', '),
+    n.items.map((i) => names.get(i.folderId) ?? i.folderId).join(', '),
+    n.parentId === undefined ? '-' : String(nodes.findIndex((p) => p.messageId === n.parentId) + 1 || 'outside'),
+  ]);
+  assert.deepEqual(actual, table.raw());
+});
+
+Then('the conversation has no new nodes', function (this: EwsWorld) {
+  assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
+  assert.deepEqual(this.results.get('conversation-nodes'), []);
 });

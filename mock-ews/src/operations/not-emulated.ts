@@ -18,7 +18,7 @@ export const NOT_EMULATED: ReadonlyMap<string, SchemaVersion> = new Map<string, 
   ] as const).map((op) => [op, 'Exchange2010'] as const),
   ...(['GetInboxRules', 'UpdateInboxRules', 'GetPasswordExpirationDate', 'UploadItems', 'ExportItems'] as const).map((op) => [op, 'Exchange2010_SP1'] as const),
   ...([
-    'ArchiveItem', 'FindPeople', 'GetPersona', 'GetConversationItems', 'GetUserPhoto', 'GetSearchableMailboxes', 'SearchMailboxes',
+    'ArchiveItem', 'FindPeople', 'GetPersona', 'GetUserPhoto', 'GetSearchableMailboxes', 'SearchMailboxes',
     'GetDiscoverySearchConfiguration', 'GetHoldOnMailboxes', 'SetHoldOnMailboxes', 'GetNonIndexableItemDetails',
     'GetNonIndexableItemStatistics', 'GetUserRetentionPolicyTags', 'GetAppManifests', 'GetAppMarketplaceUrl', 'InstallApp',
     'UninstallApp', 'DisableApp', 'GetClientAccessToken', 'SetTeamMailbox', 'UnpinTeamMailbox',

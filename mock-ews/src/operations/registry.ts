@@ -17,6 +17,7 @@ import { getFolder } from './get-folder';
 import { findItem } from './find-item';
 import { findConversation } from './find-conversation';
 import { applyConversationAction } from './apply-conversation-action';
+import { getConversationItems } from './get-conversation-items';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -61,6 +62,7 @@ const operations: Operation[] = [
   findItem,
   findConversation,
   applyConversationAction,
+  getConversationItems,
   getItem,
   getAttachment,
   createAttachment,

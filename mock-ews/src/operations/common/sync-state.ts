@@ -35,10 +35,19 @@ const hierarchyState = z.object({
   pos: z.number().int().nonnegative(),
 });
 
-const anyState = z.discriminatedUnion('kind', [itemState, hierarchyState]);
+/** GetConversationItems: the store's position when the conversation was last read. */
+const conversationState = z.object({
+  kind: z.literal('conversation'),
+  mailbox: z.string(),
+  conversation: z.string(),
+  pos: z.number().int().nonnegative(),
+});
+
+const anyState = z.discriminatedUnion('kind', [itemState, hierarchyState, conversationState]);
 
 export type ItemSyncState = z.infer<typeof itemState>;
 export type HierarchySyncState = z.infer<typeof hierarchyState>;
+export type ConversationSyncState = z.infer<typeof conversationState>;
 type SyncState = z.infer<typeof anyState>;
 
 const FORMAT = 0x01;
@@ -85,5 +94,12 @@ export function decodeItemSyncState(store: Store, text: string, mailboxId: strin
 export function decodeHierarchySyncState(store: Store, text: string, mailboxId: string, root: string | null): HierarchySyncState {
   const s = decode(store, text);
   if (s.kind !== 'hierarchy' || s.mailbox !== mailboxId || s.root !== root) throw new ItemError('ErrorInvalidSyncStateData');
+  return s;
+}
+
+/** Decodes a conversation sync state for this mailbox and conversation. */
+export function decodeConversationSyncState(store: Store, text: string, mailboxId: string, conversationId: string): ConversationSyncState {
+  const s = decode(store, text);
+  if (s.kind !== 'conversation' || s.mailbox !== mailboxId || s.conversation !== conversationId) throw new ItemError('ErrorInvalidSyncStateData');
   return s;
 }
