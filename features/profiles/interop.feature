@@ -96,6 +96,14 @@ Feature: Independent clients work against every generation
     When exchangelib as svc-ews@acme.test impersonating alice@acme.test soft-deletes the Inbox message "Signed contract"
     Then exchangelib counted 22 messages left in Inbox and found only "Signed contract" in the Deletions folder of Recoverable Items
 
+  # Account.export and Account.upload: ExportItems, then UploadItems CreateNew and Update.
+  Scenario: exchangelib exports a message and uploads it again, as a new copy and over that copy
+    Given the mock emulates Exchange2016
+    When exchangelib as svc-ews@acme.test impersonating alice@acme.test exports the inbox message "Signed contract" and uploads it to Junk Email, then over that copy
+    Then exchangelib read back the upload as "Signed contract", read true, from "quinn@supplier.test" with the attachments "contract.pdf, notes.txt"
+    And the update kept the copy's id with a new ChangeKey, and Junk Email holds 1 copy
+    And the inbox of alice@acme.test holds "Signed contract" as a read message
+
   # Account.fetch names every property of every item kind, contact address parts among them.
   Scenario: exchangelib fetches messages by id with every property it knows
     Given the mock emulates Exchange2010_SP2

@@ -6,7 +6,7 @@ scheme itself, impersonates a mailbox and reads folders and messages. The Cucumb
 features/profiles/interop.feature runs it against each profile of the mock.
 
 Usage: exchangelib_client.py --url URL --mailbox SMTP (--user U --password P [--auth basic|ntlm|auto] | --token JWT)
-                             [--impersonate] [--version Exchange2010_SP2] [--writes | --send-as SMTP | …]
+                             [--impersonate] [--version Exchange2010_SP2] [--writes | --send-as SMTP | --export-upload SUBJECT | …]
 
 --writes changes the mailbox the way an integration does, and reports what came back: a folder
 created and renamed, a message with a file attachment sent to the mailbox itself (saved, attached,
@@ -36,6 +36,8 @@ def main() -> int:
     p.add_argument("--oof", action="store_true", help="read, schedule and read again the out-of-office settings")
     p.add_argument("--expand-dl", metavar="SMTP", help="list the members of a distribution list (ExpandDL)")
     p.add_argument("--send-as", metavar="SMTP", help="send the mailbox a message whose From is SMTP, then read it back")
+    p.add_argument("--export-upload", metavar="SUBJECT",
+                   help="export the Inbox message with this subject, upload it into Junk Email, then over that copy")
     a = p.parse_args()
 
     try:
@@ -100,6 +102,18 @@ def main() -> int:
             got = account.inbox.get(subject=subject)
             print(json.dumps({"sentAs": [got.author.email_address, got.sender.email_address,
                                          account.sent.filter(subject=subject).count()]}))
+            return 0
+        if a.export_upload:
+            # ExportItems, then UploadItems twice: CreateNew into Junk Email, then Update over that copy.
+            original = account.inbox.get(subject=a.export_upload)
+            data = account.export([original])[0]
+            [(copy_id, copy_ck)] = account.upload([(account.junk, data)])
+            [(updated_id, updated_ck)] = account.upload([(account.junk, ((copy_id, copy_ck), False, data))])
+            [copy] = account.fetch(ids=[(updated_id, updated_ck)])
+            print(json.dumps({"uploaded": [copy.subject, copy.is_read, copy.sender.email_address if copy.sender else None,
+                                           sorted(att.name for att in copy.attachments)],
+                              "updateKeptId": updated_id == copy_id, "updateChangedKey": updated_ck != copy_ck,
+                              "junkCopies": account.junk.filter(subject=a.export_upload).count()}))
             return 0
         if a.soft_delete:
             # exchangelib looks up Recoverable Items\Deletions before it sends DeleteItem SoftDelete.

@@ -93,6 +93,24 @@ Then('exchangelib received it from {string} with the sender {string} and kept {i
   return undefined;
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} exports the inbox message {string} and uploads it to Junk Email, then over that copy', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, subject: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', 'basic', '--export-upload', subject]);
+});
+
+Then('exchangelib read back the upload as {string}, read {word}, from {string} with the attachments {string}', function (this: EwsWorld, subject: string, read: string, from: string, attachments: string) {
+  const out = exchangelibResult<{ uploaded: [string, boolean, string | null, string[]] }>(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.uploaded, [subject, read === 'true', from, attachments === '' ? [] : attachments.split(', ')]);
+  return undefined;
+});
+
+Then('the update kept the copy\'s id with a new ChangeKey, and Junk Email holds {int} copy', function (this: EwsWorld, copies: number) {
+  const out = exchangelibResult<{ updateKeptId: boolean; updateChangedKey: boolean; junkCopies: number }>(this);
+  if (!out) return 'skipped';
+  assert.deepEqual([out.updateKeptId, out.updateChangedKey, out.junkCopies], [true, true, copies]);
+  return undefined;
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} reads the mailbox with {word} authentication', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, auth: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', auth.toLowerCase()]);
 });

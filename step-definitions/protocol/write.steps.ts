@@ -195,12 +195,12 @@ Then('the first ItemId in the response is noted as {string}', function (this: Ew
   this.results.set(`noted:${name}`, { id: id['@Id'], changeKey: id['@ChangeKey'] });
 });
 
-/** Fills {{id:NAME}}, {{changekey:NAME}} and {{watermark:NAME}} with what was noted earlier in the scenario. */
+/** Fills {{id:NAME}}, {{changekey:NAME}}, {{watermark:NAME}} and {{data:NAME}} with what was noted earlier in the scenario. */
 function withNotedIds(world: EwsWorld, body: string): string {
-  return body.replace(/\{\{(id|changekey|watermark):([^}]+)\}\}/g, (_, kind: string, name: string) => {
-    const noted = world.results.get(`noted:${name}`) as { id: string; changeKey?: string; watermark?: string } | undefined;
+  return body.replace(/\{\{(id|changekey|watermark|data):([^}]+)\}\}/g, (_, kind: string, name: string) => {
+    const noted = world.results.get(`noted:${name}`) as { id?: string; changeKey?: string; watermark?: string; data?: string } | undefined;
     assert.ok(noted, `nothing noted as "${name}"`);
-    const value = kind === 'id' ? noted.id : kind === 'changekey' ? noted.changeKey : noted.watermark;
+    const value = kind === 'id' ? noted.id : kind === 'changekey' ? noted.changeKey : kind === 'data' ? noted.data : noted.watermark;
     assert.ok(value !== undefined, `no ${kind} noted as "${name}"`);
     return value;
   });

@@ -18,6 +18,8 @@ import { findItem } from './find-item';
 import { findConversation } from './find-conversation';
 import { applyConversationAction } from './apply-conversation-action';
 import { getConversationItems } from './get-conversation-items';
+import { exportItems } from './export-items';
+import { uploadItems } from './upload-items';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -63,6 +65,8 @@ const operations: Operation[] = [
   findConversation,
   applyConversationAction,
   getConversationItems,
+  exportItems,
+  uploadItems,
   getItem,
   getAttachment,
   createAttachment,

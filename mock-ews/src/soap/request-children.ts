@@ -34,6 +34,8 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   FindConversation: ['IndexedPageItemView', 'SeekToConditionPageItemView', 'SortOrder', 'ParentFolderId', 'MailboxScope', 'QueryString', 'ConversationShape'],
   ApplyConversationAction: ['ConversationActions'],
   GetConversationItems: ['ItemShape', 'FoldersToIgnore', 'MaxItemsToReturn', 'SortOrder', 'MailboxScope', 'Conversations'],
+  ExportItems: ['ItemIds'],
+  UploadItems: ['Items'],
   GetItem: ['ItemShape', 'ItemIds'],
   GetAttachment: ['AttachmentShape', 'AttachmentIds'],
   CreateAttachment: ['ParentItemId', 'Attachments'],

@@ -397,6 +397,17 @@ export class Store {
     return added;
   }
 
+  /**
+   * Overwrites an item with another message (UploadItems with CreateAction Update): the same id in
+   * the same folder, a new version, its attachments those of the new message.
+   */
+  replaceItem(mailbox: Mailbox, item: Item, data: MessageData): Item {
+    const now = new Date();
+    item.attachments = data.attachments.map((a) => placeAttachment(a, encodeId('attachment', mailbox.id, `${item.id}#${++this.nextLocal}`), now));
+    this.changeItem(mailbox, item, data, 'update', now);
+    return item;
+  }
+
   /** Removes one attachment (DeleteAttachment); item.attachments and data.attachments stay parallel. */
   removeAttachment(mailbox: Mailbox, item: Item, attachmentId: string): void {
     const index = item.attachments.findIndex((a) => a.id === attachmentId);
