@@ -100,6 +100,9 @@ Feature: The SOAP envelope as Exchange reads and answers it
         | FindConversation   | Exchange2010     |
         | GetServerTimeZones | Exchange2007_SP1 |
         | MarkAsJunk         | Exchange2010_SP2 |
+        | GetUserConfiguration | Exchange2007_SP1 |
+        | UploadItems        | Exchange2010     |
+        | GetConversationItems | Exchange2010_SP2 |
 
     Scenario: Two operations in one body
       When alice@acme.test posts the SOAP body:

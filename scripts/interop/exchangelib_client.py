@@ -36,6 +36,8 @@ def main() -> int:
     p.add_argument("--oof", action="store_true", help="read, schedule and read again the out-of-office settings")
     p.add_argument("--expand-dl", metavar="SMTP", help="list the members of a distribution list (ExpandDL)")
     p.add_argument("--send-as", metavar="SMTP", help="send the mailbox a message whose From is SMTP, then read it back")
+    p.add_argument("--user-config", metavar="NAME",
+                   help="create, read, update, read and delete a user configuration object NAME on the Inbox")
     p.add_argument("--export-upload", metavar="SUBJECT",
                    help="export the Inbox message with this subject, upload it into Junk Email, then over that copy")
     a = p.parse_args()
@@ -102,6 +104,29 @@ def main() -> int:
             got = account.inbox.get(subject=subject)
             print(json.dumps({"sentAs": [got.author.email_address, got.sender.email_address,
                                          account.sent.filter(subject=subject).count()]}))
+            return 0
+        if a.user_config:
+            # Folder.create/get/update/delete_user_configuration: the four UserConfiguration operations.
+            inbox = account.inbox
+
+            def read():
+                c = inbox.get_user_configuration(a.user_config)
+                return {"dictionary": {str(k): v for k, v in (c.dictionary or {}).items()},
+                        "xml": c.xml_data.decode() if c.xml_data else None,
+                        "binary": list(c.binary_data) if c.binary_data else None, "hasId": bool(c.id)}
+
+            inbox.create_user_configuration(a.user_config, dictionary={"Theme": "dark", "Count": 3, "Enabled": True},
+                                            xml_data=b"<Settings><Pane>left</Pane></Settings>", binary_data=b"\x00\x01\x02")
+            created = read()
+            inbox.update_user_configuration(a.user_config, dictionary={"Theme": "light"})
+            updated = read()
+            inbox.delete_user_configuration(a.user_config)
+            try:
+                inbox.get_user_configuration(a.user_config)
+                gone = "still there"
+            except Exception as e:  # the ResponseCode exchangelib raises as an exception class
+                gone = type(e).__name__
+            print(json.dumps({"userConfig": {"created": created, "updated": updated, "afterDelete": gone}}))
             return 0
         if a.export_upload:
             # ExportItems, then UploadItems twice: CreateNew into Junk Email, then Update over that copy.

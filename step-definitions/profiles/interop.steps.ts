@@ -93,6 +93,32 @@ Then('exchangelib received it from {string} with the sender {string} and kept {i
   return undefined;
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} creates, reads, updates, reads and deletes the user configuration {string} on the Inbox', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, name: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', 'basic', '--user-config', name]);
+});
+
+interface ReadConfiguration {
+  dictionary: Record<string, unknown>;
+  xml: string | null;
+  binary: number[] | null;
+  hasId: boolean;
+}
+
+Then('exchangelib read the user configuration as created with the dictionary {string}, the XML {string} and the bytes {string}', function (this: EwsWorld, dictionary: string, xml: string, bytes: string) {
+  const out = exchangelibResult<{ userConfig: { created: ReadConfiguration } }>(this);
+  if (!out) return 'skipped';
+  const { created } = out.userConfig;
+  assert.deepEqual(created, { dictionary: JSON.parse(dictionary), xml, binary: bytes.split(' ').map(Number), hasId: true });
+  return undefined;
+});
+
+Then('after the update the dictionary was {string}, and after the delete reading it raised {word}', function (this: EwsWorld, dictionary: string, error: string) {
+  const out = exchangelibResult<{ userConfig: { updated: ReadConfiguration; afterDelete: string } }>(this);
+  if (!out) return 'skipped';
+  assert.deepEqual([out.userConfig.updated.dictionary, out.userConfig.afterDelete], [JSON.parse(dictionary), error]);
+  return undefined;
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} exports the inbox message {string} and uploads it to Junk Email, then over that copy', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, subject: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', 'basic', '--export-upload', subject]);
 });

@@ -20,6 +20,10 @@ import { applyConversationAction } from './apply-conversation-action';
 import { getConversationItems } from './get-conversation-items';
 import { exportItems } from './export-items';
 import { uploadItems } from './upload-items';
+import { createUserConfiguration } from './create-user-configuration';
+import { getUserConfiguration } from './get-user-configuration';
+import { updateUserConfiguration } from './update-user-configuration';
+import { deleteUserConfiguration } from './delete-user-configuration';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -67,6 +71,10 @@ const operations: Operation[] = [
   getConversationItems,
   exportItems,
   uploadItems,
+  createUserConfiguration,
+  getUserConfiguration,
+  updateUserConfiguration,
+  deleteUserConfiguration,
   getItem,
   getAttachment,
   createAttachment,

@@ -56,6 +56,7 @@ const entries = {
   ErrorInvalidWatermark: { shapes: ['item'], message: 'The watermark is invalid.' },
   ErrorIrresolvableConflict: { shapes: ['item'], message: 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.' },
   ErrorItemNotFound: { shapes: ['item'], message: 'The specified object was not found in the store.' },
+  ErrorItemSave: { shapes: ['item'], message: 'The item could not be saved.' },
   ErrorMailboxMoveInProgress: { shapes: ['fault', 'item'], message: 'The mailbox is being moved. Try again later.' },
   ErrorMailboxStoreUnavailable: { shapes: ['item', 'fault'], message: 'The mailbox database is temporarily unavailable.' },
   ErrorMessageDispositionRequired: { shapes: ['item'], message: 'MessageDisposition attribute is required.' },

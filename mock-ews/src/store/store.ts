@@ -6,6 +6,7 @@ import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import { StoredItem } from './stored-item';
 import { MAILBOX_RIGHTS, type MailboxRight } from './mailbox-rights';
+import { type ConfigurationContent, sameKey, type UserConfiguration } from './user-configurations';
 import type {
   Account,
   AppRegistration,
@@ -406,6 +407,35 @@ export class Store {
     item.attachments = data.attachments.map((a) => placeAttachment(a, encodeId('attachment', mailbox.id, `${item.id}#${++this.nextLocal}`), now));
     this.changeItem(mailbox, item, data, 'update', now);
     return item;
+  }
+
+  /** A new user configuration object on `folder` (CreateUserConfiguration); the caller checked the name is free. */
+  createConfiguration(mailbox: Mailbox, folder: Folder, name: string, content: ConfigurationContent): UserConfiguration {
+    const id = encodeId('item', mailbox.id, `c${++this.nextLocal}`);
+    const created: UserConfiguration = { name, id, changeKey: changeKey(id, 1), version: 1, dictionary: content.dictionary ?? [], xmlData: content.xmlData, binaryData: content.binaryData };
+    (folder.configurations ??= new Map()).set(name.toLowerCase(), created);
+    return created;
+  }
+
+  /**
+   * UpdateUserConfiguration: dictionary entries given replace those with the same key and the rest
+   * are added; XML and binary data given replace what was there. A new version either way.
+   */
+  updateConfiguration(c: UserConfiguration, content: ConfigurationContent): UserConfiguration {
+    for (const entry of content.dictionary ?? []) {
+      const at = c.dictionary.findIndex((e) => sameKey(e.key, entry.key));
+      c.dictionary = at < 0 ? [...c.dictionary, entry] : c.dictionary.map((e, i) => (i === at ? entry : e));
+    }
+    if (content.xmlData) c.xmlData = content.xmlData;
+    if (content.binaryData) c.binaryData = content.binaryData;
+    c.version++;
+    c.changeKey = changeKey(c.id, c.version);
+    return c;
+  }
+
+  deleteConfiguration(folder: Folder, c: UserConfiguration): void {
+    folder.configurations?.delete(c.name.toLowerCase());
+    if (folder.configurations?.size === 0) delete folder.configurations;
   }
 
   /** Removes one attachment (DeleteAttachment); item.attachments and data.attachments stay parallel. */

@@ -1,3 +1,4 @@
+import type { UserConfiguration } from './user-configurations';
 import type { OOF_AUDIENCES, OOF_STATES } from './out-of-office';
 /** Protocol-neutral data of the mailbox store. Nothing here knows about SOAP or XML. */
 
@@ -144,6 +145,8 @@ export interface Folder {
   journal: ItemChange[];
   /** Ids of child folders. */
   childIds: string[];
+  /** User configuration objects kept on the folder, by lower-cased name (store/user-configurations.ts). */
+  configurations?: Map<string, UserConfiguration>;
 }
 
 export interface Mailbox {
