@@ -1,8 +1,7 @@
 import { ResponseMessages } from '../soap/response-writer';
-import { incompleteContent, ItemError } from '../soap/error-catalogue';
-import { NS } from '../soap/namespaces';
+import { ItemError } from '../soap/error-catalogue';
 import { ownerOf } from './common/mailbox-access';
-import { checkConfigurationName, readConfigurationContent, readConfigurationName } from './common/user-configuration';
+import { configurationRequest } from './common/user-configuration';
 import { configurationOf } from '../store/user-configurations';
 import type { Operation } from './operation';
 
@@ -15,15 +14,10 @@ export const createUserConfiguration: Operation = {
   name: 'CreateUserConfiguration',
   since: 'Exchange2010',
   async handle(ctx) {
-    const req = ctx.request;
-    const uc = req.m('UserConfiguration');
-    if (!uc) throw incompleteContent(req, 'UserConfiguration', NS.m);
-    const nameEl = checkConfigurationName(uc.t('UserConfigurationName'), uc, NS.t);
+    const request = configurationRequest(ctx.request);
     const out = new ResponseMessages(ctx.body, 'CreateUserConfiguration');
     await out.add(() => {
-      if (uc.t('ItemId')) throw new ItemError('ErrorInvalidOperation', 'An ItemId cannot be given to a user configuration object: the server assigns it.');
-      const content = readConfigurationContent(uc);
-      const name = readConfigurationName(ctx, nameEl);
+      const { name, content } = request.read(ctx);
       if (configurationOf(name.folder, name.name)) throw new ItemError('ErrorItemSave', 'A user configuration object with this name already exists on the folder.');
       ctx.store.createConfiguration(ownerOf(ctx, name.folder), name.folder, name.name, content);
     });

@@ -1,8 +1,7 @@
 import { ResponseMessages } from '../soap/response-writer';
-import { incompleteContent, ItemError } from '../soap/error-catalogue';
-import { NS } from '../soap/namespaces';
+import { ItemError } from '../soap/error-catalogue';
 import { configurationOf } from '../store/user-configurations';
-import { checkConfigurationName, readConfigurationContent, readConfigurationName } from './common/user-configuration';
+import { configurationRequest } from './common/user-configuration';
 import type { Operation } from './operation';
 
 /**
@@ -14,15 +13,10 @@ export const updateUserConfiguration: Operation = {
   name: 'UpdateUserConfiguration',
   since: 'Exchange2010',
   async handle(ctx) {
-    const req = ctx.request;
-    const uc = req.m('UserConfiguration');
-    if (!uc) throw incompleteContent(req, 'UserConfiguration', NS.m);
-    const nameEl = checkConfigurationName(uc.t('UserConfigurationName'), uc, NS.t);
+    const request = configurationRequest(ctx.request);
     const out = new ResponseMessages(ctx.body, 'UpdateUserConfiguration');
     await out.add(() => {
-      if (uc.t('ItemId')) throw new ItemError('ErrorInvalidOperation', 'An ItemId cannot be given to a user configuration object: the server assigns it.');
-      const content = readConfigurationContent(uc);
-      const name = readConfigurationName(ctx, nameEl);
+      const { name, content } = request.read(ctx);
       const found = configurationOf(name.folder, name.name);
       if (!found) throw new ItemError('ErrorItemNotFound');
       ctx.store.updateConfiguration(found, content);

@@ -37,6 +37,32 @@ export function readConfigurationName(ctx: OperationContext, el: XmlElement): Co
   return { name, folder: resolveFolderId(ctx, folderEl), folderEl };
 }
 
+/**
+ * What a Create or Update request writes. Schema faults (a missing name or folder, an unknown type,
+ * data that is not base64) fail the request now; what its response message answers instead — an
+ * ItemId given (the server assigns it: ErrorInvalidOperation), a value its type cannot hold — is
+ * thrown when `read` is called inside that message, which also resolves the name to its folder.
+ */
+export function configurationRequest(req: XmlElement): { read: (ctx: OperationContext) => { name: ConfigurationName; content: ConfigurationContent } } {
+  const uc = req.m('UserConfiguration');
+  if (!uc) throw incompleteContent(req, 'UserConfiguration', NS.m);
+  const nameEl = checkConfigurationName(uc.t('UserConfigurationName'), uc, NS.t);
+  let content: ConfigurationContent | ItemError;
+  try {
+    content = readConfigurationContent(uc);
+  } catch (err) {
+    if (!(err instanceof ItemError)) throw err;
+    content = err;
+  }
+  return {
+    read(ctx) {
+      if (uc.t('ItemId')) throw new ItemError('ErrorInvalidOperation', 'An ItemId cannot be given to a user configuration object: the server assigns it.');
+      if (content instanceof ItemError) throw content;
+      return { name: readConfigurationName(ctx, nameEl), content };
+    },
+  };
+}
+
 /** Dictionary, XmlData and BinaryData of a t:UserConfiguration in a request, checked and canonical. */
 export function readConfigurationContent(uc: XmlElement): ConfigurationContent {
   const out: ConfigurationContent = {};
