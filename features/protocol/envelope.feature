@@ -84,7 +84,7 @@ Feature: The SOAP envelope as Exchange reads and answers it
         | operation                  | profile          | since            |
         | GetUserAvailabilityRequest | Exchange2007     | Exchange2007     |
         | GetServerTimeZones         | Exchange2010_SP2 | Exchange2010     |
-        | GetInboxRules              | Exchange2016     | Exchange2010_SP1 |
+        | GetPasswordExpirationDate  | Exchange2016     | Exchange2010_SP1 |
 
     Scenario Outline: An operation newer than the emulated server is an element its schema does not have: <operation> on <profile>
       Given the mock emulates <profile>

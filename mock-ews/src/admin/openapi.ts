@@ -328,7 +328,7 @@ const schemas: Json = {
       at: { type: 'string', format: 'date-time' },
       from: { type: 'string', description: 'The mailbox it left from' },
       recipients: { type: 'array', items: { type: 'string' }, description: 'Envelope recipients outside the organisation, Bcc ones included' },
-      reason: { type: 'string', enum: ['sent', 'auto-reply'] },
+      reason: { type: 'string', enum: ['sent', 'auto-reply', 'rule'] },
       subject: { type: 'string' },
       to: { type: 'array', items: ref('Address') },
       cc: { type: 'array', items: ref('Address') },

@@ -24,6 +24,8 @@ import { createUserConfiguration } from './create-user-configuration';
 import { getUserConfiguration } from './get-user-configuration';
 import { updateUserConfiguration } from './update-user-configuration';
 import { deleteUserConfiguration } from './delete-user-configuration';
+import { getInboxRules } from './get-inbox-rules';
+import { updateInboxRules } from './update-inbox-rules';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -75,6 +77,8 @@ const operations: Operation[] = [
   getUserConfiguration,
   updateUserConfiguration,
   deleteUserConfiguration,
+  getInboxRules,
+  updateInboxRules,
   getItem,
   getAttachment,
   createAttachment,

@@ -36,6 +36,7 @@ const entries = {
   ErrorInvalidIdEmpty: { shapes: ['item'], message: 'The ID is empty.' },
   ErrorInvalidIdMalformed: { shapes: ['item'], message: 'Id is malformed.' },
   ErrorInvalidIndexedPagingParameters: { shapes: ['item'], message: 'The indexed paging parameters are invalid.' },
+  ErrorInboxRulesValidationError: { shapes: ['item'], message: 'The rule operations failed validation: RuleOperationErrors says which and why.' },
   ErrorInvalidOperation: { shapes: ['item'], message: 'The operation is not valid for this item.' },
   ErrorInvalidPagingMaxRows: { shapes: ['item'], message: 'The paging MaxEntriesReturned value is invalid.' },
   ErrorInvalidPropertyAppend: { shapes: ['item'], message: 'Append action is invalid for property.' },

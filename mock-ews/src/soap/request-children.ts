@@ -38,6 +38,8 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   GetUserConfiguration: ['UserConfigurationName', 'UserConfigurationProperties'],
   UpdateUserConfiguration: ['UserConfiguration'],
   DeleteUserConfiguration: ['UserConfigurationName'],
+  GetInboxRules: ['MailboxSmtpAddress'],
+  UpdateInboxRules: ['MailboxSmtpAddress', 'RemoveOutlookRuleBlob', 'Operations'],
   ExportItems: ['ItemIds'],
   UploadItems: ['Items'],
   GetItem: ['ItemShape', 'ItemIds'],

@@ -1,10 +1,10 @@
 import type { MessageData } from './types';
 
 /** Why a message left the organisation. */
-export type OutboundReason = 'sent' | 'auto-reply';
+export type OutboundReason = 'sent' | 'auto-reply' | 'rule';
 
 /** The reason as people read it (the inspector). */
-export const OUTBOUND_REASON_LABEL: Readonly<Record<OutboundReason, string>> = { sent: 'sent', 'auto-reply': 'automatic reply' };
+export const OUTBOUND_REASON_LABEL: Readonly<Record<OutboundReason, string>> = { sent: 'sent', 'auto-reply': 'automatic reply', rule: 'forwarded by an Inbox rule' };
 
 export interface OutboundMessage {
   /** 1 for the first message that left this store, counting on across clears. */

@@ -7,6 +7,7 @@ import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import { StoredItem } from './stored-item';
 import { MAILBOX_RIGHTS, type MailboxRight } from './mailbox-rights';
 import { type ConfigurationContent, sameKey, type UserConfiguration } from './user-configurations';
+import { applyInboxRules, type InboxRule } from './inbox-rules';
 import type {
   Account,
   AppRegistration,
@@ -332,11 +333,15 @@ export class Store {
 
   /**
    * A message arriving as new mail (transport delivery): what NewMailEvent notifications report.
+   * The mailbox's Inbox rules run on it (inbox-rules.ts); the item returned is where it ended up
+   * (the one delivered, already deleted, when a rule deleted it for good).
    * A mailbox out of office answers its sender (auto-reply.ts); a reply to a mailbox of this store
    * is delivered to its Inbox, one to anyone else goes to the outbound log.
    */
   deliverItem(mailbox: Mailbox, folder: Folder, data: MessageData, created = new Date()): Item {
-    const item = this.addItem(mailbox, folder, data, created, { newMail: true });
+    let item = this.addItem(mailbox, folder, data, created, { newMail: true });
+    // Inbox rules run on mail arriving in the Inbox; the message may end elsewhere, or nowhere.
+    if (mailbox.rules?.length && folder.id === mailbox.distinguished.get('inbox')) item = applyInboxRules(this, mailbox, item, created) ?? item;
     const reply = oofReply(this, mailbox, data, created);
     if (reply) {
       const address = reply.to[0].address;
@@ -407,6 +412,17 @@ export class Store {
     item.attachments = data.attachments.map((a) => placeAttachment(a, encodeId('attachment', mailbox.id, `${item.id}#${++this.nextLocal}`), now));
     this.changeItem(mailbox, item, data, 'update', now);
     return item;
+  }
+
+  /** Replaces a mailbox's Inbox rules at once (UpdateInboxRules applies all its operations or none). */
+  setInboxRules(mailbox: Mailbox, rules: InboxRule[]): void {
+    if (rules.length === 0) delete mailbox.rules;
+    else mailbox.rules = rules;
+  }
+
+  /** A new rule id, unique in the store (Exchange's are short base64 strings too). */
+  newRuleId(mailbox: Mailbox): string {
+    return Buffer.from(`${mailbox.id}:r${++this.nextLocal}`).toString('base64');
   }
 
   /** A new user configuration object on `folder` (CreateUserConfiguration); the caller checked the name is free. */

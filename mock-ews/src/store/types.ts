@@ -1,3 +1,4 @@
+import type { InboxRule } from './inbox-rules';
 import type { UserConfiguration } from './user-configurations';
 import type { OOF_AUDIENCES, OOF_STATES } from './out-of-office';
 /** Protocol-neutral data of the mailbox store. Nothing here knows about SOAP or XML. */
@@ -163,6 +164,8 @@ export interface Mailbox {
   hierarchy: FolderChange[];
   /** Out-of-office settings (SetUserOofSettings); absent until set: disabled, with no replies. */
   oof?: OofSettings;
+  /** Inbox rules (UpdateInboxRules), run on mail delivered to the Inbox; absent until one is made. */
+  rules?: InboxRule[];
 }
 
 export interface OofSettings {

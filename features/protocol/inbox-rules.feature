@@ -1,0 +1,212 @@
+@protocol @InboxRules
+Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
+  A mailbox's Inbox rules (Exchange 2010 SP1 on) run on every message delivered to its Inbox, in
+  priority order: they file it, flag it, categorise it, forward or redirect it, or delete it.
+  UpdateInboxRules applies all its operations or none, and says which failed and why.
+
+  @since:Exchange2010_SP1
+  Scenario: Mail from one sender is filed, marked read and categorised; an exception keeps some in the Inbox
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules>
+        <m:RemoveOutlookRuleBlob>true</m:RemoveOutlookRuleBlob>
+        <m:Operations>
+          <t:CreateRuleOperation>
+            <t:Rule>
+              <t:DisplayName>Bob's reports</t:DisplayName>
+              <t:Priority>1</t:Priority>
+              <t:IsEnabled>true</t:IsEnabled>
+              <t:Conditions><t:FromAddresses><t:Address><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Address></t:FromAddresses></t:Conditions>
+              <t:Exceptions><t:ContainsSubjectStrings><t:String>urgent</t:String></t:ContainsSubjectStrings></t:Exceptions>
+              <t:Actions>
+                <t:AssignCategories><t:String>From Bob</t:String></t:AssignCategories>
+                <t:MarkAsRead>true</t:MarkAsRead>
+                <t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder>
+              </t:Actions>
+            </t:Rule>
+          </t:CreateRuleOperation>
+        </m:Operations>
+      </m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Weekly report", "from": { "address": "bob@acme.test" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "URGENT: the build is broken", "from": { "address": "bob@acme.test" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Lunch?", "from": { "address": "carol@globex.test" } }
+      """
+    Then the junkemail of alice@acme.test holds "Weekly report" as a read message
+    And the junkemail message "Weekly report" of alice@acme.test has the categories "From Bob"
+    And the inbox of alice@acme.test does not hold "Weekly report"
+    And the inbox of alice@acme.test holds "URGENT: the build is broken" as an unread message
+    And the inbox of alice@acme.test holds "Lunch?" as an unread message
+
+  @since:Exchange2010_SP1
+  Scenario: A rule made and read back through ews-javascript-api files the mail it matches
+    When svc-ews@acme.test impersonating alice@acme.test makes the rule "Bob's invoices" filing mail from bob@acme.test and with "invoice" in the subject into junkemail through ews-javascript-api
+    And svc-ews@acme.test impersonating alice@acme.test reads the Inbox rules through ews-javascript-api
+    Then ews-javascript-api read the rule "Bob's invoices" filing mail from "bob@acme.test" with "invoice" in the subject into the junkemail of alice@acme.test, marking it read
+    When bob@acme.test sends alice@acme.test the message "Invoice for November"
+    And bob@acme.test sends alice@acme.test the message "Lunch on Friday"
+    Then the junkemail of alice@acme.test holds "Invoice for November" as a read message
+    And the inbox of alice@acme.test holds "Lunch on Friday" as an unread message
+
+  @since:Exchange2010_SP1
+  Scenario: A rule forwards to an outside address and another deletes; StopProcessingRules ends the run
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules>
+        <m:Operations>
+          <t:CreateRuleOperation>
+            <t:Rule>
+              <t:DisplayName>Invoices to the accountant</t:DisplayName>
+              <t:Priority>1</t:Priority>
+              <t:IsEnabled>true</t:IsEnabled>
+              <t:Conditions><t:ContainsSubjectStrings><t:String>invoice</t:String></t:ContainsSubjectStrings></t:Conditions>
+              <t:Actions>
+                <t:ForwardToRecipients><t:Address><t:EmailAddress>nina@partner.test</t:EmailAddress></t:Address></t:ForwardToRecipients>
+                <t:StopProcessingRules>true</t:StopProcessingRules>
+              </t:Actions>
+            </t:Rule>
+          </t:CreateRuleOperation>
+          <t:CreateRuleOperation>
+            <t:Rule>
+              <t:DisplayName>Drop the rest from the vendor</t:DisplayName>
+              <t:Priority>2</t:Priority>
+              <t:IsEnabled>true</t:IsEnabled>
+              <t:Conditions><t:ContainsSenderStrings><t:String>vendor.test</t:String></t:ContainsSenderStrings></t:Conditions>
+              <t:Actions><t:Delete>true</t:Delete></t:Actions>
+            </t:Rule>
+          </t:CreateRuleOperation>
+        </m:Operations>
+      </m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Invoice 42", "from": { "address": "otto@vendor.test" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "New catalogue", "from": { "address": "otto@vendor.test" } }
+      """
+    Then the inbox of alice@acme.test holds "Invoice 42" as an unread message
+    And the deleteditems of alice@acme.test holds "New catalogue" as an unread message
+    When the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total                  | 1                 |
+      | messages[0].subject    | FW: Invoice 42    |
+      | messages[0].reason     | rule              |
+      | messages[0].from       | alice@acme.test   |
+      | messages[0].recipients[0] | nina@partner.test |
+
+  @since:Exchange2010_SP1
+  Scenario: Two mailboxes forwarding to each other stop after one round
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>To Bob</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Actions><t:ForwardToRecipients><t:Address><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Address></t:ForwardToRecipients></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    And svc-ews@acme.test impersonating bob@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>To Alice</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Actions><t:ForwardToRecipients><t:Address><t:EmailAddress>alice@acme.test</t:EmailAddress></t:Address></t:ForwardToRecipients></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Ping", "from": { "address": "carol@globex.test" } }
+      """
+    Then the inbox of bob@acme.test holds 1 message "FW: Ping"
+    And the inbox of alice@acme.test holds 1 message "FW: Ping"
+    And the inbox of alice@acme.test holds 1 message "Ping"
+
+  @since:Exchange2010_SP1
+  Scenario: Rules come back in priority order, a new one placed before the one that had its priority
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>First</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MarkAsRead>true</t:MarkAsRead></t:Actions></t:Rule></t:CreateRuleOperation>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Second</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>false</t:IsEnabled><t:Actions><t:MarkImportance>High</t:MarkImportance></t:Actions></t:Rule></t:CreateRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    And svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Newest, first</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:StopProcessingRules>true</t:StopProcessingRules></t:Actions></t:Rule></t:CreateRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetInboxRules/>
+      """
+    Then the Inbox rules answered are:
+      | Newest, first | 1 | true  |
+      | First         | 2 | true  |
+      | Second        | 3 | false |
+
+  @since:Exchange2010_SP1
+  Scenario Outline: An operation that cannot be done fails them all, saying which and why: <case>
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Kept</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MarkAsRead>true</t:MarkAsRead></t:Actions></t:Rule></t:CreateRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    And the tester notes the store digest as "before"
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Fine</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation>
+        <operation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    Then the UpdateInboxRules answer is ErrorInboxRulesValidationError, operation 1 failing on <field> with <code>
+    And the store digest is still "before"
+
+    Examples:
+      | case                        | operation                                                                                                                                                                                                                     | field                   | code             |
+      | a new rule with a RuleId     | <t:CreateRuleOperation><t:Rule><t:RuleId>AQAAAA==</t:RuleId><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | RuleId                  | CreateWithRuleId |
+      | a folder that does not exist | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MoveToFolder><t:FolderId Id="AQMkADk5ZjQ2ZjM1"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation> | Action:MoveToFolder     | FolderDoesNotExist |
+      | a condition not emulated     | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:IsEncrypted>true</t:IsEncrypted></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:IsEncrypted   | UnsupportedRule  |
+      | no action                    | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled></t:Rule></t:CreateRuleOperation>                                                                      | Actions                 | MissingAction    |
+      | a rule that does not exist   | <t:DeleteRuleOperation><t:RuleId>AQAAAA==</t:RuleId></t:DeleteRuleOperation>                                                                                                                                                    | RuleId                  | RuleNotFound     |
+      | an address that is not one   | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:RedirectToRecipients><t:Address><t:EmailAddress>nobody</t:EmailAddress></t:Address></t:RedirectToRecipients></t:Actions></t:Rule></t:CreateRuleOperation> | Action:RedirectToRecipients | InvalidAddress |
+
+  @since:Exchange2010_SP1
+  Scenario: A rule deleted no longer files mail
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Everything to Junk</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Actions><t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    And the rule "Everything to Junk" of alice@acme.test is noted as "junk-rule"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:DeleteRuleOperation><t:RuleId>{{id:junk-rule}}</t:RuleId></t:DeleteRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    Then the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Still here", "from": { "address": "carol@globex.test" } }
+      """
+    Then the inbox of alice@acme.test holds "Still here" as an unread message
+
+  Scenario: An Exchange 2010 server before SP1 does not know Inbox rules
+    Given the mock emulates Exchange2010
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetInboxRules/>
+      """
+    Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation

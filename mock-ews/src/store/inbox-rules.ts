@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Address, Importance, Item, Mailbox, MessageData } from './types';
+import type { Store } from './store';
+import { isInternalAddress } from './organisation';
+
+/** What a rule tests a message for (RulePredicatesType, the part the mock evaluates); all given must hold. */
+export interface RulePredicates {
+  containsSubjectStrings?: string[];
+  containsBodyStrings?: string[];
+  containsSubjectOrBodyStrings?: string[];
+  containsSenderStrings?: string[];
+  fromAddresses?: string[];
+  sentToAddresses?: string[];
+  hasAttachments?: boolean;
+  importance?: Importance;
+  notSentToMe?: boolean;
+  sentCcMe?: boolean;
+  sentOnlyToMe?: boolean;
+  sentToMe?: boolean;
+}
+
+/** What a rule does to a message it matches (RuleActionsType, the part the mock performs). */
+export interface RuleActions {
+  assignCategories?: string[];
+  copyToFolder?: string;
+  delete?: boolean;
+  forwardToRecipients?: string[];
+  markImportance?: Importance;
+  markAsRead?: boolean;
+  moveToFolder?: string;
+  permanentDelete?: boolean;
+  redirectToRecipients?: string[];
+  stopProcessingRules?: boolean;
+}
+
+/** An Inbox rule of a mailbox (UpdateInboxRules, GetInboxRules). */
+export interface InboxRule {
+  id: string;
+  displayName: string;
+  /** 1 runs first; priorities are kept 1..n without gaps. */
+  priority: number;
+  enabled: boolean;
+  conditions: RulePredicates;
+  exceptions: RulePredicates;
+  actions: RuleActions;
+}
+
+/** The header Exchange stamps on mail its rules forward, naming each mailbox that forwarded it. */
+export const RULES_LOOP_HEADER = 'X-MS-Exchange-Inbox-Rules-Loop';
+
+const lower = (s: string) => s.toLowerCase();
+const containsAny = (text: string, needles: string[]) => needles.some((n) => lower(text).includes(lower(n)));
+const addressIn = (list: Address[], addresses: string[]) => list.some((a) => addresses.map(lower).includes(lower(a.address)));
+
+/** True when the message satisfies every predicate given (an empty set of predicates matches everything). */
+export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, hasAttachments: boolean): boolean {
+  const body = data.body.text ?? data.body.html ?? '';
+  const me = lower(mailbox.smtp);
+  const toMe = data.to.some((a) => lower(a.address) === me);
+  const ccMe = data.cc.some((a) => lower(a.address) === me);
+  const from = data.from ? `${data.from.name ?? ''} ${data.from.address}` : '';
+  const checks: [unknown, () => boolean][] = [
+    [p.containsSubjectStrings, () => containsAny(data.subject, p.containsSubjectStrings!)],
+    [p.containsBodyStrings, () => containsAny(body, p.containsBodyStrings!)],
+    [p.containsSubjectOrBodyStrings, () => containsAny(data.subject, p.containsSubjectOrBodyStrings!) || containsAny(body, p.containsSubjectOrBodyStrings!)],
+    [p.containsSenderStrings, () => containsAny(from, p.containsSenderStrings!)],
+    [p.fromAddresses, () => (data.from ? addressIn([data.from], p.fromAddresses!) : false)],
+    [p.sentToAddresses, () => addressIn([...data.to, ...data.cc, ...data.bcc], p.sentToAddresses!)],
+    [p.hasAttachments, () => hasAttachments === p.hasAttachments],
+    [p.importance, () => data.importance === p.importance],
+    [p.notSentToMe, () => !toMe && !ccMe],
+    [p.sentCcMe, () => ccMe],
+    [p.sentOnlyToMe, () => toMe && data.to.length === 1 && data.cc.length === 0],
+    [p.sentToMe, () => toMe],
+  ];
+  return checks.every(([given, check]) => given === undefined || given === false || check());
+}
+
+/** True when a predicate set holds nothing (a rule without exceptions). */
+export function isEmpty(p: RulePredicates): boolean {
+  return Object.values(p).every((v) => v === undefined);
+}
+
+/**
+ * Runs a mailbox's enabled rules, in priority order, on a message just delivered to its Inbox, as
+ * Exchange's transport does: flags and categories first, then copies and forwards, then where the
+ * message ends (moved, deleted to Deleted Items, or deleted for good). Stops after a rule with
+ * StopProcessingRules. Returns the message as it ends up, or undefined when it was deleted for good.
+ */
+export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item, at: Date): Item | undefined {
+  let item = delivered;
+  const forwardedBy = (item.data.headers.find(([name]) => lower(name) === lower(RULES_LOOP_HEADER))?.[1] ?? '').split(/\s*,\s*/).filter(Boolean).map(lower);
+  const hasAttachments = item.attachments.some((a) => !a.isInline);
+  let destination: string | undefined;
+  let disposal: 'delete' | 'permanent' | undefined;
+  for (const rule of [...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority)) {
+    if (!rule.enabled) continue;
+    if (!matches(rule.conditions, item.data, mailbox, hasAttachments)) continue;
+    if (!isEmpty(rule.exceptions) && matches(rule.exceptions, item.data, mailbox, hasAttachments)) continue;
+    const a = rule.actions;
+    const patch: Partial<MessageData> = {};
+    if (a.markAsRead) patch.isRead = true;
+    if (a.markImportance) patch.importance = a.markImportance;
+    if (a.assignCategories) patch.categories = [...new Set([...item.data.categories, ...a.assignCategories])];
+    if (Object.keys(patch).length > 0) item = store.updateItem(mailbox, item, patch);
+    const copyTo = a.copyToFolder && mailbox.folders.get(a.copyToFolder);
+    if (copyTo) store.copyItem(mailbox, item, copyTo);
+    // A message this mailbox forwarded before is not forwarded again: the loop header names it.
+    if (!forwardedBy.includes(lower(mailbox.smtp))) {
+      if (a.forwardToRecipients?.length) send(store, mailbox, forwarded(mailbox, item.data, a.forwardToRecipients, forwardedBy), at);
+      if (a.redirectToRecipients?.length) send(store, mailbox, redirected(mailbox, item.data, a.redirectToRecipients, forwardedBy), at);
+    }
+    if (a.moveToFolder && mailbox.folders.has(a.moveToFolder)) destination = a.moveToFolder;
+    if (a.permanentDelete) disposal = 'permanent';
+    else if (a.delete && disposal === undefined) disposal = 'delete';
+    if (a.stopProcessingRules) break;
+  }
+  if (disposal === 'permanent') {
+    store.deleteItem(mailbox, item);
+    return undefined;
+  }
+  if (disposal === 'delete') destination = store.distinguishedFolder(mailbox, 'deleteditems').id;
+  if (destination && destination !== item.folderId) item = store.moveItem(mailbox, item, mailbox.folders.get(destination)!);
+  return item;
+}
+
+function loopHeader(mailbox: Mailbox, before: string[]): [string, string] {
+  return [RULES_LOOP_HEADER, [...before, mailbox.smtp].join(', ')];
+}
+
+/** A forward: from the mailbox, "FW:" and the original's body and attachments. */
+function forwarded(mailbox: Mailbox, data: MessageData, to: string[], before: string[]): MessageData {
+  return {
+    ...data,
+    subject: /^fw:/i.test(data.subject) ? data.subject : `FW: ${data.subject}`,
+    // A forward is a new message of the forwarding mailbox's.
+    internetMessageId: `<${randomUUID()}@${mailbox.smtp.split('@')[1] ?? 'localhost'}>`,
+    inReplyTo: undefined,
+    references: undefined,
+    from: { name: mailbox.displayName, address: mailbox.smtp },
+    sender: undefined,
+    to: to.map((address) => ({ address })),
+    cc: [],
+    bcc: [],
+    replyTo: [],
+    isRead: false,
+    isDraft: false,
+    categories: [],
+    headers: [loopHeader(mailbox, before)],
+    rawMime: undefined,
+  };
+}
+
+/** A redirect: the message as it came, From unchanged, to new recipients. */
+function redirected(mailbox: Mailbox, data: MessageData, to: string[], before: string[]): MessageData {
+  return { ...data, to: to.map((address) => ({ address })), cc: [], bcc: [], isRead: false, categories: [], headers: [...data.headers, loopHeader(mailbox, before)], rawMime: undefined };
+}
+
+/** Delivered to mailboxes of the store, kept in the outbound log for addresses outside the organisation. */
+function send(store: Store, from: Mailbox, data: MessageData, at: Date): void {
+  const outside: string[] = [];
+  for (const { address } of data.to) {
+    const to = store.mailbox(address);
+    if (to) store.deliverItem(to, store.distinguishedFolder(to, 'inbox'), data, at);
+    else if (!isInternalAddress(store, address)) outside.push(address);
+  }
+  if (outside.length > 0) store.outbound.add(from.smtp, outside, data, 'rule', at);
+}
