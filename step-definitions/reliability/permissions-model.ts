@@ -24,7 +24,7 @@ const DOMAINS = ['alpha.test', 'beta.test', 'gamma.test'];
 const DEPARTMENTS = ['Sales', 'Engineering'];
 const FILTERS = ["Department -eq 'Sales'", "Department -ne 'Sales'", "PrimarySmtpAddress -like '*@alpha.test'"];
 const PROFILES = ['Exchange2007_SP1', 'Exchange2010_SP2', 'Exchange2016'] as const;
-const OPS = ['GetFolder', 'FindFolder', 'FindItem', 'GetItem', 'SyncFolderItems', 'SyncFolderHierarchy', 'CreateItem', 'UpdateItem', 'DeleteItem', 'MoveItem', 'CopyItem', 'ConvertId', 'ResolveNames', 'SendFrom'] as const;
+const OPS = ['GetFolder', 'FindFolder', 'FindItem', 'FindConversation', 'GetItem', 'SyncFolderItems', 'SyncFolderHierarchy', 'CreateItem', 'UpdateItem', 'DeleteItem', 'MoveItem', 'CopyItem', 'ConvertId', 'ResolveNames', 'SendFrom', 'GetInboxRules', 'UpdateInboxRules'] as const;
 const RIGHTS = ['FullAccess', 'SendAs', 'SendOnBehalf'] as const;
 const FORMS = ['PrincipalName', 'SID', 'PrimarySmtpAddress', 'SmtpAddress'] as const;
 type Right = 'ApplicationImpersonation' | 'ms-Exch-EPI-Impersonation' | 'ms-Exch-EPI-May-Impersonate';
@@ -291,7 +291,11 @@ function referenced(s: ScenarioCase, r: RequestCase, acting: number | undefined)
     case 'GetFolder':
     case 'FindFolder':
     case 'FindItem':
+    case 'FindConversation':
     case 'CreateItem':
+    // The rules of the acting mailbox, or of the one MailboxSmtpAddress names.
+    case 'GetInboxRules':
+    case 'UpdateInboxRules':
       return [folder];
     case 'SyncFolderItems':
     case 'SyncFolderHierarchy':
@@ -405,6 +409,18 @@ export function buildSoap(boxes: MailboxStates, accounts: AccountInfo[], s: Scen
     case 'FindFolder':
       body = `<m:FindFolder Traversal="Deep"><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape><m:ParentFolderIds>${folderRef(x)}</m:ParentFolderIds></m:FindFolder>`;
       break;
+    case 'FindConversation':
+      if (s.profile === 'Exchange2007_SP1') return undefined;
+      body = `<m:FindConversation><m:ParentFolderId>${folderRef(x)}</m:ParentFolderId></m:FindConversation>`;
+      break;
+    case 'GetInboxRules':
+    case 'UpdateInboxRules': {
+      if (s.profile === 'Exchange2007_SP1') return undefined;
+      const address = r.folderForm === 'own' ? '' : `<m:MailboxSmtpAddress>${smtpOf(s, x)}</m:MailboxSmtpAddress>`;
+      const create = `<t:CreateRuleOperation><t:Rule><t:DisplayName>planted-${++planted}-x</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MarkAsRead>true</t:MarkAsRead></t:Actions></t:Rule></t:CreateRuleOperation>`;
+      body = r.op === 'GetInboxRules' ? `<m:GetInboxRules>${address}</m:GetInboxRules>` : `<m:UpdateInboxRules>${address}<m:Operations>${create}</m:Operations></m:UpdateInboxRules>`;
+      break;
+    }
     case 'FindItem':
       body = `<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ParentFolderIds>${folderRef(x)}</m:ParentFolderIds></m:FindItem>`;
       break;
@@ -471,7 +487,9 @@ export function buildSoap(boxes: MailboxStates, accounts: AccountInfo[], s: Scen
 export function outcomeOf(reply: HttpReply): string {
   const fault = findAll(reply.doc, 'Fault')[0];
   if (reply.status !== 200 || fault) return textOf(findAll(fault ?? reply.doc, 'ResponseCode')[0]) ?? `HTTP ${reply.status}`;
-  const messages = findAll(reply.doc, 'ResponseMessages').flatMap((rm) => Object.values(rm).flat() as Record<string, unknown>[]);
+  let messages = findAll(reply.doc, 'ResponseMessages').flatMap((rm) => Object.values(rm).flat() as Record<string, unknown>[]);
+  // FindConversation, GetInboxRules, UpdateInboxRules: the response element is itself the one message.
+  if (messages.length === 0) messages = ['FindConversationResponse', 'GetInboxRulesResponse', 'UpdateInboxRulesResponse'].flatMap((name) => findAll(reply.doc, name));
   if (messages.length === 0) return 'no response messages';
   const bad = messages.find((m) => m['@ResponseClass'] === 'Error');
   return bad ? textOf(findAll(bad, 'ResponseCode')[0]) ?? 'Error' : 'ok';
