@@ -210,3 +210,23 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       <m:GetInboxRules/>
       """
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
+
+  Scenario: Rules given in the scenario file run from the start, and GetInboxRules lists them
+    Given the mock serves the scenario "inbox-rules.yaml"
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Invoice 7", "from": { "address": "billing@vendor.test" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Price list", "from": { "address": "billing@vendor.test" } }
+      """
+    Then the "Inbox/Invoices" of alice@acme.test holds "Invoice 7" as a read message
+    And the junkemail of alice@acme.test holds "Price list" as an unread message
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetInboxRules/>
+      """
+    Then the Inbox rules answered are:
+      | Invoices from the vendor                      | 1 | true |
+      | Everything else from the vendor to Junk Email | 2 | true |

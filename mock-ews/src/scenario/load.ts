@@ -12,6 +12,7 @@ import { generateMessages, syntheticBytes } from './generate';
 import { FolderSpec, MessageSpec, scenarioSchema, ScenarioSpec } from './schema';
 import { brokenListRule, type ListDirectory } from '../store/distribution-lists';
 import { brokenPermissionRule } from '../store/mailbox-rights';
+import type { InboxRule } from '../store/inbox-rules';
 
 /** The project root, where fixtures/ lives. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -113,6 +114,7 @@ export async function loadScenarioObject(input: unknown, label = 'scenario', bas
     for (const [i, f] of m.folders.entries()) {
       await seedFolder(store, mailbox, null, f, owner, `${label}: ${where}.folders[${i}]`, baseDir);
     }
+    if ('rules' in m && m.rules) store.setInboxRules(mailbox, m.rules.map((r, i) => toInboxRule(store, mailbox, r, i, `${label}: ${where}.rules[${i}]`)));
   }
   for (const p of spec.mailboxPermissions) store.grantMailboxRight(store.mailbox(p.mailbox)!, p.user, p.accessRights);
   return { profile: spec.profile, store, spec };
@@ -304,4 +306,16 @@ async function toMessage(m: MessageSpec, owner: Address, outgoing: boolean, wher
     headers: Object.entries(m.headers ?? {}),
     itemClass: 'IPM.Note',
   };
+}
+
+/** A scenario file's rule in the store's form: priority by its place in the list, folder paths resolved. */
+function toInboxRule(store: Store, mailbox: Mailbox, r: NonNullable<ScenarioSpec['mailboxes'][number]['rules']>[number], index: number, where: string): InboxRule {
+  const folder = (path: string | undefined, key: string) => {
+    if (path === undefined) return undefined;
+    const found = store.folderByPath(mailbox, path);
+    if (!found) throw new ScenarioError(`${where}.actions.${key}: no folder "${path}" in ${mailbox.smtp} (a path of folder names from the top, such as "Inbox/Projects")`);
+    return found.id;
+  };
+  const actions = { ...r.actions, moveToFolder: folder(r.actions.moveToFolder, 'moveToFolder'), copyToFolder: folder(r.actions.copyToFolder, 'copyToFolder') };
+  return { id: store.newRuleId(mailbox), displayName: r.name, priority: index + 1, enabled: r.enabled, conditions: r.conditions, exceptions: r.exceptions, actions };
 }

@@ -200,6 +200,56 @@ export const mailboxPermissionSpec = z
   })
   .strict();
 
+const importance = z.enum(['Low', 'Normal', 'High']);
+const strings = z.array(z.string().min(1, 'must not be empty')).min(1, 'needs at least one string');
+const addresses = z.array(email).min(1, 'needs at least one address');
+
+/** What an Inbox rule tests (store/inbox-rules.ts: RulePredicates), named as EWS names the elements. */
+const rulePredicatesSpec = z
+  .object({
+    containsSubjectStrings: strings.optional(),
+    containsBodyStrings: strings.optional(),
+    containsSubjectOrBodyStrings: strings.optional(),
+    containsSenderStrings: strings.optional(),
+    fromAddresses: addresses.optional(),
+    sentToAddresses: addresses.optional(),
+    hasAttachments: z.boolean().optional(),
+    importance: importance.optional(),
+    notSentToMe: z.boolean().optional(),
+    sentCcMe: z.boolean().optional(),
+    sentOnlyToMe: z.boolean().optional(),
+    sentToMe: z.boolean().optional(),
+  })
+  .strict();
+
+/** What an Inbox rule does; folders are paths of display names from the top of the mailbox ("Inbox/Projects"). */
+const ruleActionsSpec = z
+  .object({
+    assignCategories: strings.optional(),
+    copyToFolder: z.string().min(1).optional(),
+    delete: z.boolean().optional(),
+    forwardToRecipients: addresses.optional(),
+    markImportance: importance.optional(),
+    markAsRead: z.boolean().optional(),
+    moveToFolder: z.string().min(1).optional(),
+    permanentDelete: z.boolean().optional(),
+    redirectToRecipients: addresses.optional(),
+    stopProcessingRules: z.boolean().optional(),
+  })
+  .strict()
+  .refine((a) => Object.values(a).some((v) => v !== undefined && v !== false), 'a rule needs at least one action');
+
+/** An Inbox rule of a mailbox; the list's order is the rules' priority. */
+const inboxRuleSpec = z
+  .object({
+    name: z.string().min(1),
+    enabled: z.boolean().default(true),
+    conditions: rulePredicatesSpec.default({}),
+    exceptions: rulePredicatesSpec.default({}),
+    actions: ruleActionsSpec,
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     name: z.string().optional(),
@@ -220,6 +270,7 @@ export const scenarioSchema = z
             displayName: z.string().optional(),
             folders: z.array(folderSpec).default([]),
             outOfOffice: outOfOfficeSpec.optional(),
+            rules: z.array(inboxRuleSpec).optional(),
           })
           .strict(),
       )
