@@ -147,6 +147,13 @@ Feature: The web inspector
       | bob@acme.test   | SendOnBehalf       |
       | carol@acme.test | FullAccess, SendAs |
 
+  Scenario: A mailbox's page lists its Inbox rules in priority order
+    Given the mock serves the scenario "inbox-rules.yaml"
+    When the tester opens the inspector page "/mailboxes/alice@acme.test"
+    Then the table "inbox-rules" starts with the rows:
+      | 1 | Invoices from the vendor                      | yes | containsSubjectStrings: invoice; fromAddresses: billing@vendor.test |  | markAsRead; moveToFolder: Invoices; stopProcessingRules |
+      | 2 | Everything else from the vendor to Junk Email | yes | containsSenderStrings: vendor.test                                 |  | moveToFolder: Junk Email                                |
+
   Scenario: A page for something that does not exist says so
     When the tester opens the inspector page "/mailboxes/nobody@acme.test"
     Then the inspector page answered 404

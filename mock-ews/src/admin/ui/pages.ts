@@ -131,10 +131,23 @@ function mailboxRights(state: MockState, mailbox: Mailbox): Html {
   return html`<h2>Delegates</h2><table id="mailbox-rights"><tr><th>Account</th><th>Rights</th></tr>${rows}</table>`;
 }
 
+/** The mailbox's Inbox rules in priority order: what each tests and what it does, in EWS's names. */
+function inboxRules(mailbox: Mailbox): Html {
+  const rules = [...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority);
+  if (rules.length === 0) return html``;
+  const describe = (o: object) =>
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined && v !== false)
+      .map(([k, v]) => (v === true ? k : `${k}: ${Array.isArray(v) ? v.join(', ') : k.endsWith('Folder') ? (mailbox.folders.get(String(v))?.displayName ?? v) : v}`))
+      .join('; ');
+  const rows = rules.map((r) => html`<tr><td>${r.priority}</td><td>${r.displayName}</td><td>${r.enabled ? 'yes' : 'no'}</td><td>${describe(r.conditions)}</td><td>${describe(r.exceptions)}</td><td>${describe(r.actions)}</td></tr>`);
+  return html`<h2>Inbox rules</h2><table id="inbox-rules"><tr><th>Priority</th><th>Name</th><th>Enabled</th><th>Conditions</th><th>Exceptions</th><th>Actions</th></tr>${rows}</table>`;
+}
+
 export function mailboxPage(state: MockState, mailbox: Mailbox): string {
   return page(
     mailbox.smtp,
-    html`<p>${mailbox.displayName} · ${mailboxItemCount(state.store, mailbox)} items</p>${folderTree(state, mailbox)}${mailboxRights(state, mailbox)}${outOfOffice(mailbox)}${deliverForm(state, mailbox)}`,
+    html`<p>${mailbox.displayName} · ${mailboxItemCount(state.store, mailbox)} items</p>${folderTree(state, mailbox)}${mailboxRights(state, mailbox)}${inboxRules(mailbox)}${outOfOffice(mailbox)}${deliverForm(state, mailbox)}`,
   );
 }
 
