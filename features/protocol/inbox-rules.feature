@@ -211,6 +211,8 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       """
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
 
+  # the scenario file asks for Exchange2016; the profile matrix runs it from Exchange 2010 SP1 on
+  @since:Exchange2010_SP1
   Scenario: Rules given in the scenario file run from the start, and GetInboxRules lists them
     Given the mock serves the scenario "inbox-rules.yaml"
     When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
