@@ -86,6 +86,10 @@ Feature: The SOAP envelope as Exchange reads and answers it
         | GetServerTimeZones         | Exchange2010_SP2 | Exchange2010     |
         | GetPasswordExpirationDate  | Exchange2016     | Exchange2010_SP1 |
 
+    # The fault above sends people to README.md's list; it must name every operation answered.
+    Scenario: README.md names every operation the mock answers, and none it does not
+      Then the section "What it serves" of README.md names every operation the mock answers and no operation it does not emulate
+
     Scenario Outline: An operation newer than the emulated server is an element its schema does not have: <operation> on <profile>
       Given the mock emulates <profile>
       When alice@acme.test posts the SOAP body:
