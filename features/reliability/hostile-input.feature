@@ -116,3 +116,13 @@ Feature: Hostile and malformed requests change nothing
       | bearer-wrong-audience                  |
       | bearer-on-a-server-without-oauth       |
       | basic-on-exchange-online               |
+      | find-conversation-without-a-folder     |
+      | conversation-action-without-actions    |
+      | conversation-items-with-an-item-sync-state |
+      | conversation-items-with-a-forged-state |
+      | upload-of-data-not-exported            |
+      | upload-without-items                   |
+      | user-configuration-without-a-name      |
+      | user-configuration-of-another-mailbox  |
+      | inbox-rules-without-operations         |
+      | inbox-rules-of-another-mailbox         |
