@@ -84,7 +84,7 @@ Feature: The SOAP envelope as Exchange reads and answers it
         | operation                  | profile          | since            |
         | GetUserAvailabilityRequest | Exchange2007     | Exchange2007     |
         | GetServerTimeZones         | Exchange2010_SP2 | Exchange2010     |
-        | GetPasswordExpirationDate  | Exchange2016     | Exchange2010_SP1 |
+        | GetRoomLists               | Exchange2016     | Exchange2010     |
 
     # The fault above sends people to README.md's list; it must name every operation answered.
     Scenario: README.md names every operation the mock answers, and none it does not

@@ -15,7 +15,6 @@ export const NOT_EMULATED: ReadonlyMap<string, SchemaVersion> = new Map<string, 
     'RefreshSharingFolder', 'FindMessageTrackingReport', 'GetMessageTrackingReport', 'PlayOnPhone', 'GetPhoneCallInformation',
     'DisconnectPhoneCall',
   ] as const).map((op) => [op, 'Exchange2010'] as const),
-  ...(['GetPasswordExpirationDate'] as const).map((op) => [op, 'Exchange2010_SP1'] as const),
   ...([
     'ArchiveItem', 'FindPeople', 'GetPersona', 'GetUserPhoto', 'GetSearchableMailboxes', 'SearchMailboxes',
     'GetDiscoverySearchConfiguration', 'GetHoldOnMailboxes', 'SetHoldOnMailboxes', 'GetNonIndexableItemDetails',

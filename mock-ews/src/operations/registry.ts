@@ -26,6 +26,7 @@ import { updateUserConfiguration } from './update-user-configuration';
 import { deleteUserConfiguration } from './delete-user-configuration';
 import { getInboxRules } from './get-inbox-rules';
 import { updateInboxRules } from './update-inbox-rules';
+import { getPasswordExpirationDate } from './get-password-expiration-date';
 import { getItem } from './get-item';
 import { getAttachment } from './get-attachment';
 import { createAttachment } from './create-attachment';
@@ -79,6 +80,7 @@ const operations: Operation[] = [
   deleteUserConfiguration,
   getInboxRules,
   updateInboxRules,
+  getPasswordExpirationDate,
   getItem,
   getAttachment,
   createAttachment,

@@ -210,6 +210,7 @@ function toAccount(a: ScenarioSpec['accounts'][number], index: number): Account 
     upn: a.upn ?? a.smtp,
     logonName: a.logonName ?? `${netbios}\\${local}`,
     department: a.department,
+    ...(a.passwordExpires !== undefined ? { passwordExpires: new Date(a.passwordExpires) } : {}),
   };
 }
 

@@ -98,6 +98,8 @@ const account = z
     department: z.string().optional(),
     /** Whether the account has a mailbox; default true. */
     mailbox: z.boolean().default(true),
+    /** When the account's password expires (GetPasswordExpirationDate); default never. */
+    passwordExpires: dateLike.optional(),
   })
   .strict();
 

@@ -39,6 +39,7 @@ export const REQUEST_CHILDREN: Readonly<Record<string, readonly string[]>> = {
   UpdateUserConfiguration: ['UserConfiguration'],
   DeleteUserConfiguration: ['UserConfigurationName'],
   GetInboxRules: ['MailboxSmtpAddress'],
+  GetPasswordExpirationDate: ['MailboxSmtpAddress'],
   UpdateInboxRules: ['MailboxSmtpAddress', 'RemoveOutlookRuleBlob', 'Operations'],
   ExportItems: ['ItemIds'],
   UploadItems: ['Items'],

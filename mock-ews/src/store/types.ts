@@ -198,6 +198,8 @@ export interface Account {
   /** Id of the account's own mailbox, if it has one. */
   mailboxId?: string;
   department?: string;
+  /** When its password expires (GetPasswordExpirationDate); never when absent. */
+  passwordExpires?: Date;
 }
 
 export type GrantScope =
