@@ -183,6 +183,75 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | an address that is not one   | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:RedirectToRecipients><t:Address><t:EmailAddress>nobody</t:EmailAddress></t:Address></t:RedirectToRecipients></t:Actions></t:Rule></t:CreateRuleOperation> | Action:RedirectToRecipients | InvalidAddress |
 
   @since:Exchange2010_SP1
+  Scenario Outline: Each condition picks the mail it names: <condition>
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>By <condition></t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Conditions><predicate></t:Conditions>
+        <t:Actions><t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Matches", <matching> }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Does not match", <other> }
+      """
+    Then the junkemail of alice@acme.test holds "Matches" as an unread message
+    And the inbox of alice@acme.test holds "Does not match" as an unread message
+
+    Examples:
+      | condition                | predicate                                                                                       | matching                                                                    | other                                                              |
+      | ContainsRecipientStrings | <t:ContainsRecipientStrings><t:String>partner.test</t:String></t:ContainsRecipientStrings>      | "to": ["alice@acme.test"], "cc": ["nina@partner.test"]                      | "to": ["alice@acme.test"]                                          |
+      | ContainsHeaderStrings    | <t:ContainsHeaderStrings><t:String>X-Campaign: spring</t:String></t:ContainsHeaderStrings>      | "headers": { "X-Campaign": "spring" }                                       | "headers": { "X-Campaign": "autumn" }                              |
+      | SentToOrCcMe             | <t:SentToOrCcMe>true</t:SentToOrCcMe>                                                           | "to": ["bob@acme.test"], "cc": ["alice@acme.test"]                          | "to": ["bob@acme.test"], "bcc": ["alice@acme.test"]                |
+      | Categories               | <t:Categories><t:String>Red category</t:String></t:Categories>                                 | "categories": ["red category"]                                              | "categories": ["Blue category"]                                    |
+      | WithinSizeRange          | <t:WithinSizeRange><t:MinimumSize>50</t:MinimumSize></t:WithinSizeRange>                        | "attachments": [{ "name": "big.bin", "size": 102400 }]                      | "attachments": [{ "name": "small.bin", "size": 1024 }]             |
+      | WithinDateRange          | <t:WithinDateRange><t:StartDateTime>2026-01-01T00:00:00Z</t:StartDateTime><t:EndDateTime>2026-06-30T00:00:00Z</t:EndDateTime></t:WithinDateRange> | "received": "2026-03-01T10:00:00Z" | "received": "2026-09-01T10:00:00Z" |
+
+  @since:Exchange2010_SP1
+  Scenario: Item classes are compared without regard to case; a rule for another class leaves mail alone
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Custom forms</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:ItemClasses><t:String>IPM.Note.Custom</t:String></t:ItemClasses></t:Conditions>
+          <t:Actions><t:MarkAsRead>true</t:MarkAsRead></t:Actions></t:Rule></t:CreateRuleOperation>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Plain mail</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:ItemClasses><t:String>ipm.note</t:String></t:ItemClasses></t:Conditions>
+          <t:Actions><t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "A plain note" }
+      """
+    Then the junkemail of alice@acme.test holds "A plain note" as an unread message
+
+  @since:Exchange2010_SP1
+  Scenario Outline: A range that cannot be is refused: <case>
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Range</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Conditions><range></t:Conditions>
+        <t:Actions><t:Delete>true</t:Delete></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    Then the UpdateInboxRules answer is ErrorInboxRulesValidationError, operation 0 failing on <field> with <code>
+
+    Examples:
+      | case                 | range                                                                                                                                          | field                     | code              |
+      | sizes the wrong way  | <t:WithinSizeRange><t:MinimumSize>10</t:MinimumSize><t:MaximumSize>5</t:MaximumSize></t:WithinSizeRange>                                      | Condition:WithinSizeRange | InvalidSizeRange  |
+      | a negative size      | <t:WithinSizeRange><t:MaximumSize>-1</t:MaximumSize></t:WithinSizeRange>                                                                      | Condition:WithinSizeRange | SizeLessThanZero  |
+      | dates the wrong way  | <t:WithinDateRange><t:StartDateTime>2026-06-30T00:00:00Z</t:StartDateTime><t:EndDateTime>2026-01-01T00:00:00Z</t:EndDateTime></t:WithinDateRange> | Condition:WithinDateRange | InvalidDateRange  |
+      | an empty range       | <t:WithinDateRange/>                                                                                                                           | Condition:WithinDateRange | MissingRangeValue |
+
+  @since:Exchange2010_SP1
   Scenario: A rule deleted no longer files mail
     Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

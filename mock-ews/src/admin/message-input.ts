@@ -1,3 +1,4 @@
+import { syntheticBytes } from '../scenario/generate';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Address, Mailbox, MessageData } from '../store/types';
@@ -35,9 +36,11 @@ export const messageInputSchema = z
             contentType: z.string().default('application/octet-stream'),
             content: z.string().optional(),
             base64: z.string().regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'must be base64').optional(),
+            /** That many synthetic bytes, as in scenario files: a large attachment without sending it. */
+            size: z.number().int().min(0).max(64 * 1024 * 1024).optional(),
           })
           .strict()
-          .refine((a) => (a.content === undefined) !== (a.base64 === undefined), 'give exactly one of content or base64'),
+          .refine((a) => [a.content, a.base64, a.size].filter((v) => v !== undefined).length === 1, 'give exactly one of content, base64 or size'),
       )
       .default([]),
   })
@@ -64,10 +67,10 @@ export function messageFromFields(body: unknown, mailbox: Mailbox): MessageData 
     isDraft: false,
     categories: m.categories,
     body: { text: m.text ?? (m.html === undefined ? '' : undefined), html: m.html },
-    attachments: m.attachments.map((a) => ({
+    attachments: m.attachments.map((a, i) => ({
       name: a.name,
       contentType: a.contentType,
-      content: a.content !== undefined ? Buffer.from(a.content, 'utf8') : Buffer.from(a.base64!, 'base64'),
+      content: a.content !== undefined ? Buffer.from(a.content, 'utf8') : a.base64 !== undefined ? Buffer.from(a.base64, 'base64') : syntheticBytes(a.size!, i + 1),
     })),
     headers: Object.entries(m.headers),
     itemClass: 'IPM.Note',

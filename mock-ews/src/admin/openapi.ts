@@ -175,7 +175,7 @@ const schemas: Json = {
           type: 'object',
           required: ['name'],
           additionalProperties: false,
-          properties: { name: { type: 'string' }, contentType: { type: 'string' }, content: { type: 'string' }, base64: { type: 'string', format: 'byte' } },
+          properties: { name: { type: 'string' }, contentType: { type: 'string' }, content: { type: 'string' }, base64: { type: 'string', format: 'byte' }, size: { type: 'integer', minimum: 0, maximum: 67108864, description: 'that many synthetic bytes' } },
         },
       },
     },

@@ -209,6 +209,25 @@ const addresses = z.array(email).min(1, 'needs at least one address');
 /** What an Inbox rule tests (store/inbox-rules.ts: RulePredicates), named as EWS names the elements. */
 const rulePredicatesSpec = z
   .object({
+    categories: strings.optional(),
+    containsHeaderStrings: strings.optional(),
+    containsRecipientStrings: strings.optional(),
+    itemClasses: strings.optional(),
+    sentToOrCcMe: z.boolean().optional(),
+    sensitivity: z.enum(['Normal', 'Personal', 'Private', 'Confidential']).optional(),
+    withinDateRange: z
+      .object({ start: dateLike.optional(), end: dateLike.optional() })
+      .strict()
+      .refine((r) => r.start !== undefined || r.end !== undefined, 'give a start or an end')
+      .refine((r) => r.start === undefined || r.end === undefined || new Date(r.start) <= new Date(r.end), 'end must not come before start')
+      .transform((r) => ({ ...(r.start !== undefined ? { start: new Date(r.start).toISOString() } : {}), ...(r.end !== undefined ? { end: new Date(r.end).toISOString() } : {}) }))
+      .optional(),
+    withinSizeRange: z
+      .object({ minimum: z.number().int().min(0).optional(), maximum: z.number().int().min(0).optional() })
+      .strict()
+      .refine((r) => r.minimum !== undefined || r.maximum !== undefined, 'give a minimum or a maximum (KB)')
+      .refine((r) => r.minimum === undefined || r.maximum === undefined || r.minimum <= r.maximum, 'minimum must not exceed maximum')
+      .optional(),
     containsSubjectStrings: strings.optional(),
     containsBodyStrings: strings.optional(),
     containsSubjectOrBodyStrings: strings.optional(),

@@ -5,18 +5,29 @@ import { isInternalAddress } from './organisation';
 
 /** What a rule tests a message for (RulePredicatesType, the part the mock evaluates); all given must hold. */
 export interface RulePredicates {
-  containsSubjectStrings?: string[];
+  categories?: string[];
   containsBodyStrings?: string[];
+  containsHeaderStrings?: string[];
+  containsRecipientStrings?: string[];
+  containsSubjectStrings?: string[];
   containsSubjectOrBodyStrings?: string[];
   containsSenderStrings?: string[];
   fromAddresses?: string[];
   sentToAddresses?: string[];
   hasAttachments?: boolean;
   importance?: Importance;
+  itemClasses?: string[];
   notSentToMe?: boolean;
   sentCcMe?: boolean;
   sentOnlyToMe?: boolean;
   sentToMe?: boolean;
+  sentToOrCcMe?: boolean;
+  /** Messages are all Normal here, so only Normal matches. */
+  sensitivity?: 'Normal' | 'Personal' | 'Private' | 'Confidential';
+  /** Received within [start, end]; either end open. */
+  withinDateRange?: { start?: string; end?: string };
+  /** Size within [minimum, maximum] kilobytes; either end open. */
+  withinSizeRange?: { minimum?: number; maximum?: number };
 }
 
 /** What a rule does to a message it matches (RuleActionsType, the part the mock performs). */
@@ -52,8 +63,23 @@ const lower = (s: string) => s.toLowerCase();
 const containsAny = (text: string, needles: string[]) => needles.some((n) => lower(text).includes(lower(n)));
 const addressIn = (list: Address[], addresses: string[]) => list.some((a) => addresses.map(lower).includes(lower(a.address)));
 
+/** What a predicate reads of the message besides its fields. */
+export interface MessageFacts {
+  hasAttachments: boolean;
+  /** Bytes. */
+  size: number;
+}
+
+/** The header block as rules see it: the fields' own headers and the extra ones. */
+function headerText(data: MessageData): string {
+  const list = (a: Address[]) => a.map((x) => (x.name ? `${x.name} <${x.address}>` : x.address)).join(', ');
+  const lines = [`Subject: ${data.subject}`, `From: ${data.from ? list([data.from]) : ''}`, `To: ${list(data.to)}`, `Cc: ${list(data.cc)}`, `Message-ID: ${data.internetMessageId}`];
+  return [...lines, ...data.headers.map(([k, v]) => `${k}: ${v}`)].join('\n');
+}
+
 /** True when the message satisfies every predicate given (an empty set of predicates matches everything). */
-export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, hasAttachments: boolean): boolean {
+export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, facts: MessageFacts): boolean {
+  const { hasAttachments } = facts;
   const body = data.body.text ?? data.body.html ?? '';
   const me = lower(mailbox.smtp);
   const toMe = data.to.some((a) => lower(a.address) === me);
@@ -72,8 +98,20 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
     [p.sentCcMe, () => ccMe],
     [p.sentOnlyToMe, () => toMe && data.to.length === 1 && data.cc.length === 0],
     [p.sentToMe, () => toMe],
+    [p.sentToOrCcMe, () => toMe || ccMe],
+    [p.categories, () => data.categories.some((c) => p.categories!.map(lower).includes(lower(c)))],
+    [p.containsHeaderStrings, () => containsAny(headerText(data), p.containsHeaderStrings!)],
+    [p.containsRecipientStrings, () => [...data.to, ...data.cc, ...data.bcc].some((a) => containsAny(`${a.name ?? ''} ${a.address}`, p.containsRecipientStrings!))],
+    [p.itemClasses, () => p.itemClasses!.map(lower).includes(lower(data.itemClass))],
+    [p.sensitivity, () => p.sensitivity === 'Normal'],
+    [p.withinDateRange, () => inRange(data.dateTimeReceived.getTime(), p.withinDateRange!.start && Date.parse(p.withinDateRange!.start), p.withinDateRange!.end && Date.parse(p.withinDateRange!.end))],
+    [p.withinSizeRange, () => inRange(facts.size / 1024, p.withinSizeRange!.minimum, p.withinSizeRange!.maximum)],
   ];
   return checks.every(([given, check]) => given === undefined || given === false || check());
+}
+
+function inRange(value: number, min: number | '' | undefined, max: number | '' | undefined): boolean {
+  return (min === undefined || min === '' || value >= min) && (max === undefined || max === '' || value <= max);
 }
 
 /** True when a predicate set holds nothing (a rule without exceptions). */
@@ -90,13 +128,13 @@ export function isEmpty(p: RulePredicates): boolean {
 export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item, at: Date): Item | undefined {
   let item = delivered;
   const forwardedBy = (item.data.headers.find(([name]) => lower(name) === lower(RULES_LOOP_HEADER))?.[1] ?? '').split(/\s*,\s*/).filter(Boolean).map(lower);
-  const hasAttachments = item.attachments.some((a) => !a.isInline);
+  const facts: MessageFacts = { hasAttachments: item.attachments.some((a) => !a.isInline), size: item.size };
   let destination: string | undefined;
   let disposal: 'delete' | 'permanent' | undefined;
   for (const rule of [...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority)) {
     if (!rule.enabled) continue;
-    if (!matches(rule.conditions, item.data, mailbox, hasAttachments)) continue;
-    if (!isEmpty(rule.exceptions) && matches(rule.exceptions, item.data, mailbox, hasAttachments)) continue;
+    if (!matches(rule.conditions, item.data, mailbox, facts)) continue;
+    if (!isEmpty(rule.exceptions) && matches(rule.exceptions, item.data, mailbox, facts)) continue;
     const a = rule.actions;
     const patch: Partial<MessageData> = {};
     if (a.markAsRead) patch.isRead = true;

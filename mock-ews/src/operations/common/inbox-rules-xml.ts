@@ -6,7 +6,7 @@ import type { Importance, Mailbox } from '../../store/types';
 import type { InboxRule, RuleActions, RulePredicates } from '../../store/inbox-rules';
 import type { OperationContext } from '../operation';
 import { folderIdElements, resolveFolderId } from './folder-ids';
-import { booleanValue, enumValue, intValue } from './schema-values';
+import { booleanValue, dateTimeValue, enumValue, ewsDate, intValue } from './schema-values';
 
 /** One entry of a RuleOperationError's ValidationErrors. */
 export interface RuleValidationError {
@@ -18,29 +18,39 @@ export interface RuleValidationError {
 
 const IMPORTANCES = ['Low', 'Normal', 'High'] as const;
 
-/** Predicates the mock evaluates, by element, with how each is read. */
-const PREDICATES: Record<string, { key: keyof RulePredicates; kind: 'strings' | 'addresses' | 'boolean' | 'importance' }> = {
+type ValueKind = 'strings' | 'addresses' | 'boolean' | 'importance' | 'sensitivity' | 'dateRange' | 'sizeRange';
+
+/** Predicates the mock evaluates, by element in schema order, with how each is read. */
+const PREDICATES: Record<string, { key: keyof RulePredicates; kind: ValueKind }> = {
+  Categories: { key: 'categories', kind: 'strings' },
   ContainsBodyStrings: { key: 'containsBodyStrings', kind: 'strings' },
+  ContainsHeaderStrings: { key: 'containsHeaderStrings', kind: 'strings' },
+  ContainsRecipientStrings: { key: 'containsRecipientStrings', kind: 'strings' },
   ContainsSenderStrings: { key: 'containsSenderStrings', kind: 'strings' },
   ContainsSubjectOrBodyStrings: { key: 'containsSubjectOrBodyStrings', kind: 'strings' },
   ContainsSubjectStrings: { key: 'containsSubjectStrings', kind: 'strings' },
   FromAddresses: { key: 'fromAddresses', kind: 'addresses' },
   HasAttachments: { key: 'hasAttachments', kind: 'boolean' },
   Importance: { key: 'importance', kind: 'importance' },
+  ItemClasses: { key: 'itemClasses', kind: 'strings' },
   NotSentToMe: { key: 'notSentToMe', kind: 'boolean' },
   SentCcMe: { key: 'sentCcMe', kind: 'boolean' },
   SentOnlyToMe: { key: 'sentOnlyToMe', kind: 'boolean' },
   SentToAddresses: { key: 'sentToAddresses', kind: 'addresses' },
   SentToMe: { key: 'sentToMe', kind: 'boolean' },
+  SentToOrCcMe: { key: 'sentToOrCcMe', kind: 'boolean' },
+  Sensitivity: { key: 'sensitivity', kind: 'sensitivity' },
+  WithinDateRange: { key: 'withinDateRange', kind: 'dateRange' },
+  WithinSizeRange: { key: 'withinSizeRange', kind: 'sizeRange' },
 };
 /** RulePredicatesType's other elements: valid, but not something the mock evaluates. */
 const UNSUPPORTED_PREDICATES = new Set([
-  'Categories', 'ContainsHeaderStrings', 'ContainsRecipientStrings', 'FlaggedForAction', 'FromConnectedAccounts', 'IsApprovalRequest',
-  'IsAutomaticForward', 'IsAutomaticReply', 'IsEncrypted', 'IsMeetingRequest', 'IsMeetingResponse', 'IsNDR', 'IsPermissionControlled',
-  'IsReadReceipt', 'IsSigned', 'IsVoicemail', 'ItemClasses', 'MessageClassifications', 'SentToOrCcMe', 'Sensitivity', 'WithinDateRange', 'WithinSizeRange',
+  'FlaggedForAction', 'FromConnectedAccounts', 'IsApprovalRequest', 'IsAutomaticForward', 'IsAutomaticReply', 'IsEncrypted',
+  'IsMeetingRequest', 'IsMeetingResponse', 'IsNDR', 'IsPermissionControlled', 'IsReadReceipt', 'IsSigned', 'IsVoicemail', 'MessageClassifications',
 ]);
+const SENSITIVITIES = ['Normal', 'Personal', 'Private', 'Confidential'] as const;
 
-const ACTIONS: Record<string, { key: keyof RuleActions; kind: 'strings' | 'addresses' | 'boolean' | 'importance' | 'folder' }> = {
+const ACTIONS: Record<string, { key: keyof RuleActions; kind: ValueKind | 'folder' }> = {
   AssignCategories: { key: 'assignCategories', kind: 'strings' },
   CopyToFolder: { key: 'copyToFolder', kind: 'folder' },
   Delete: { key: 'delete', kind: 'boolean' },
@@ -108,37 +118,54 @@ function readPredicates(container: XmlElement | undefined, prefix: 'Condition' |
       errors.push({ fieldUri: field, code: 'UnsupportedRule', message: `mock-ews does not emulate the rule ${prefix.toLowerCase()} ${c.local}.` });
       continue;
     }
-    const value = readValue(c, spec.kind as 'strings' | 'addresses' | 'boolean' | 'importance', field, errors);
+    const value = readValue(c, spec.kind, field, errors);
     if (value !== undefined) Object.assign(out, { [spec.key]: value });
   }
   return out;
 }
 
-function readValue(c: XmlElement, kind: 'strings' | 'addresses' | 'boolean' | 'importance', field: string, errors: RuleValidationError[]): string[] | boolean | Importance | undefined {
+type RuleValue = string[] | boolean | string | RulePredicates['withinDateRange'] | RulePredicates['withinSizeRange'];
+
+function readValue(c: XmlElement, kind: ValueKind, field: string, errors: RuleValidationError[]): RuleValue | undefined {
+  const fail = (code: string, message: string, value?: string) => {
+    errors.push({ fieldUri: field, code, message, value });
+    return undefined;
+  };
   switch (kind) {
     case 'boolean':
       return booleanValue(c);
     case 'importance':
       return enumValue(c.text.trim(), IMPORTANCES, 'ImportanceChoicesType', { el: c });
+    case 'sensitivity':
+      return enumValue(c.text.trim(), SENSITIVITIES, 'SensitivityChoicesType', { el: c });
+    case 'dateRange': {
+      const start = c.t('StartDateTime');
+      const end = c.t('EndDateTime');
+      if (!start && !end) return fail('MissingRangeValue', 'A date range needs a start or an end.');
+      const range = { start: start && ewsDate(dateTimeValue(start)), end: end && ewsDate(dateTimeValue(end)) };
+      if (range.start && range.end && range.start > range.end) return fail('InvalidDateRange', 'The range ends before it starts.', `${range.start} – ${range.end}`);
+      return { ...(range.start ? { start: range.start } : {}), ...(range.end ? { end: range.end } : {}) };
+    }
+    case 'sizeRange': {
+      const minEl = c.t('MinimumSize');
+      const maxEl = c.t('MaximumSize');
+      if (!minEl && !maxEl) return fail('MissingRangeValue', 'A size range needs a minimum or a maximum.');
+      const read = (e: XmlElement | undefined) => (e ? intValue(e, Number.MIN_SAFE_INTEGER) : undefined);
+      const [minimum, maximum] = [read(minEl), read(maxEl)];
+      if ((minimum ?? 0) < 0 || (maximum ?? 0) < 0) return fail('SizeLessThanZero', 'A size cannot be less than zero.');
+      if (minimum !== undefined && maximum !== undefined && minimum > maximum) return fail('InvalidSizeRange', 'The minimum size is larger than the maximum.', `${minimum} – ${maximum}`);
+      return { ...(minimum !== undefined ? { minimum } : {}), ...(maximum !== undefined ? { maximum } : {}) };
+    }
     case 'strings': {
       const values = c.children.filter((x) => x.ns === NS.t && x.local === 'String').map((x) => x.text);
-      if (values.length === 0 || values.some((v) => v.trim() === '')) {
-        errors.push({ fieldUri: field, code: 'EmptyValueFound', message: 'An empty value was found.' });
-        return undefined;
-      }
+      if (values.length === 0 || values.some((v) => v.trim() === '')) return fail('EmptyValueFound', 'An empty value was found.');
       return values;
     }
     case 'addresses': {
       const values = c.children.filter((x) => x.ns === NS.t && x.local === 'Address').map((x) => x.t('EmailAddress')?.text.trim() ?? '');
-      if (values.length === 0) {
-        errors.push({ fieldUri: field, code: 'EmptyValueFound', message: 'An empty value was found.' });
-        return undefined;
-      }
+      if (values.length === 0) return fail('EmptyValueFound', 'An empty value was found.');
       const bad = values.find((v) => !/^[^@\s]+@[^@\s]+$/.test(v));
-      if (bad !== undefined) {
-        errors.push({ fieldUri: field, code: 'InvalidAddress', message: 'The address is not valid.', value: bad });
-        return undefined;
-      }
+      if (bad !== undefined) return fail('InvalidAddress', 'The address is not valid.', bad);
       return values;
     }
   }
@@ -164,7 +191,7 @@ export function writeRule(parent: Xml, ctx: OperationContext, mailbox: Mailbox, 
     if (spec.kind === 'folder') {
       const folder = mailbox.folders.get(value as string);
       if (folder) idElement(el(actions, `t:${element}`), 't:FolderId', folder);
-    } else writeValue(actions, element, spec.kind, value as string[] | boolean | string, ctx);
+    } else writeValue(actions, element, spec.kind, value as RuleValue, ctx);
   }
 }
 
@@ -172,12 +199,24 @@ function writePredicates(parent: Xml, name: string, p: RulePredicates, ctx: Oper
   const entries = Object.entries(PREDICATES).filter(([, spec]) => p[spec.key] !== undefined);
   if (entries.length === 0) return;
   const container = el(parent, name);
-  for (const [element, spec] of entries) writeValue(container, element, spec.kind, p[spec.key] as string[] | boolean | string, ctx);
+  for (const [element, spec] of entries) writeValue(container, element, spec.kind, p[spec.key] as RuleValue, ctx);
 }
 
-function writeValue(parent: Xml, element: string, kind: string, value: string[] | boolean | string, ctx: OperationContext): void {
-  if (kind === 'boolean' || kind === 'importance') {
+function writeValue(parent: Xml, element: string, kind: string, value: RuleValue, ctx: OperationContext): void {
+  if (kind === 'boolean' || kind === 'importance' || kind === 'sensitivity') {
     leaf(parent, `t:${element}`, value as boolean | string);
+    return;
+  }
+  if (kind === 'dateRange' || kind === 'sizeRange') {
+    const range = el(parent, `t:${element}`);
+    const r = value as { start?: string; end?: string; minimum?: number; maximum?: number };
+    if (kind === 'dateRange') {
+      leaf(range, 't:StartDateTime', r.start);
+      leaf(range, 't:EndDateTime', r.end);
+    } else {
+      leaf(range, 't:MinimumSize', r.minimum);
+      leaf(range, 't:MaximumSize', r.maximum);
+    }
     return;
   }
   const list = el(parent, `t:${element}`);
