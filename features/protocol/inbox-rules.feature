@@ -177,7 +177,7 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | case                        | operation                                                                                                                                                                                                                     | field                   | code             |
       | a new rule with a RuleId     | <t:CreateRuleOperation><t:Rule><t:RuleId>AQAAAA==</t:RuleId><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | RuleId                  | CreateWithRuleId |
       | a folder that does not exist | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MoveToFolder><t:FolderId Id="AQMkADk5ZjQ2ZjM1"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation> | Action:MoveToFolder     | FolderDoesNotExist |
-      | a condition not emulated     | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:IsEncrypted>true</t:IsEncrypted></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:IsEncrypted   | UnsupportedRule  |
+      | a condition not emulated     | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:FlaggedForAction>FollowUp</t:FlaggedForAction></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:FlaggedForAction | UnsupportedRule  |
       | no action                    | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled></t:Rule></t:CreateRuleOperation>                                                                      | Actions                 | MissingAction    |
       | a rule that does not exist   | <t:DeleteRuleOperation><t:RuleId>AQAAAA==</t:RuleId></t:DeleteRuleOperation>                                                                                                                                                    | RuleId                  | RuleNotFound     |
       | an address that is not one   | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:RedirectToRecipients><t:Address><t:EmailAddress>nobody</t:EmailAddress></t:Address></t:RedirectToRecipients></t:Actions></t:Rule></t:CreateRuleOperation> | Action:RedirectToRecipients | InvalidAddress |
@@ -231,6 +231,40 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       { "subject": "A plain note" }
       """
     Then the junkemail of alice@acme.test holds "A plain note" as an unread message
+
+  @since:Exchange2010_SP1
+  Scenario: Reports and automatic mail are told apart: a non-delivery report (an automatic reply too, so the rule stops there), an automatic reply, a forward by a rule
+    Given svc-ews@acme.test impersonating bob@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Reports</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:IsNDR>true</t:IsNDR></t:Conditions><t:Actions><t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder><t:StopProcessingRules>true</t:StopProcessingRules></t:Actions></t:Rule></t:CreateRuleOperation>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Automatic replies</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:IsAutomaticReply>true</t:IsAutomaticReply></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>Forwards</t:DisplayName><t:Priority>3</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:IsAutomaticForward>true</t:IsAutomaticForward></t:Conditions><t:Actions><t:MarkAsRead>true</t:MarkAsRead></t:Actions></t:Rule></t:CreateRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    And svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Pass it to Bob</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Conditions><t:ContainsSubjectStrings><t:String>for Bob</t:String></t:ContainsSubjectStrings></t:Conditions>
+        <t:Actions><t:ForwardToRecipients><t:Address><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Address></t:ForwardToRecipients></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    When bob@acme.test sends the message "Lost" to "ghost@acme.test"
+    And the tester sends POST "/mailboxes/bob@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Automatic reply: Away", "from": { "address": "carol@globex.test" }, "headers": { "Auto-Submitted": "auto-replied" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Notes for Bob", "from": { "address": "carol@globex.test" } }
+      """
+    Then the junkemail of bob@acme.test holds "Undeliverable: Lost" as an unread message
+    And the deleteditems of bob@acme.test holds "Automatic reply: Away" as an unread message
+    And the inbox of bob@acme.test holds "FW: Notes for Bob" as a read message
 
   @since:Exchange2010_SP1
   Scenario Outline: A range that cannot be is refused: <case>

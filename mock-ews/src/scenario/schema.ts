@@ -214,6 +214,17 @@ const rulePredicatesSpec = z
     containsRecipientStrings: strings.optional(),
     itemClasses: strings.optional(),
     sentToOrCcMe: z.boolean().optional(),
+    isApprovalRequest: z.boolean().optional(),
+    isAutomaticForward: z.boolean().optional(),
+    isAutomaticReply: z.boolean().optional(),
+    isEncrypted: z.boolean().optional(),
+    isMeetingRequest: z.boolean().optional(),
+    isMeetingResponse: z.boolean().optional(),
+    isNDR: z.boolean().optional(),
+    isPermissionControlled: z.boolean().optional(),
+    isReadReceipt: z.boolean().optional(),
+    isSigned: z.boolean().optional(),
+    isVoicemail: z.boolean().optional(),
     sensitivity: z.enum(['Normal', 'Personal', 'Private', 'Confidential']).optional(),
     withinDateRange: z
       .object({ start: dateLike.optional(), end: dateLike.optional() })

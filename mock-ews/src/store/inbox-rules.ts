@@ -22,6 +22,18 @@ export interface RulePredicates {
   sentOnlyToMe?: boolean;
   sentToMe?: boolean;
   sentToOrCcMe?: boolean;
+  /** Kinds of message, told by item class (and, for automatic replies and forwards, by header). */
+  isApprovalRequest?: boolean;
+  isAutomaticForward?: boolean;
+  isAutomaticReply?: boolean;
+  isEncrypted?: boolean;
+  isMeetingRequest?: boolean;
+  isMeetingResponse?: boolean;
+  isNDR?: boolean;
+  isPermissionControlled?: boolean;
+  isReadReceipt?: boolean;
+  isSigned?: boolean;
+  isVoicemail?: boolean;
   /** Messages are all Normal here, so only Normal matches. */
   sensitivity?: 'Normal' | 'Personal' | 'Private' | 'Confidential';
   /** Received within [start, end]; either end open. */
@@ -85,6 +97,7 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
   const toMe = data.to.some((a) => lower(a.address) === me);
   const ccMe = data.cc.some((a) => lower(a.address) === me);
   const from = data.from ? `${data.from.name ?? ''} ${data.from.address}` : '';
+  const headerOf = (name: string) => data.headers.find(([k]) => lower(k) === lower(name))?.[1];
   const checks: [unknown, () => boolean][] = [
     [p.containsSubjectStrings, () => containsAny(data.subject, p.containsSubjectStrings!)],
     [p.containsBodyStrings, () => containsAny(body, p.containsBodyStrings!)],
@@ -99,6 +112,7 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
     [p.sentOnlyToMe, () => toMe && data.to.length === 1 && data.cc.length === 0],
     [p.sentToMe, () => toMe],
     [p.sentToOrCcMe, () => toMe || ccMe],
+    ...KINDS.map(([key, test]) => [p[key], () => test(lower(data.itemClass), headerOf)] as [unknown, () => boolean]),
     [p.categories, () => data.categories.some((c) => p.categories!.map(lower).includes(lower(c)))],
     [p.containsHeaderStrings, () => containsAny(headerText(data), p.containsHeaderStrings!)],
     [p.containsRecipientStrings, () => [...data.to, ...data.cc, ...data.bcc].some((a) => containsAny(`${a.name ?? ''} ${a.address}`, p.containsRecipientStrings!))],
@@ -109,6 +123,26 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
   ];
   return checks.every(([given, check]) => given === undefined || given === false || check());
 }
+
+/**
+ * The message kinds a rule can test for, by Exchange's item classes: reports (REPORT.IPM.Note.NDR,
+ * REPORT.IPM.Note.IPNRN), automatic replies (the out-of-office template class, or Auto-Submitted:
+ * auto-replied), automatic forwards (Exchange's rules loop header, or Auto-Submitted:
+ * auto-forwarded), meeting messages, S/MIME, voice mail, approval requests and IRM-protected mail.
+ */
+const KINDS: [keyof RulePredicates, (itemClass: string, header: (name: string) => string | undefined) => boolean][] = [
+  ['isApprovalRequest', (c) => c.startsWith('ipm.note.microsoft.approval.request')],
+  ['isAutomaticForward', (_c, h) => h(RULES_LOOP_HEADER) !== undefined || lower(h('Auto-Submitted') ?? '') === 'auto-forwarded'],
+  ['isAutomaticReply', (c, h) => c.startsWith('ipm.note.rules.ooftemplate.') || c.startsWith('ipm.note.rules.replytemplate.') || lower(h('Auto-Submitted') ?? '') === 'auto-replied'],
+  ['isEncrypted', (c) => c === 'ipm.note.smime'],
+  ['isMeetingRequest', (c) => c === 'ipm.schedule.meeting.request'],
+  ['isMeetingResponse', (c) => c.startsWith('ipm.schedule.meeting.resp.')],
+  ['isNDR', (c) => c.startsWith('report.') && c.endsWith('.ndr')],
+  ['isPermissionControlled', (c) => c.startsWith('ipm.note.rpmsg')],
+  ['isReadReceipt', (c) => c.startsWith('report.') && c.endsWith('.ipnrn')],
+  ['isSigned', (c) => c === 'ipm.note.smime.multipartsigned'],
+  ['isVoicemail', (c) => c.startsWith('ipm.note.microsoft.voicemail')],
+];
 
 function inRange(value: number, min: number | '' | undefined, max: number | '' | undefined): boolean {
   return (min === undefined || min === '' || value >= min) && (max === undefined || max === '' || value <= max);

@@ -32,6 +32,17 @@ const PREDICATES: Record<string, { key: keyof RulePredicates; kind: ValueKind }>
   FromAddresses: { key: 'fromAddresses', kind: 'addresses' },
   HasAttachments: { key: 'hasAttachments', kind: 'boolean' },
   Importance: { key: 'importance', kind: 'importance' },
+  IsApprovalRequest: { key: 'isApprovalRequest', kind: 'boolean' },
+  IsAutomaticForward: { key: 'isAutomaticForward', kind: 'boolean' },
+  IsAutomaticReply: { key: 'isAutomaticReply', kind: 'boolean' },
+  IsEncrypted: { key: 'isEncrypted', kind: 'boolean' },
+  IsMeetingRequest: { key: 'isMeetingRequest', kind: 'boolean' },
+  IsMeetingResponse: { key: 'isMeetingResponse', kind: 'boolean' },
+  IsNDR: { key: 'isNDR', kind: 'boolean' },
+  IsPermissionControlled: { key: 'isPermissionControlled', kind: 'boolean' },
+  IsReadReceipt: { key: 'isReadReceipt', kind: 'boolean' },
+  IsSigned: { key: 'isSigned', kind: 'boolean' },
+  IsVoicemail: { key: 'isVoicemail', kind: 'boolean' },
   ItemClasses: { key: 'itemClasses', kind: 'strings' },
   NotSentToMe: { key: 'notSentToMe', kind: 'boolean' },
   SentCcMe: { key: 'sentCcMe', kind: 'boolean' },
@@ -44,10 +55,7 @@ const PREDICATES: Record<string, { key: keyof RulePredicates; kind: ValueKind }>
   WithinSizeRange: { key: 'withinSizeRange', kind: 'sizeRange' },
 };
 /** RulePredicatesType's other elements: valid, but not something the mock evaluates. */
-const UNSUPPORTED_PREDICATES = new Set([
-  'FlaggedForAction', 'FromConnectedAccounts', 'IsApprovalRequest', 'IsAutomaticForward', 'IsAutomaticReply', 'IsEncrypted',
-  'IsMeetingRequest', 'IsMeetingResponse', 'IsNDR', 'IsPermissionControlled', 'IsReadReceipt', 'IsSigned', 'IsVoicemail', 'MessageClassifications',
-]);
+const UNSUPPORTED_PREDICATES = new Set(['FlaggedForAction', 'FromConnectedAccounts', 'MessageClassifications']);
 const SENSITIVITIES = ['Normal', 'Personal', 'Private', 'Confidential'] as const;
 
 const ACTIONS: Record<string, { key: keyof RuleActions; kind: ValueKind | 'folder' }> = {
