@@ -180,6 +180,7 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | a condition not emulated     | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:FlaggedForAction>FollowUp</t:FlaggedForAction></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:FlaggedForAction | UnsupportedRule  |
       | no action                    | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled></t:Rule></t:CreateRuleOperation>                                                                      | Actions                 | MissingAction    |
       | a rule that does not exist   | <t:DeleteRuleOperation><t:RuleId>AQAAAA==</t:RuleId></t:DeleteRuleOperation>                                                                                                                                                    | RuleId                  | RuleNotFound     |
+      | a template that is not there | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:ServerReplyWithMessage><t:ItemId Id="AAMkADk5ZjQ2ZjM1"/></t:ServerReplyWithMessage></t:Actions></t:Rule></t:CreateRuleOperation> | Action:ServerReplyWithMessage | InvalidValue |
       | an address that is not one   | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:RedirectToRecipients><t:Address><t:EmailAddress>nobody</t:EmailAddress></t:Address></t:RedirectToRecipients></t:Actions></t:Rule></t:CreateRuleOperation> | Action:RedirectToRecipients | InvalidAddress |
 
   @since:Exchange2010_SP1
@@ -265,6 +266,38 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
     Then the junkemail of bob@acme.test holds "Undeliverable: Lost" as an unread message
     And the deleteditems of bob@acme.test holds "Automatic reply: Away" as an unread message
     And the inbox of bob@acme.test holds "FW: Notes for Bob" as a read message
+
+  @since:Exchange2010_SP1
+  Scenario: The server answers with a template message, but never answers automatic mail
+    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "template"
+    And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Answer questions</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Conditions><t:ContainsSubjectStrings><t:String>question</t:String></t:ContainsSubjectStrings></t:Conditions>
+        <t:Actions><t:ServerReplyWithMessage><t:ItemId Id="{{id:template}}"/></t:ServerReplyWithMessage></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "A question about pricing", "from": { "address": "carol@globex.test" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Automatic reply: your question", "from": { "address": "carol@globex.test" }, "headers": { "Auto-Submitted": "auto-replied" } }
+      """
+    And the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Another question", "from": { "address": "nina@partner.test" } }
+      """
+    Then the inbox of carol@globex.test holds 1 message "Draft: proposal"
+    When the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total                     | 1                 |
+      | messages[0].subject       | Draft: proposal   |
+      | messages[0].reason        | rule              |
+      | messages[0].recipients[0] | nina@partner.test |
 
   @since:Exchange2010_SP1
   Scenario Outline: A range that cannot be is refused: <case>

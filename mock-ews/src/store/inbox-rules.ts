@@ -53,6 +53,8 @@ export interface RuleActions {
   moveToFolder?: string;
   permanentDelete?: boolean;
   redirectToRecipients?: string[];
+  /** The id of a message of the mailbox whose subject and body answer the sender. */
+  serverReplyWithMessage?: string;
   stopProcessingRules?: boolean;
 }
 
@@ -182,6 +184,11 @@ export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item,
       if (a.forwardToRecipients?.length) send(store, mailbox, forwarded(mailbox, item.data, a.forwardToRecipients, forwardedBy), at);
       if (a.redirectToRecipients?.length) send(store, mailbox, redirected(mailbox, item.data, a.redirectToRecipients, forwardedBy), at);
     }
+    // An answer from a template: never to automatic mail (no reply loops), nor when the template is gone.
+    const template = a.serverReplyWithMessage && mailbox.items.get(a.serverReplyWithMessage);
+    const sender = item.data.replyTo[0]?.address ?? item.data.from?.address;
+    const automatic = KINDS.some(([key, test]) => (key === 'isAutomaticReply' || key === 'isAutomaticForward' || key === 'isNDR') && test(lower(item.data.itemClass), (n) => item.data.headers.find(([k]) => lower(k) === lower(n))?.[1]));
+    if (template && sender && !automatic && lower(sender) !== lower(mailbox.smtp)) send(store, mailbox, templateReply(mailbox, template.data, item.data, sender), at);
     if (a.moveToFolder && mailbox.folders.has(a.moveToFolder)) destination = a.moveToFolder;
     if (a.permanentDelete) disposal = 'permanent';
     else if (a.delete && disposal === undefined) disposal = 'delete';
@@ -226,6 +233,27 @@ function forwarded(mailbox: Mailbox, data: MessageData, to: string[], before: st
 /** A redirect: the message as it came, From unchanged, to new recipients. */
 function redirected(mailbox: Mailbox, data: MessageData, to: string[], before: string[]): MessageData {
   return { ...data, to: to.map((address) => ({ address })), cc: [], bcc: [], isRead: false, categories: [], headers: [...data.headers, loopHeader(mailbox, before)], rawMime: undefined };
+}
+
+/** The template's subject and body, from the mailbox to the sender, marked as an automatic reply. */
+function templateReply(mailbox: Mailbox, template: MessageData, original: MessageData, to: string): MessageData {
+  return {
+    ...template,
+    from: { name: mailbox.displayName, address: mailbox.smtp },
+    sender: undefined,
+    to: [{ address: to }],
+    cc: [],
+    bcc: [],
+    replyTo: [],
+    internetMessageId: `<${randomUUID()}@${mailbox.smtp.split('@')[1] ?? 'localhost'}>`,
+    inReplyTo: original.internetMessageId || undefined,
+    references: original.internetMessageId || undefined,
+    isRead: false,
+    isDraft: false,
+    categories: [],
+    headers: [['Auto-Submitted', 'auto-replied']],
+    rawMime: undefined,
+  };
 }
 
 /** Delivered to mailboxes of the store, kept in the outbound log for addresses outside the organisation. */

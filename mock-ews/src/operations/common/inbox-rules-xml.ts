@@ -6,6 +6,7 @@ import type { Importance, Mailbox } from '../../store/types';
 import type { InboxRule, RuleActions, RulePredicates } from '../../store/inbox-rules';
 import type { OperationContext } from '../operation';
 import { folderIdElements, resolveFolderId } from './folder-ids';
+import { resolveItemId } from './item-ids';
 import { booleanValue, dateTimeValue, enumValue, ewsDate, intValue } from './schema-values';
 
 /** One entry of a RuleOperationError's ValidationErrors. */
@@ -58,7 +59,7 @@ const PREDICATES: Record<string, { key: keyof RulePredicates; kind: ValueKind }>
 const UNSUPPORTED_PREDICATES = new Set(['FlaggedForAction', 'FromConnectedAccounts', 'MessageClassifications']);
 const SENSITIVITIES = ['Normal', 'Personal', 'Private', 'Confidential'] as const;
 
-const ACTIONS: Record<string, { key: keyof RuleActions; kind: ValueKind | 'folder' }> = {
+const ACTIONS: Record<string, { key: keyof RuleActions; kind: ValueKind | 'folder' | 'item' }> = {
   AssignCategories: { key: 'assignCategories', kind: 'strings' },
   CopyToFolder: { key: 'copyToFolder', kind: 'folder' },
   Delete: { key: 'delete', kind: 'boolean' },
@@ -68,9 +69,10 @@ const ACTIONS: Record<string, { key: keyof RuleActions; kind: ValueKind | 'folde
   MoveToFolder: { key: 'moveToFolder', kind: 'folder' },
   PermanentDelete: { key: 'permanentDelete', kind: 'boolean' },
   RedirectToRecipients: { key: 'redirectToRecipients', kind: 'addresses' },
+  ServerReplyWithMessage: { key: 'serverReplyWithMessage', kind: 'item' },
   StopProcessingRules: { key: 'stopProcessingRules', kind: 'boolean' },
 };
-const UNSUPPORTED_ACTIONS = new Set(['ForwardAsAttachmentToRecipients', 'SendSMSAlertToRecipients', 'ServerReplyWithMessage']);
+const UNSUPPORTED_ACTIONS = new Set(['ForwardAsAttachmentToRecipients', 'SendSMSAlertToRecipients']);
 
 /** A t:Rule of a request: the rule, or what is wrong with it. Schema violations are faults thrown at once. */
 export function readRule(ctx: OperationContext, mailbox: Mailbox, r: XmlElement): { rule: Omit<InboxRule, 'id'> & { id?: string }; errors: RuleValidationError[] } {
@@ -103,6 +105,19 @@ export function readRule(ctx: OperationContext, mailbox: Mailbox, r: XmlElement)
       } catch (err) {
         if (!(err instanceof ItemError)) throw err;
         errors.push({ fieldUri: field, code: 'FolderDoesNotExist', message: 'The folder does not exist in the mailbox.', value: folderEl.attr('Id') });
+      }
+      continue;
+    }
+    if (spec.kind === 'item') {
+      const idEl = c.t('ItemId');
+      if (!idEl) throw incompleteContent(c, 'ItemId', NS.t);
+      try {
+        const item = resolveItemId(ctx, idEl);
+        if (item.mailboxId !== mailbox.id) throw new ItemError('ErrorItemNotFound');
+        Object.assign(actions, { [spec.key]: item.id });
+      } catch (err) {
+        if (!(err instanceof ItemError)) throw err;
+        errors.push({ fieldUri: field, code: 'InvalidValue', message: 'The reply template is not a message of the mailbox.', value: idEl.attr('Id') });
       }
       continue;
     }
@@ -199,6 +214,9 @@ export function writeRule(parent: Xml, ctx: OperationContext, mailbox: Mailbox, 
     if (spec.kind === 'folder') {
       const folder = mailbox.folders.get(value as string);
       if (folder) idElement(el(actions, `t:${element}`), 't:FolderId', folder);
+    } else if (spec.kind === 'item') {
+      const item = mailbox.items.get(value as string);
+      if (item) idElement(el(actions, `t:${element}`), 't:ItemId', item);
     } else writeValue(actions, element, spec.kind, value as RuleValue, ctx);
   }
 }
