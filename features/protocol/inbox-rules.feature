@@ -368,3 +368,11 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
     Then the Inbox rules answered are:
       | Invoices from the vendor                      | 1 | true |
       | Everything else from the vendor to Junk Email | 2 | true |
+    When the tester sends GET "/mailboxes/alice@acme.test/rules" to the admin API
+    Then the admin answer has:
+      | [0].name                                   | Invoices from the vendor |
+      | [0].conditions.fromAddresses[0]            | billing@vendor.test      |
+      | [0].actions.moveToFolder                   | Inbox/Invoices           |
+      | [0].actions.stopProcessingRules            | true                     |
+      | [1].priority                               | 2                        |
+      | [1].actions.moveToFolder                   | Junk Email               |

@@ -428,6 +428,31 @@ const paths: Json = {
     get: { summary: 'One mailbox with its folders and item counts', tags: ['directory'], parameters: [smtp], responses: { '200': json(ref('Mailbox')), '404': bad['404'] } },
     delete: { summary: 'Delete a mailbox and everything in it', tags: ['directory'], parameters: [smtp], responses: { '204': { description: 'Deleted' }, '404': bad['404'] } },
   },
+  '/mailboxes/{smtp}/rules': {
+    get: {
+      summary: "A mailbox's Inbox rules in priority order, as a scenario file writes them (folders as paths; docs/SCENARIOS.md)",
+      tags: ['directory'],
+      parameters: [smtp],
+      responses: {
+        '200': json({
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              priority: { type: 'integer', minimum: 1 },
+              enabled: { type: 'boolean' },
+              conditions: { type: 'object', additionalProperties: true },
+              exceptions: { type: 'object', additionalProperties: true },
+              actions: { type: 'object', additionalProperties: true },
+            },
+          },
+        }),
+        '404': bad['404'],
+      },
+    },
+  },
   '/grants': {
     get: { summary: 'Impersonation grants', tags: ['directory'], responses: { '200': json({ type: 'array', items: ref('Grant') }) } },
     put: { summary: 'Replace every grant', tags: ['directory'], requestBody: body({ type: 'array', items: ref('Grant') }), responses: { '200': json({ type: 'array', items: ref('Grant') }), '400': bad['400'] } },

@@ -25,6 +25,17 @@ export type ItemSummary = ReturnType<typeof itemSummary>;
 export type ItemInfo = ReturnType<typeof itemDetail>;
 export type JournalEntry = RecordView;
 export type GrantScope = 'all' | { domains: string[] } | { mailboxes: string[] };
+/** An Inbox rule as GET /mailboxes/{smtp}/rules answers it (docs/SCENARIOS.md, "Inbox rules"). */
+export interface InboxRuleInfo {
+  id: string;
+  name: string;
+  priority: number;
+  enabled: boolean;
+  conditions: Record<string, unknown>;
+  exceptions: Record<string, unknown>;
+  actions: Record<string, unknown>;
+}
+
 /**
  * One right of the account `user` on `mailbox`: FullAccess (the default) opens it as a delegate,
  * without impersonation; SendAs and SendOnBehalf send from its address.
@@ -234,6 +245,10 @@ export class AdminClient {
   }
   deleteMailbox(smtp: string) {
     return this.call<string>('DELETE', `/mailboxes/${enc(smtp)}`);
+  }
+  /** A mailbox's Inbox rules in priority order, folders as paths (GET /mailboxes/{smtp}/rules). */
+  inboxRules(smtp: string) {
+    return this.call<InboxRuleInfo[]>('GET', `/mailboxes/${enc(smtp)}/rules`);
   }
   mailboxPermissions() {
     return this.call<MailboxPermission[]>('GET', '/mailbox-permissions');

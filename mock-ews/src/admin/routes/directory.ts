@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { MockState } from '../../server/state';
-import type { Account, ImpersonationGrant } from '../../store/types';
+import type { Account, ImpersonationGrant, Mailbox } from '../../store/types';
+import type { InboxRule } from '../../store/inbox-rules';
 import { hashId } from '../../store/ids';
 import { AdminError, notFound, parseBody } from '../errors';
-import { findMailbox, mailboxView } from '../views';
+import { findMailbox, folderPath, mailboxView } from '../views';
 import { jsonBody, jsonParser } from './body';
 import { grantSchema, mailboxPermissionSpec } from '../../scenario/schema';
 import { toGrant } from '../../scenario/load';
@@ -109,6 +110,12 @@ export function directoryRoutes(state: MockState): Router {
     res.json(mailboxView(state.store, findMailbox(state.store, req.params.smtp)));
   });
 
+  // A mailbox's Inbox rules, as a scenario file writes them (folders as paths): to assert on, read-only.
+  router.get('/mailboxes/:smtp/rules', (req, res) => {
+    const mailbox = findMailbox(state.store, req.params.smtp);
+    res.json([...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority).map((r) => ruleView(mailbox, r)));
+  });
+
   router.delete('/mailboxes/:smtp', (req, res) => {
     findMailbox(state.store, req.params.smtp);
     state.store.removeMailbox(req.params.smtp);
@@ -185,4 +192,14 @@ function newSid(state: MockState, domain: string): string {
 function domainNumbers(domain: string): string {
   const h = Buffer.from(hashId(`admin:${domain}`, 12), 'base64');
   return [h.readUInt32BE(0), h.readUInt32BE(4), h.readUInt32BE(8)].map((n) => n % 2_000_000_000).join('-');
+}
+
+/** A rule in the scenario file's shape: folders by path, the reply template by its ItemId. */
+function ruleView(mailbox: Mailbox, r: InboxRule): object {
+  const path = (id: string | undefined) => {
+    const folder = id === undefined ? undefined : mailbox.folders.get(id);
+    return folder ? folderPath(mailbox, folder) : undefined;
+  };
+  const actions = { ...r.actions, moveToFolder: path(r.actions.moveToFolder), copyToFolder: path(r.actions.copyToFolder) };
+  return { id: r.id, name: r.displayName, priority: r.priority, enabled: r.enabled, conditions: r.conditions, exceptions: r.exceptions, actions };
 }
