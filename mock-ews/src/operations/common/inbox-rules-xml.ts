@@ -95,29 +95,22 @@ export function readRule(ctx: OperationContext, mailbox: Mailbox, r: XmlElement)
       errors.push({ fieldUri: field, code: 'UnsupportedRule', message: `mock-ews does not emulate the rule action ${c.local}.` });
       continue;
     }
-    if (spec.kind === 'folder') {
-      const folderEl = folderIdElements(c)[0];
-      if (!folderEl) throw incompleteContent(c, 'FolderId', NS.t);
+    if (spec.kind === 'folder' || spec.kind === 'item') {
+      // A folder or message of this mailbox, named by id; one that is not there is a validation error.
+      const folder = spec.kind === 'folder';
+      const idEl = folder ? folderIdElements(c)[0] : c.t('ItemId');
+      if (!idEl) throw incompleteContent(c, folder ? 'FolderId' : 'ItemId', NS.t);
       try {
-        const folder = resolveFolderId(ctx, folderEl);
-        if (folder.mailboxId !== mailbox.id) throw new ItemError('ErrorFolderNotFound');
-        Object.assign(actions, { [spec.key]: folder.id });
+        const target = folder ? resolveFolderId(ctx, idEl) : resolveItemId(ctx, idEl);
+        if (target.mailboxId !== mailbox.id) throw new ItemError('ErrorItemNotFound');
+        Object.assign(actions, { [spec.key]: target.id });
       } catch (err) {
         if (!(err instanceof ItemError)) throw err;
-        errors.push({ fieldUri: field, code: 'FolderDoesNotExist', message: 'The folder does not exist in the mailbox.', value: folderEl.attr('Id') });
-      }
-      continue;
-    }
-    if (spec.kind === 'item') {
-      const idEl = c.t('ItemId');
-      if (!idEl) throw incompleteContent(c, 'ItemId', NS.t);
-      try {
-        const item = resolveItemId(ctx, idEl);
-        if (item.mailboxId !== mailbox.id) throw new ItemError('ErrorItemNotFound');
-        Object.assign(actions, { [spec.key]: item.id });
-      } catch (err) {
-        if (!(err instanceof ItemError)) throw err;
-        errors.push({ fieldUri: field, code: 'InvalidValue', message: 'The reply template is not a message of the mailbox.', value: idEl.attr('Id') });
+        errors.push(
+          folder
+            ? { fieldUri: field, code: 'FolderDoesNotExist', message: 'The folder does not exist in the mailbox.', value: idEl.attr('Id') }
+            : { fieldUri: field, code: 'InvalidValue', message: 'The reply template is not a message of the mailbox.', value: idEl.attr('Id') },
+        );
       }
       continue;
     }
