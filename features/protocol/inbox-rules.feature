@@ -107,6 +107,28 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | messages[0].recipients[0] | nina@partner.test |
 
   @since:Exchange2010_SP1
+  Scenario: A forward to a distribution list reaches its members, nested lists and outside addresses included
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Share with the team</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Conditions><t:ContainsSubjectStrings><t:String>for the team</t:String></t:ContainsSubjectStrings></t:Conditions>
+        <t:Actions><t:ForwardToRecipients><t:Address><t:EmailAddress>sales-team@acme.test</t:EmailAddress></t:Address></t:ForwardToRecipients></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Price list for the team", "from": { "address": "otto@vendor.test" } }
+      """
+    Then the inbox of bob@acme.test holds 1 message "FW: Price list for the team"
+    And the inbox of carol@globex.test holds 1 message "FW: Price list for the team"
+    And the inbox of alice@acme.test holds 1 message "FW: Price list for the team"
+    When the tester sends GET "/outbound" to the admin API
+    Then the admin answer has:
+      | total                     | 1                 |
+      | messages[0].recipients[0] | nina@partner.test |
+
+  @since:Exchange2010_SP1
   Scenario: Two mailboxes forwarding to each other stop after one round
     Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

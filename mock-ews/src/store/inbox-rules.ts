@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Address, Importance, Item, Mailbox, MessageData } from './types';
 import type { Store } from './store';
-import { isInternalAddress } from './organisation';
+import { expandRecipients } from './distribution-lists';
 
 /** What a rule tests a message for (RulePredicatesType, the part the mock evaluates); all given must hold. */
 export interface RulePredicates {
@@ -256,13 +256,12 @@ function templateReply(mailbox: Mailbox, template: MessageData, original: Messag
   };
 }
 
-/** Delivered to mailboxes of the store, kept in the outbound log for addresses outside the organisation. */
+/**
+ * Delivered to mailboxes of the store (distribution lists expanded), kept in the outbound log for
+ * addresses outside the organisation; an address of the organisation that names nobody gets nothing.
+ */
 function send(store: Store, from: Mailbox, data: MessageData, at: Date): void {
-  const outside: string[] = [];
-  for (const { address } of data.to) {
-    const to = store.mailbox(address);
-    if (to) store.deliverItem(to, store.distinguishedFolder(to, 'inbox'), data, at);
-    else if (!isInternalAddress(store, address)) outside.push(address);
-  }
-  if (outside.length > 0) store.outbound.add(from.smtp, outside, data, 'rule', at);
+  const { mailboxes, external } = expandRecipients(store, data.to.map((a) => a.address));
+  for (const to of mailboxes) store.deliverItem(to, store.distinguishedFolder(to, 'inbox'), data, at);
+  if (external.length > 0) store.outbound.add(from.smtp, external, data, 'rule', at);
 }
