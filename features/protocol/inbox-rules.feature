@@ -341,6 +341,28 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | an empty range       | <t:WithinDateRange/>                                                                                                                           | Condition:WithinDateRange | MissingRangeValue |
 
   @since:Exchange2010_SP1
+  Scenario: A rule whose folder was deleted is marked in error and leaves mail in the Inbox
+    Given the FolderId of the "Inbox/Projects" of alice@acme.test is noted as "projects"
+    And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>To Projects</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Actions><t:MoveToFolder><t:FolderId Id="{{id:projects}}"/></t:MoveToFolder></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    And the tester sends DELETE "/mailboxes/alice@acme.test/folders/Inbox%2FProjects?deleteType=HardDelete" to the admin API
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetInboxRules/>
+      """
+    Then the Inbox rule "To Projects" is marked in error
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Nowhere to go", "from": { "address": "carol@globex.test" } }
+      """
+    Then the inbox of alice@acme.test holds "Nowhere to go" as an unread message
+
+  @since:Exchange2010_SP1
   Scenario: A rule deleted no longer files mail
     Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """

@@ -81,3 +81,9 @@ Then('ews-javascript-api read the rule {string} filing mail from {string} with {
   const junk = (await folderOf(await this.ensureMock(), owner, folder)).id;
   assert.deepEqual(this.results.get('inbox-rules'), [{ name, priority: 1, enabled: true, from: [from], subject: [words], moveTo: junk, markAsRead: true }]);
 });
+
+Then('the Inbox rule {string} is marked in error', function (this: EwsWorld, name: string) {
+  const rule = findAll(answer(this, 'GetInboxRulesResponse'), 'Rule').find((r) => textOf(findAll(r, 'DisplayName')[0]) === name);
+  assert.ok(rule, this.reply?.body);
+  assert.equal(textOf(findAll(rule, 'IsInError')[0]), 'true', this.reply?.body);
+});

@@ -198,6 +198,10 @@ export function writeRule(parent: Xml, ctx: OperationContext, mailbox: Mailbox, 
   leaf(r, 't:DisplayName', rule.displayName);
   leaf(r, 't:Priority', rule.priority);
   leaf(r, 't:IsEnabled', rule.enabled);
+  // A rule whose folder or reply template is gone cannot do all it says: Exchange marks it in error.
+  const a = rule.actions;
+  const broken = [a.moveToFolder, a.copyToFolder].some((id) => id !== undefined && !mailbox.folders.has(id)) || (a.serverReplyWithMessage !== undefined && !mailbox.items.has(a.serverReplyWithMessage));
+  if (broken) leaf(r, 't:IsInError', true);
   writePredicates(r, 't:Conditions', rule.conditions, ctx);
   writePredicates(r, 't:Exceptions', rule.exceptions, ctx);
   const actions = el(r, 't:Actions');
