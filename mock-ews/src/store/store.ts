@@ -152,6 +152,12 @@ export class Store {
     return id ? this.mailboxes.get(id) : undefined;
   }
 
+  /** Replaces every mailbox right at once (the admin API's PUT /mailbox-permissions). */
+  replaceMailboxRights(rights: readonly { mailbox: Mailbox; user: string; right: MailboxRight }[]): void {
+    this.mailboxRights.clear();
+    for (const r of rights) this.grantMailboxRight(r.mailbox, r.user, r.right);
+  }
+
   /** Gives the account `user` a right on `mailbox`. */
   grantMailboxRight(mailbox: Mailbox, user: string, right: MailboxRight): void {
     let users = this.mailboxRights.get(mailbox.id);

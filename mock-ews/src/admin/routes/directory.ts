@@ -167,8 +167,7 @@ export function directoryRoutes(state: MockState): Router {
     const permissions = parseBody(z.array(mailboxPermissionSpec), jsonBody(req));
     const broken = brokenPermissionRule(permissions, { hasMailbox: (smtp) => !!state.store.mailbox(smtp), hasAccount: (smtp) => !!state.store.account(smtp) });
     if (broken) throw new AdminError(400, `${broken.field}: ${broken.message}`, broken.field);
-    state.store.mailboxRights.clear();
-    for (const p of permissions) state.store.grantMailboxRight(state.store.mailbox(p.mailbox)!, p.user, p.accessRights);
+    state.store.replaceMailboxRights(permissions.map((p) => ({ mailbox: state.store.mailbox(p.mailbox)!, user: p.user, right: p.accessRights })));
     res.json(permissionsView());
   });
 
