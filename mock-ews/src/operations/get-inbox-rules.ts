@@ -17,7 +17,7 @@ export const getInboxRules: Operation = {
       const mailbox = rulesMailbox(ctx, ctx.request);
       leaf(message, 'm:OutlookRuleBlobExists', false);
       const list = el(message, 'm:InboxRules');
-      for (const rule of [...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority)) writeRule(list, ctx, mailbox, rule);
+      for (const rule of mailbox.rules ?? []) writeRule(list, ctx, mailbox, rule);
     });
   },
 };

@@ -58,7 +58,7 @@ export interface RuleActions {
   stopProcessingRules?: boolean;
 }
 
-/** An Inbox rule of a mailbox (UpdateInboxRules, GetInboxRules). */
+/** An Inbox rule of a mailbox (UpdateInboxRules, GetInboxRules); a mailbox keeps its rules in priority order. */
 export interface InboxRule {
   id: string;
   displayName: string;
@@ -99,7 +99,6 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
   const toMe = data.to.some((a) => lower(a.address) === me);
   const ccMe = data.cc.some((a) => lower(a.address) === me);
   const from = data.from ? `${data.from.name ?? ''} ${data.from.address}` : '';
-  const headerOf = (name: string) => data.headers.find(([k]) => lower(k) === lower(name))?.[1];
   const checks: [unknown, () => boolean][] = [
     [p.containsSubjectStrings, () => containsAny(data.subject, p.containsSubjectStrings!)],
     [p.containsBodyStrings, () => containsAny(body, p.containsBodyStrings!)],
@@ -114,7 +113,7 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
     [p.sentOnlyToMe, () => toMe && data.to.length === 1 && data.cc.length === 0],
     [p.sentToMe, () => toMe],
     [p.sentToOrCcMe, () => toMe || ccMe],
-    ...KINDS.map(([key, test]) => [p[key], () => test(lower(data.itemClass), headerOf)] as [unknown, () => boolean]),
+    ...KINDS.map(([key]) => [p[key], () => isKind(data, key)] as [unknown, () => boolean]),
     [p.categories, () => data.categories.some((c) => p.categories!.map(lower).includes(lower(c)))],
     [p.containsHeaderStrings, () => containsAny(headerText(data), p.containsHeaderStrings!)],
     [p.containsRecipientStrings, () => [...data.to, ...data.cc, ...data.bcc].some((a) => containsAny(`${a.name ?? ''} ${a.address}`, p.containsRecipientStrings!))],
@@ -146,6 +145,17 @@ const KINDS: [keyof RulePredicates, (itemClass: string, header: (name: string) =
   ['isVoicemail', (c) => c.startsWith('ipm.note.microsoft.voicemail')],
 ];
 
+/** A header of the message by name (case-insensitive); undefined when it has none. */
+function headerValue(data: MessageData, name: string): string | undefined {
+  return data.headers.find(([k]) => lower(k) === lower(name))?.[1];
+}
+
+/** Whether the message is of one of the KINDS. */
+function isKind(data: MessageData, key: keyof RulePredicates): boolean {
+  const test = KINDS.find(([k]) => k === key)?.[1];
+  return test !== undefined && test(lower(data.itemClass), (name) => headerValue(data, name));
+}
+
 function inRange(value: number, min: number | '' | undefined, max: number | '' | undefined): boolean {
   return (min === undefined || min === '' || value >= min) && (max === undefined || max === '' || value <= max);
 }
@@ -163,11 +173,11 @@ export function isEmpty(p: RulePredicates): boolean {
  */
 export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item, at: Date): Item | undefined {
   let item = delivered;
-  const forwardedBy = (item.data.headers.find(([name]) => lower(name) === lower(RULES_LOOP_HEADER))?.[1] ?? '').split(/\s*,\s*/).filter(Boolean).map(lower);
+  const forwardedBy = (headerValue(item.data, RULES_LOOP_HEADER) ?? '').split(/\s*,\s*/).filter(Boolean).map(lower);
   const facts: MessageFacts = { hasAttachments: item.attachments.some((a) => !a.isInline), size: item.size };
   let destination: string | undefined;
   let disposal: 'delete' | 'permanent' | undefined;
-  for (const rule of [...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority)) {
+  for (const rule of mailbox.rules ?? []) {
     if (!rule.enabled) continue;
     if (!matches(rule.conditions, item.data, mailbox, facts)) continue;
     if (!isEmpty(rule.exceptions) && matches(rule.exceptions, item.data, mailbox, facts)) continue;
@@ -187,7 +197,7 @@ export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item,
     // An answer from a template: never to automatic mail (no reply loops), nor when the template is gone.
     const template = a.serverReplyWithMessage && mailbox.items.get(a.serverReplyWithMessage);
     const sender = item.data.replyTo[0]?.address ?? item.data.from?.address;
-    const automatic = KINDS.some(([key, test]) => (key === 'isAutomaticReply' || key === 'isAutomaticForward' || key === 'isNDR') && test(lower(item.data.itemClass), (n) => item.data.headers.find(([k]) => lower(k) === lower(n))?.[1]));
+    const automatic = (['isAutomaticReply', 'isAutomaticForward', 'isNDR'] as const).some((kind) => isKind(item.data, kind));
     if (template && sender && !automatic && lower(sender) !== lower(mailbox.smtp)) send(store, mailbox, templateReply(mailbox, template.data, item.data, sender), at);
     if (a.moveToFolder && mailbox.folders.has(a.moveToFolder)) destination = a.moveToFolder;
     if (a.permanentDelete) disposal = 'permanent';

@@ -420,7 +420,7 @@ export class Store {
     return item;
   }
 
-  /** Replaces a mailbox's Inbox rules at once (UpdateInboxRules applies all its operations or none). */
+  /** Replaces a mailbox's Inbox rules at once (UpdateInboxRules applies all its operations or none); `rules` in priority order. */
   setInboxRules(mailbox: Mailbox, rules: InboxRule[]): void {
     if (rules.length === 0) delete mailbox.rules;
     else mailbox.rules = rules;

@@ -164,7 +164,7 @@ export interface Mailbox {
   hierarchy: FolderChange[];
   /** Out-of-office settings (SetUserOofSettings); absent until set: disabled, with no replies. */
   oof?: OofSettings;
-  /** Inbox rules (UpdateInboxRules), run on mail delivered to the Inbox; absent until one is made. */
+  /** Inbox rules (UpdateInboxRules) in priority order, run on mail delivered to the Inbox; absent until one is made. */
   rules?: InboxRule[];
 }
 

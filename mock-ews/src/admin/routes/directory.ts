@@ -113,7 +113,7 @@ export function directoryRoutes(state: MockState): Router {
   // A mailbox's Inbox rules, as a scenario file writes them (folders as paths): to assert on, read-only.
   router.get('/mailboxes/:smtp/rules', (req, res) => {
     const mailbox = findMailbox(state.store, req.params.smtp);
-    res.json([...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority).map((r) => ruleView(mailbox, r)));
+    res.json((mailbox.rules ?? []).map((r) => ruleView(mailbox, r)));
   });
 
   router.delete('/mailboxes/:smtp', (req, res) => {

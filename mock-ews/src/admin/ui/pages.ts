@@ -133,7 +133,7 @@ function mailboxRights(state: MockState, mailbox: Mailbox): Html {
 
 /** The mailbox's Inbox rules in priority order: what each tests and what it does, in EWS's names. */
 function inboxRules(mailbox: Mailbox): Html {
-  const rules = [...(mailbox.rules ?? [])].sort((a, b) => a.priority - b.priority);
+  const rules = mailbox.rules ?? [];
   if (rules.length === 0) return html``;
   const describe = (o: object) =>
     Object.entries(o)

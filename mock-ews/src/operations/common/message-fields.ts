@@ -1,8 +1,8 @@
-import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
+import { incompleteContent } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Address, AttachmentData, Importance, MessageData } from '../../store/types';
-import { booleanValue, enumValue } from './schema-values';
+import { base64Value, booleanValue, enumValue } from './schema-values';
 import type { AttachedMessageInput } from './attached-messages';
 import { extendedUpdate, readExtendedProperty } from './extended-properties';
 
@@ -40,15 +40,13 @@ export function readRecipients(list: XmlElement): Address[] {
 
 /** Reads a t:FileAttachment (CreateItem's inline attachments, CreateAttachment); Content must be base64. */
 export function readFileAttachment(a: XmlElement): AttachmentData {
-  const content = (a.t('Content')?.text ?? '').replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) {
-    throw schemaFault(`The '${NS.t}:Content' element is invalid - The value is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary'.`, a.line);
-  }
+  const contentEl = a.t('Content');
+  const content = contentEl ? base64Value(contentEl, a) : Buffer.alloc(0);
   const contentId = a.t('ContentId')?.value;
   return {
     name: a.t('Name')?.value ?? 'attachment',
     contentType: a.t('ContentType')?.value ?? 'application/octet-stream',
-    content: Buffer.from(content, 'base64'),
+    content,
     isInline: a.t('IsInline') ? booleanValue(a.t('IsInline')!) : false,
     ...(contentId ? { contentId } : {}),
   };
@@ -135,11 +133,7 @@ export function readMessage(message: XmlElement): MessageInput {
   for (const prop of message.children) {
     if (prop.ns !== NS.t) continue;
     if (prop.local === 'MimeContent') {
-      const text = prop.text.replace(/\s+/g, '');
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-        throw schemaFault(`The '${NS.t}:MimeContent' element is invalid - The value is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary'.`, prop.line);
-      }
-      input.mime = Buffer.from(text, 'base64');
+      input.mime = base64Value(prop);
     } else if (prop.local === 'ExtendedProperty') {
       const uri = prop.t('ExtendedFieldURI');
       const tag = uri?.attr('PropertyTag');

@@ -34,6 +34,19 @@ export function dateTimeValue(el: XmlElement): Date {
   return new Date(t);
 }
 
+/**
+ * Reads an xs:base64Binary element (white space ignored); anything else is a schema violation.
+ * `at` names the element the fault points at, when that is a parent (a FileAttachment's Content).
+ */
+export function base64Value(el: XmlElement, at: XmlElement = el): Buffer {
+  const text = el.text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+    // The value is not echoed: it may be megabytes of MIME.
+    throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary' - The string is not a valid Base64 value.`, at.line);
+  }
+  return Buffer.from(text, 'base64');
+}
+
 /** Reads a required xs:boolean attribute; a missing or other value is a schema violation. */
 export function booleanAttribute(el: XmlElement, name: string): boolean {
   const raw = el.attr(name);

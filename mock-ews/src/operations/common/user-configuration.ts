@@ -6,7 +6,7 @@ import type { Folder } from '../../store/types';
 import { ConfigurationContent, DICTIONARY_TYPES, DictionaryObject, sameKey, UserConfiguration } from '../../store/user-configurations';
 import type { OperationContext } from '../operation';
 import { folderIdElements, resolveFolderId } from './folder-ids';
-import { enumValue, ewsDate } from './schema-values';
+import { base64Value, enumValue, ewsDate } from './schema-values';
 
 /** A t:/m:UserConfigurationName: the name and the folder it names, and the folder element as asked. */
 export interface ConfigurationName {
@@ -84,14 +84,6 @@ export function readConfigurationContent(uc: XmlElement): ConfigurationContent {
   const binary = uc.t('BinaryData');
   if (binary) out.binaryData = base64Value(binary);
   return out;
-}
-
-function base64Value(e: XmlElement): Buffer {
-  const text = e.text.replace(/\s+/g, '');
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) {
-    throw schemaFault(`The '${e.ns}:${e.local}' element is invalid - The value '${e.text}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary' - The string '${e.text}' is not a valid Base64 value.`, e.line);
-  }
-  return Buffer.from(text, 'base64');
 }
 
 const INTEGER_RANGES: Partial<Record<DictionaryObject['type'], [bigint, bigint]>> = {
