@@ -420,3 +420,5 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | [0].actions.stopProcessingRules            | true                     |
       | [1].priority                               | 2                        |
       | [1].actions.moveToFolder                   | Junk Email               |
+    When the tester sends GET "/mailboxes/nobody@acme.test/rules" to the admin API
+    Then the admin API answers 404

@@ -126,3 +126,5 @@ Feature: Hostile and malformed requests change nothing
       | user-configuration-of-another-mailbox  |
       | inbox-rules-without-operations         |
       | inbox-rules-of-another-mailbox         |
+      | password-expiration-without-an-address |
+      | export-of-a-made-up-id                 |
