@@ -290,6 +290,31 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
     And the inbox of bob@acme.test holds "FW: Notes for Bob" as a read message
 
   @since:Exchange2010_SP1
+  Scenario: What a rule forwards or answers is sent when the rule runs; a redirect keeps its sending time
+    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "template"
+    And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Pass reports on</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Conditions><t:ContainsSubjectStrings><t:String>report</t:String></t:ContainsSubjectStrings></t:Conditions>
+        <t:Actions>
+          <t:ForwardToRecipients><t:Address><t:EmailAddress>carol@globex.test</t:EmailAddress></t:Address></t:ForwardToRecipients>
+          <t:RedirectToRecipients><t:Address><t:EmailAddress>carol@globex.test</t:EmailAddress></t:Address></t:RedirectToRecipients>
+          <t:ServerReplyWithMessage><t:ItemId Id="{{id:template}}"/></t:ServerReplyWithMessage>
+        </t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      { "subject": "Quarterly report", "from": { "address": "bob@acme.test" }, "sent": "2026-01-05T08:59:00Z", "received": "2026-01-05T09:00:00Z" }
+      """
+    Then the inbox of alice@acme.test holds "Quarterly report" sent at 2026-01-05T08:59:00Z, received at 2026-01-05T09:00:00Z
+    And the inbox of carol@globex.test holds "FW: Quarterly report" sent within the last minute, received within the last minute
+    And the inbox of carol@globex.test holds "Quarterly report" sent at 2026-01-05T08:59:00Z, received within the last minute
+    And the inbox of bob@acme.test holds "Draft: proposal" sent within the last minute, received within the last minute
+
+  @since:Exchange2010_SP1
   Scenario: The server answers with a template message, but never answers automatic mail
     Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "template"
     And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:

@@ -231,6 +231,23 @@ Then('the {folder} of {mailbox} holds {int} message(s) {string}', async function
   assert.equal(res.Items.filter((i) => i.Subject === subject).length, count);
 });
 
+/** "within the last minute", or an ISO time to the second ("2026-01-05T08:59:00Z"). */
+function assertTime(what: string, actual: Date, expected: string): void {
+  if (expected === 'within the last minute') {
+    const age = Date.now() - actual.getTime();
+    assert.ok(age >= -1000 && age < 60_000, `${what} ${actual.toISOString()} is not within the last minute`);
+  } else assert.equal(actual.toISOString().replace(/\.000Z$/, 'Z'), expected, what);
+}
+
+Then('the {folder} of {mailbox} holds {string} sent {}, received {}', async function (this: EwsWorld, folder: string, owner: string, subject: string, sent: string, received: string) {
+  const svc = await serviceFor(this, SUPER_USER, owner);
+  const res = await svc.FindItems(await folderIdFor(this, owner, folder), new ews.ItemView(1000));
+  const found = res.Items.filter((i) => i.Subject === subject);
+  assert.equal(found.length, 1, `${found.length} messages "${subject}"`);
+  assertTime('DateTimeSent', new Date(found[0].DateTimeSent.ToISOString()), sent.replace(/^at /, ''));
+  assertTime('DateTimeReceived', new Date(found[0].DateTimeReceived.ToISOString()), received.replace(/^at /, ''));
+});
+
 // ---- changes made by someone else (through the mock's admin API) ----
 
 Given('a message {string} arrives in the {folder} of {mailbox}', async function (this: EwsWorld, subject: string, folder: string, owner: string) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Address, Importance, Item, Mailbox, MessageData } from './types';
 import type { Store } from './store';
 import { expandRecipients } from './distribution-lists';
+import { systemMessage } from './system-message';
 
 /** What a rule tests a message for (RulePredicatesType, the part the mock evaluates); all given must hold. */
 export interface RulePredicates {
@@ -191,14 +192,14 @@ export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item,
     if (copyTo) store.copyItem(mailbox, item, copyTo);
     // A message this mailbox forwarded before is not forwarded again: the loop header names it.
     if (!forwardedBy.includes(lower(mailbox.smtp))) {
-      if (a.forwardToRecipients?.length) send(store, mailbox, forwarded(mailbox, item.data, a.forwardToRecipients, forwardedBy), at);
-      if (a.redirectToRecipients?.length) send(store, mailbox, redirected(mailbox, item.data, a.redirectToRecipients, forwardedBy), at);
+      if (a.forwardToRecipients?.length) send(store, mailbox, forwarded(mailbox, item.data, a.forwardToRecipients, forwardedBy, at), at);
+      if (a.redirectToRecipients?.length) send(store, mailbox, redirected(mailbox, item.data, a.redirectToRecipients, forwardedBy, at), at);
     }
     // An answer from a template: never to automatic mail (no reply loops), nor when the template is gone.
     const template = a.serverReplyWithMessage && mailbox.items.get(a.serverReplyWithMessage);
     const sender = item.data.replyTo[0]?.address ?? item.data.from?.address;
     const automatic = (['isAutomaticReply', 'isAutomaticForward', 'isNDR'] as const).some((kind) => isKind(item.data, kind));
-    if (template && sender && !automatic && lower(sender) !== lower(mailbox.smtp)) send(store, mailbox, templateReply(mailbox, template.data, item.data, sender), at);
+    if (template && sender && !automatic && lower(sender) !== lower(mailbox.smtp)) send(store, mailbox, templateReply(mailbox, template.data, item.data, sender, at), at);
     if (a.moveToFolder && mailbox.folders.has(a.moveToFolder)) destination = a.moveToFolder;
     if (a.permanentDelete) disposal = 'permanent';
     else if (a.delete && disposal === undefined) disposal = 'delete';
@@ -217,10 +218,12 @@ function loopHeader(mailbox: Mailbox, before: string[]): [string, string] {
   return [RULES_LOOP_HEADER, [...before, mailbox.smtp].join(', ')];
 }
 
-/** A forward: from the mailbox, "FW:" and the original's body and attachments. */
-function forwarded(mailbox: Mailbox, data: MessageData, to: string[], before: string[]): MessageData {
+/** A forward: a new message from the mailbox, sent now, with "FW:" and the original's body and attachments. */
+function forwarded(mailbox: Mailbox, data: MessageData, to: string[], before: string[], at: Date): MessageData {
   return {
     ...data,
+    dateTimeSent: at,
+    dateTimeReceived: at,
     subject: /^fw:/i.test(data.subject) ? data.subject : `FW: ${data.subject}`,
     // A forward is a new message of the forwarding mailbox's.
     internetMessageId: `<${randomUUID()}@${mailbox.smtp.split('@')[1] ?? 'localhost'}>`,
@@ -240,30 +243,27 @@ function forwarded(mailbox: Mailbox, data: MessageData, to: string[], before: st
   };
 }
 
-/** A redirect: the message as it came, From unchanged, to new recipients. */
-function redirected(mailbox: Mailbox, data: MessageData, to: string[], before: string[]): MessageData {
-  return { ...data, to: to.map((address) => ({ address })), cc: [], bcc: [], isRead: false, categories: [], headers: [...data.headers, loopHeader(mailbox, before)], rawMime: undefined };
+/** A redirect: the message as it came (From and its sending time unchanged), received anew by new recipients. */
+function redirected(mailbox: Mailbox, data: MessageData, to: string[], before: string[], at: Date): MessageData {
+  return { ...data, dateTimeReceived: at, to: to.map((address) => ({ address })), cc: [], bcc: [], isRead: false, categories: [], headers: [...data.headers, loopHeader(mailbox, before)], rawMime: undefined };
 }
 
-/** The template's subject and body, from the mailbox to the sender, marked as an automatic reply. */
-function templateReply(mailbox: Mailbox, template: MessageData, original: MessageData, to: string): MessageData {
-  return {
-    ...template,
+/**
+ * The template's subject, body and attachments, from the mailbox to the sender, sent now: a message
+ * the server writes (marked as an automatic reply, so nothing answers it in turn) of the template's class.
+ */
+function templateReply(mailbox: Mailbox, template: MessageData, original: MessageData, to: string, at: Date): MessageData {
+  return systemMessage({
     from: { name: mailbox.displayName, address: mailbox.smtp },
-    sender: undefined,
-    to: [{ address: to }],
-    cc: [],
-    bcc: [],
-    replyTo: [],
-    internetMessageId: `<${randomUUID()}@${mailbox.smtp.split('@')[1] ?? 'localhost'}>`,
-    inReplyTo: original.internetMessageId || undefined,
-    references: original.internetMessageId || undefined,
-    isRead: false,
-    isDraft: false,
-    categories: [],
-    headers: [['Auto-Submitted', 'auto-replied']],
-    rawMime: undefined,
-  };
+    to: { address: to },
+    subject: template.subject,
+    body: template.body,
+    original,
+    headers: [],
+    itemClass: template.itemClass,
+    now: at,
+    attachments: template.attachments,
+  });
 }
 
 /**
