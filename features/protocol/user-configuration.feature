@@ -48,6 +48,7 @@ Feature: User configuration objects (Create/Get/Update/DeleteUserConfiguration)
       </m:GetUserConfiguration>
       """
     Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the user configuration answered is named "crm.settings", as asked
     And the user configuration answered has ItemId,Dictionary,XmlData,BinaryData
     And the user configuration answered holds the entries:
       | String    | Theme   | String      | dark                 |
@@ -73,7 +74,7 @@ Feature: User configuration objects (Create/Get/Update/DeleteUserConfiguration)
       | Dictionary XmlData | Dictionary,XmlData |
       | BinaryData         | BinaryData         |
 
-  Scenario: An update replaces the entries it names, adds the others and keeps the rest
+  Scenario: An update's dictionary replaces the old one whole; a null value maps its key to nothing; parts left out stay
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
       <m:UpdateUserConfiguration>
@@ -87,6 +88,10 @@ Feature: User configuration objects (Create/Get/Update/DeleteUserConfiguration)
             <t:DictionaryEntry>
               <t:DictionaryKey><t:Type>String</t:Type><t:Value>Limit</t:Value></t:DictionaryKey>
               <t:DictionaryValue><t:Type>UnsignedInteger64</t:Type><t:Value>18446744073709551615</t:Value></t:DictionaryValue>
+            </t:DictionaryEntry>
+            <t:DictionaryEntry>
+              <t:DictionaryKey><t:Type>String</t:Type><t:Value>Cleared</t:Value></t:DictionaryKey>
+              <t:DictionaryValue xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>
             </t:DictionaryEntry>
           </t:Dictionary>
         </m:UserConfiguration>
@@ -102,11 +107,8 @@ Feature: User configuration objects (Create/Get/Update/DeleteUserConfiguration)
       """
     Then the user configuration answered holds the entries:
       | String    | Theme   | String            | light                |
-      | Integer32 | 7       | Boolean           | true                 |
-      | String    | Since   | DateTime          | 2026-11-28T09:00:00Z |
-      | String    | Folders | StringArray       | Inbox \| Sent Items  |
-      | String    | Nothing | -                 | -                    |
       | String    | Limit   | UnsignedInteger64 | 18446744073709551615 |
+      | String    | Cleared | -                 | -                    |
     And the user configuration answered has the XML "<Settings/>" and the bytes "0 1 2"
 
   Scenario: Deleted, it is gone, and deleting it again is ErrorItemNotFound

@@ -23,6 +23,10 @@ Then('the user configuration answered holds the entries:', function (this: EwsWo
   assert.deepEqual(entries, table.raw(), this.reply?.body);
 });
 
+Then('the user configuration answered is named {string}, as asked', function (this: EwsWorld, name: string) {
+  assert.equal(findAll(configuration(this), 'UserConfigurationName')[0]?.['@Name'], name, this.reply?.body);
+});
+
 Then('the user configuration answered has {word}', function (this: EwsWorld, parts: string) {
   const c = configuration(this);
   const present = ['ItemId', 'Dictionary', 'XmlData', 'BinaryData'].filter((p) => findAll(c, p).length > 0);

@@ -5,9 +5,9 @@ import { configurationRequest } from './common/user-configuration';
 import type { Operation } from './operation';
 
 /**
- * UpdateUserConfiguration (Exchange 2010 on): dictionary entries given replace those with the same
- * key and the others are added; XmlData and BinaryData given replace the old. One that does not
- * exist is ErrorItemNotFound; a bad value saves nothing.
+ * UpdateUserConfiguration (Exchange 2010 on): the Dictionary, XmlData and BinaryData given each
+ * replace the old one whole; a part left out stays. One that does not exist is ErrorItemNotFound; a
+ * bad value saves nothing.
  */
 export const updateUserConfiguration: Operation = {
   name: 'UpdateUserConfiguration',

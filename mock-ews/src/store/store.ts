@@ -6,7 +6,7 @@ import { changeKey, decodeId, encodeId } from './ids';
 import { bodyLength, contentLength, placeAttachment } from './on-demand';
 import { StoredItem } from './stored-item';
 import { MAILBOX_RIGHTS, type MailboxRight } from './mailbox-rights';
-import { type ConfigurationContent, sameKey, type UserConfiguration } from './user-configurations';
+import type { ConfigurationContent, UserConfiguration } from './user-configurations';
 import { applyInboxRules, type InboxRule } from './inbox-rules';
 import type {
   Account,
@@ -440,14 +440,12 @@ export class Store {
   }
 
   /**
-   * UpdateUserConfiguration: dictionary entries given replace those with the same key and the rest
-   * are added; XML and binary data given replace what was there. A new version either way.
+   * UpdateUserConfiguration: each part the request gives — the dictionary, the XML data, the binary
+   * data — replaces that part whole (a client sends the whole dictionary, so a key it removed goes);
+   * a part left out stays. A new version either way.
    */
   updateConfiguration(c: UserConfiguration, content: ConfigurationContent): UserConfiguration {
-    for (const entry of content.dictionary ?? []) {
-      const at = c.dictionary.findIndex((e) => sameKey(e.key, entry.key));
-      c.dictionary = at < 0 ? [...c.dictionary, entry] : c.dictionary.map((e, i) => (i === at ? entry : e));
-    }
+    if (content.dictionary) c.dictionary = content.dictionary;
     if (content.xmlData) c.xmlData = content.xmlData;
     if (content.binaryData) c.binaryData = content.binaryData;
     c.version++;

@@ -76,7 +76,8 @@ export function readConfigurationContent(uc: XmlElement): ConfigurationContent {
       const key = readObject(keyEl);
       // A key twice in one dictionary: Exchange names the key and saves nothing.
       if (out.dictionary.some((e) => sameKey(e.key, key))) throw invalidValue(`The dictionary key ${key.values.join(' ')} is in the dictionary twice.`);
-      out.dictionary.push(valueEl ? { key, value: readObject(valueEl) } : { key });
+      // No value, or xsi:nil (how the EWS Managed API and ews-javascript-api write a null): the key maps to nothing.
+      out.dictionary.push(valueEl && valueEl.attr('nil') !== 'true' ? { key, value: readObject(valueEl) } : { key });
     }
   }
   const xml = uc.t('XmlData');
@@ -152,10 +153,13 @@ export function readConfigurationProperties(e: XmlElement): ConfigurationPropert
   return { id: all || asked.has('Id'), dictionary: all || asked.has('Dictionary'), xmlData: all || asked.has('XmlData'), binaryData: all || asked.has('BinaryData') };
 }
 
-/** A m:UserConfiguration in schema order: the name as asked, then what was asked for and is there. */
+/**
+ * A m:UserConfiguration in schema order: the name and folder as the request gave them, then what was
+ * asked for and is there (an empty XML or binary stream is left out, as Exchange does).
+ */
 export function writeConfiguration(parent: Xml, c: UserConfiguration, name: ConfigurationName, props: ConfigurationProperties): void {
   const uc = el(parent, 'm:UserConfiguration');
-  const n = el(uc, 't:UserConfigurationName', { Name: c.name });
+  const n = el(uc, 't:UserConfigurationName', { Name: name.name });
   if (name.folderEl.local === 'DistinguishedFolderId') el(n, 't:DistinguishedFolderId', { Id: name.folderEl.attr('Id') });
   else idElement(n, 't:FolderId', name.folder);
   if (props.id) idElement(uc, 't:ItemId', c);
@@ -167,8 +171,8 @@ export function writeConfiguration(parent: Xml, c: UserConfiguration, name: Conf
       if (entry.value) writeObject(el(e, 't:DictionaryValue'), entry.value);
     }
   }
-  if (props.xmlData && c.xmlData) leaf(uc, 't:XmlData', c.xmlData.toString('base64'));
-  if (props.binaryData && c.binaryData) leaf(uc, 't:BinaryData', c.binaryData.toString('base64'));
+  if (props.xmlData && c.xmlData?.length) leaf(uc, 't:XmlData', c.xmlData.toString('base64'));
+  if (props.binaryData && c.binaryData?.length) leaf(uc, 't:BinaryData', c.binaryData.toString('base64'));
 }
 
 function writeObject(parent: Xml, o: DictionaryObject): void {
