@@ -97,11 +97,12 @@ Feature: Independent clients work against every generation
     Then exchangelib counted 22 messages left in Inbox and found only "Signed contract" in the Deletions folder of Recoverable Items
 
   # Folder.create/get/update/delete_user_configuration: settings an application keeps on a folder.
+  # The update sends a dictionary of one entry, which replaces the three before (as exchangelib's own tests expect).
   Scenario: exchangelib keeps, reads, updates and deletes a user configuration object on the Inbox
     Given the mock emulates Exchange2016
     When exchangelib as svc-ews@acme.test impersonating alice@acme.test creates, reads, updates, reads and deletes the user configuration "CRM.Settings" on the Inbox
     Then exchangelib read the user configuration as created with the dictionary "{\"Theme\": \"dark\", \"Count\": 3, \"Enabled\": true}", the XML "<Settings><Pane>left</Pane></Settings>" and the bytes "0 1 2"
-    And after the update the dictionary was "{\"Theme\": \"light\", \"Count\": 3, \"Enabled\": true}", and after the delete reading it raised ErrorItemNotFound
+    And after the update the dictionary was "{\"Theme\": \"light\"}", and after the delete reading it raised ErrorItemNotFound
 
   # Account.export and Account.upload: ExportItems, then UploadItems CreateNew and Update.
   Scenario: exchangelib exports a message and uploads it again, as a new copy and over that copy

@@ -76,6 +76,31 @@ Feature: Exporting items and uploading them again (ExportItems, UploadItems)
       | a folder-associated item      | CreateAction="CreateNew" IsAssociated="true" | mock-ews does not emulate folder-associated items; upload with IsAssociated false. |
 
   @since:Exchange2010_SP1
+  Scenario Outline: The item an upload overwrites is looked for in its ParentFolderId: <case>
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "original"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UploadItems>
+        <m:Items>
+          <t:Item CreateAction="<action>">
+            <t:ParentFolderId Id="{{id:junk}}"/>
+            <t:ItemId Id="{{id:original}}"/>
+            <t:Data>{{data:contract}}</t:Data>
+          </t:Item>
+        </m:Items>
+      </m:UploadItems>
+      """
+    Then every response message has ResponseClass "<class>" and ResponseCode <code>
+    And the junkemail of alice@acme.test holds <copies> messages "Signed contract"
+    And the inbox message "Signed contract" of alice@acme.test still has the noted ChangeKey "original"
+
+    Examples:
+      | case                                                                  | action         | class   | code                | copies |
+      | Update of an item in another folder is refused                        | Update         | Error   | ErrorItemNotFound   | 0      |
+      | UpdateOrCreate of an item in another folder makes a new one there     | UpdateOrCreate | Success | NoError             | 1      |
+      | CreateNew takes no ItemId                                             | CreateNew      | Error   | ErrorInvalidRequest | 0      |
+
+  @since:Exchange2010_SP1
   Scenario Outline: A malformed upload fails schema validation before anything is stored: <case>
     When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
       """

@@ -2,6 +2,7 @@ import { idElement, ResponseMessages } from '../soap/response-writer';
 import { incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
+import type { Folder } from '../store/types';
 import { resolveFolderId } from './common/folder-ids';
 import { resolveItemId } from './common/item-ids';
 import { ownerOf } from './common/mailbox-access';
@@ -22,8 +23,9 @@ interface Upload {
 
 /**
  * UploadItems (Exchange 2010 SP1 on): each t:Item's Data (from ExportItems) stored in its
- * ParentFolderId as a new item (CreateNew), or written over the item its ItemId names (Update:
- * same id, a new ChangeKey; UpdateOrCreate creates when that item is gone). Data the mock did not
+ * ParentFolderId as a new item (CreateNew, which takes no ItemId), or written over the item its
+ * ItemId names in that folder (Update: same id, a new ChangeKey; UpdateOrCreate creates when the
+ * item is not in that folder). Data the mock did not
  * export, or changed on the way, is ErrorCorruptData for that item alone; a malformed request fails
  * whole before anything is stored.
  */
@@ -57,19 +59,24 @@ async function upload(ctx: OperationContext, u: Upload) {
   // The store keeps no folder-associated items (FindItem's Associated traversal is empty too).
   if (u.associated) throw new ItemError('ErrorInvalidRequest', 'mock-ews does not emulate folder-associated items; upload with IsAssociated false.');
   if (u.action === 'Update' && !u.itemId) throw new ItemError('ErrorInvalidRequest', 'An upload with the CreateAction Update needs the ItemId of the item to overwrite.');
+  if (u.action === 'CreateNew' && u.itemId) throw new ItemError('ErrorInvalidRequest', 'An upload with the CreateAction CreateNew cannot name an ItemId: the server assigns the new item its id.');
   const folder = resolveFolderId(ctx, u.folder);
   const mailbox = ownerOf(ctx, folder);
   const data = await importData(u.data);
-  const existing = u.itemId ? findItem(ctx, u.itemId, u.action) : undefined;
+  const existing = u.itemId ? findItem(ctx, u.itemId, u.action, folder) : undefined;
   if (existing) return ctx.store.replaceItem(ownerOf(ctx, existing), existing, data);
   return ctx.store.addItem(mailbox, folder, data);
 }
 
-/** The item an Update overwrites; for UpdateOrCreate one that is gone means create. */
-function findItem(ctx: OperationContext, idEl: XmlElement, action: CreateAction) {
-  if (action === 'CreateNew') return undefined;
+/**
+ * The item an Update overwrites: it must be in the upload's ParentFolderId (one elsewhere or gone
+ * is ErrorItemNotFound). For UpdateOrCreate, not there means create.
+ */
+function findItem(ctx: OperationContext, idEl: XmlElement, action: CreateAction, folder: Folder) {
   try {
-    return resolveItemId(ctx, idEl);
+    const item = resolveItemId(ctx, idEl);
+    if (item.folderId !== folder.id) throw new ItemError('ErrorItemNotFound');
+    return item;
   } catch (err) {
     if (action === 'UpdateOrCreate' && err instanceof ItemError && err.code === 'ErrorItemNotFound') return undefined;
     throw err;
