@@ -125,6 +125,21 @@ Feature: Conversations of a folder (FindConversation)
     And the inbox of alice@acme.test does not hold "RE: Budget 2027"
     And the sentitems of alice@acme.test holds "RE: Budget 2027" as a read message
 
+  @since:Exchange2010_SP1
+  Scenario: One thread has one ConversationId in every mailbox, and its topic stays when a subject is edited
+    Given bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test replies to the inbox message "Budget 2027" with "Looks good."
+    Then the inbox message "RE: Budget 2027" of bob@acme.test and the sentitems message "Budget 2027" of bob@acme.test are in one conversation, "Budget 2027"
+    And the inbox message "Budget 2027" of alice@acme.test and the sentitems message "Budget 2027" of bob@acme.test are in one conversation, "Budget 2027"
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly"><m:ItemChanges><t:ItemChange><t:ItemId Id="{{item:Budget 2027}}"/>
+        <t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>Budget 2027 (approved)</t:Subject></t:Message></t:SetItemField></t:Updates>
+      </t:ItemChange></m:ItemChanges></m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    And the inbox message "Budget 2027 (approved)" of alice@acme.test and the sentitems message "Budget 2027" of bob@acme.test are in one conversation, "Budget 2027"
+
   @since:Exchange2010_SP1 @ApplyConversationAction
   Scenario: Copying a conversation keeps the originals
     Given bob@acme.test sends alice@acme.test the message "Roadmap"
@@ -237,6 +252,8 @@ Feature: Conversations of a folder (FindConversation)
       | an unknown action   | <t:Action>Archive</t:Action><t:ConversationId Id="x"/>                               | The value 'Archive' is invalid according to its datatype |
       | no conversation id  | <t:Action>Move</t:Action>                                                            | List of possible elements expected: 'ConversationId' |
       | IsRead not a boolean | <t:Action>SetReadState</t:Action><t:ConversationId Id="x"/><t:IsRead>yes</t:IsRead> | The string 'yes' is not a valid Boolean value. |
+      | a misspelt element   | <t:Action>Delete</t:Action><t:ConversationId Id="x"/><t:DeleteMode>HardDelete</t:DeleteMode> | has invalid child element 'DeleteMode' |
+      | elements out of order | <t:ConversationId Id="x"/><t:Action>Delete</t:Action>                              | has invalid child element 'Action' |
 
   # GetConversationItems (Exchange 2013 on): the messages of a conversation as a tree of replies.
   @GetConversationItems
@@ -266,6 +283,45 @@ Feature: Conversations of a folder (FindConversation)
     And svc-ews@acme.test impersonating alice@acme.test gets the messages of the conversation "Offsite" of inbox in DateOrderAscending since the noted sync state through ews-javascript-api
     Then the conversation nodes of alice@acme.test are, in order:
       | RE: Offsite | sentitems | outside |
+
+  @GetConversationItems
+  Scenario: MaxItemsToReturn cuts an answer short, and its sync state goes on with the rest
+    Given the mock emulates Exchange2016
+    And bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test replies to the inbox message "Budget 2027" with "Looks good."
+    And the id of the conversation "Budget 2027" of inbox of alice@acme.test is noted as "budget"
+    When svc-ews@acme.test impersonating alice@acme.test speaking Exchange2013 posts, with the noted ids, the SOAP body:
+      """
+      <m:GetConversationItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:MaxItemsToReturn>1</m:MaxItemsToReturn>
+        <m:SortOrder>DateOrderAscending</m:SortOrder>
+        <m:Conversations><t:Conversation><t:ConversationId Id="{{id:budget}}"/></t:Conversation></m:Conversations>
+      </m:GetConversationItems>
+      """
+    Then the conversation answered holds the messages "Budget 2027"
+    And the conversation SyncState answered is noted as "first"
+    When svc-ews@acme.test impersonating alice@acme.test speaking Exchange2013 posts, with the noted ids, the SOAP body:
+      """
+      <m:GetConversationItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:MaxItemsToReturn>1</m:MaxItemsToReturn>
+        <m:SortOrder>DateOrderAscending</m:SortOrder>
+        <m:Conversations><t:Conversation><t:ConversationId Id="{{id:budget}}"/><t:SyncState>{{data:first}}</t:SyncState></t:Conversation></m:Conversations>
+      </m:GetConversationItems>
+      """
+    Then the conversation answered holds the messages "RE: Budget 2027"
+    And the conversation SyncState answered is noted as "second"
+    When svc-ews@acme.test impersonating alice@acme.test speaking Exchange2013 posts, with the noted ids, the SOAP body:
+      """
+      <m:GetConversationItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:MaxItemsToReturn>1</m:MaxItemsToReturn>
+        <m:SortOrder>DateOrderAscending</m:SortOrder>
+        <m:Conversations><t:Conversation><t:ConversationId Id="{{id:budget}}"/><t:SyncState>{{data:second}}</t:SyncState></t:Conversation></m:Conversations>
+      </m:GetConversationItems>
+      """
+    Then the conversation answered holds the messages ""
 
   @GetConversationItems
   Scenario: A conversation whose messages are all in ignored folders is not found

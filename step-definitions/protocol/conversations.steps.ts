@@ -195,3 +195,35 @@ Then('the conversation has no new nodes', function (this: EwsWorld) {
   assert.equal(this.clientError, undefined, String((this.clientError as Error | undefined)?.message));
   assert.deepEqual(this.results.get('conversation-nodes'), []);
 });
+
+// ---- the raw GetConversationItems answer ----
+
+Then('the conversation answered holds the messages {string}', function (this: EwsWorld, subjects: string) {
+  const found = findAll(findAll(this.reply?.doc, 'ConversationNodes')[0], 'Subject').map((s) => textOf(s));
+  assert.deepEqual(found, subjects === '' ? [] : subjects.split(', '), this.reply?.body);
+});
+
+When('the conversation SyncState answered is noted as {string}', function (this: EwsWorld, name: string) {
+  const state = textOf(findAll(this.reply?.doc, 'SyncState')[0]);
+  assert.ok(state, this.reply?.body);
+  this.results.set(`noted:${name}`, { data: state });
+});
+
+// ---- conversation ids and topics across mailboxes ----
+
+async function conversationOf(world: EwsWorld, owner: string, folder: string, subject: string): Promise<{ id: string; topic: string }> {
+  const svc = await world.service(SUPER_USER, DEFAULT_PASSWORD, owner, ews.ExchangeVersion.Exchange2010_SP1);
+  const shape = new ews.PropertySet(ews.BasePropertySet.IdOnly, [ews.ItemSchema.Subject, ews.ItemSchema.ConversationId, ews.EmailMessageSchema.ConversationTopic]);
+  const view = new ews.ItemView(100);
+  view.PropertySet = shape;
+  const found = (await svc.FindItems(await folderIdFor(world, owner, folder), view)).Items.find((i) => i.Subject === subject) as ews.EmailMessage | undefined;
+  assert.ok(found, `no message "${subject}" in ${owner} ${folder}`);
+  return { id: found.ConversationId.UniqueId, topic: found.ConversationTopic };
+}
+
+Then('the {folder} message {string} of {mailbox} and the {folder} message {string} of {mailbox} are in one conversation, {string}', async function (this: EwsWorld, folderA: string, subjectA: string, ownerA: string, folderB: string, subjectB: string, ownerB: string, topic: string) {
+  const a = await conversationOf(this, ownerA, folderA, subjectA);
+  const b = await conversationOf(this, ownerB, folderB, subjectB);
+  assert.equal(a.id, b.id, 'ConversationId');
+  assert.deepEqual([a.topic, b.topic], [topic, topic], 'ConversationTopic');
+});

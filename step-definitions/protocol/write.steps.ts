@@ -210,6 +210,10 @@ When('{mailbox} impersonating {mailbox} posts, with the noted ids, the SOAP body
   await this.post(envelope(withNotedIds(this, body), { impersonate: owner }), { auth: [login, DEFAULT_PASSWORD] });
 });
 
+When('{mailbox} impersonating {mailbox} speaking {word} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, owner: string, version: string, body: string) {
+  await this.post(envelope(withNotedIds(this, body), { impersonate: owner, version }), { auth: [login, DEFAULT_PASSWORD] });
+});
+
 When('{mailbox} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, body: string) {
   await this.post(envelope(withNotedIds(this, body)), { auth: [login, DEFAULT_PASSWORD] });
 });

@@ -2,6 +2,7 @@ import { ResponseMessages } from '../soap/response-writer';
 import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
+import { checkSequence } from '../soap/request-children';
 import type { Folder, Mailbox } from '../store/types';
 import { folderIdElements, resolveFolderId } from './common/folder-ids';
 import { ownerOf, requireMailbox } from './common/mailbox-access';
@@ -13,6 +14,11 @@ import type { Operation, OperationContext } from './operation';
 /** ConversationActionTypeType. */
 const ACTIONS = ['AlwaysCategorize', 'AlwaysDelete', 'AlwaysMove', 'Delete', 'Move', 'Copy', 'SetReadState', 'SetRetentionPolicy', 'Flag'] as const;
 type Action = (typeof ACTIONS)[number];
+/** ConversationActionType's elements, in its sequence's order. */
+const ACTION_ELEMENTS = [
+  'Action', 'ConversationId', 'ContextFolderId', 'ConversationLastSyncTime', 'ProcessRightAway', 'DestinationFolderId', 'Categories',
+  'EnableAlwaysDelete', 'IsRead', 'DeleteType', 'RetentionPolicyType', 'RetentionPolicyTagId', 'Flag', 'SuppressReadReceipts',
+] as const;
 /** What the mock does; the standing "always" rules, retention policies and flags it does not keep. */
 const EMULATED: ReadonlySet<Action> = new Set(['Delete', 'Move', 'Copy', 'SetReadState']);
 
@@ -48,8 +54,9 @@ interface ConversationAction {
   isRead?: boolean;
 }
 
-/** Schema checks of one action: the required elements, and the values of those given. */
+/** Schema checks of one action: known elements in order, the required ones, and the values of those given. */
 function readAction(a: XmlElement): ConversationAction {
+  checkSequence(a, ACTION_ELEMENTS);
   const actionEl = a.t('Action');
   if (!actionEl) throw incompleteContent(a, 'Action', NS.t);
   const action = enumValue(actionEl.text.trim(), ACTIONS, 'ConversationActionTypeType', { el: actionEl });

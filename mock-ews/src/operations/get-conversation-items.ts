@@ -57,17 +57,23 @@ export const getConversationItems: Operation = {
       await out.add(async (message) => {
         if (refusal) throw refusal;
         const mailbox = requireMailbox(ctx);
-        const since = syncState === undefined ? undefined : decodeConversationSyncState(ctx.store, syncState, mailbox.id, id).pos;
+        const state = syncState === undefined ? undefined : decodeConversationSyncState(ctx.store, syncState, mailbox.id, id);
+        const since = state?.pos;
+        const sent = new Set(state?.sent);
         const ignored = new Set(ignoreEls.map((f) => resolveFolderId(ctx, f).id));
         // The mock keeps no archive mailbox: the archive alone holds no conversation.
         const all = scope === 'ArchiveOnly' ? [] : conversationItems(ctx.store, mailbox, id).filter((i) => !ignored.has(i.folderId));
         if (all.length === 0) throw new ItemError('ErrorItemNotFound');
         const position = ctx.store.position;
-        const shown = since === undefined ? all : all.filter((i) => changedSince(mailbox, i, since));
+        const shown = (since === undefined ? all : all.filter((i) => changedSince(mailbox, i, since))).filter((i) => !sent.has(sentKey(i)));
+        const nodes = limit(sortNodes(nodesOf(shown), order), max);
+        const answered = nodes.flatMap((n) => n.items);
+        // Cut short by MaxItemsToReturn, the state stays where it was and lists what was answered, so the
+        // next call goes on with the rest; answered whole, it moves to now.
+        const next = answered.length === shown.length ? { pos: position } : { pos: since, sent: [...sent, ...answered.map(sentKey)] };
         const conv = el(message, 'm:Conversation');
         el(conv, 't:ConversationId', { Id: id });
-        leaf(conv, 't:SyncState', encodeSyncState(ctx.store, { kind: 'conversation', mailbox: mailbox.id, conversation: id, pos: position }));
-        const nodes = limit(sortNodes(nodesOf(shown), order), max);
+        leaf(conv, 't:SyncState', encodeSyncState(ctx.store, { kind: 'conversation', mailbox: mailbox.id, conversation: id, ...next }));
         if (nodes.length === 0) return;
         const write = itemWriter(ctx, shape, 'get');
         const list = el(conv, 't:ConversationNodes');
@@ -147,17 +153,22 @@ function sortNodes(nodes: ConversationNode[], order: NodeOrder): ConversationNod
   return order === 'TreeOrderAscending' ? walked : walked.reverse();
 }
 
-/** MaxItemsToReturn counts messages: whole nodes, in order, while they fit. */
+/** MaxItemsToReturn counts messages: nodes in order, the last one cut to the messages that fit. */
 function limit(nodes: ConversationNode[], max: number | undefined): ConversationNode[] {
   if (max === undefined) return nodes;
   const out: ConversationNode[] = [];
-  let count = 0;
+  let left = max;
   for (const n of nodes) {
-    if (count + n.items.length > max) break;
-    out.push(n);
-    count += n.items.length;
+    if (left <= 0) break;
+    out.push(n.items.length <= left ? n : { ...n, items: n.items.slice(0, left) });
+    left -= n.items.length;
   }
   return out;
+}
+
+/** A message as a conversation sync state remembers it was answered: a change makes it new again. */
+function sentKey(item: Item): string {
+  return `${item.id}:${item.version}`;
 }
 
 async function writeNode(node: Xml, n: ConversationNode, write: (parent: Xml, item: Item) => Promise<void> | undefined): Promise<void> {

@@ -81,3 +81,25 @@ export function checkRequestChildren(operation: XmlElement): void {
     );
   }
 }
+
+/**
+ * Checks the children of a schema type that is a sequence (`order`: its elements, all in `ns`):
+ * each child must be one of them and come after the ones before it, as .NET's validation requires.
+ * Checked before anything runs, so a misspelt or misplaced element never leaves half a request done.
+ */
+export function checkSequence(el: XmlElement, order: readonly string[], ns: string = NS.t): void {
+  let at = 0;
+  for (const child of el.children) {
+    const index = child.ns === ns ? order.indexOf(child.local, at) : -1;
+    if (index >= 0) {
+      at = index + 1;
+      continue;
+    }
+    const expected = order.slice(at);
+    throw schemaFault(
+      `The element '${el.local}' in namespace '${el.ns}' has invalid child element '${child.local}' in namespace '${child.ns}'.` +
+        (expected.length > 0 ? ` List of possible elements expected: '${expected.join(', ')}' in namespace '${ns}'.` : ''),
+      child.line,
+    );
+  }
+}

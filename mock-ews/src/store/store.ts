@@ -496,8 +496,7 @@ export class Store {
     const moved = this.addItem(mailbox, target, item.data, item.dateTimeCreated, { movedFrom: from });
     // Both halves of a move name the other, so a subscription on either folder reports one MovedEvent.
     if (removed.event) removed.event.movedTo = { itemId: moved.id, folderId: target.id };
-    moved.conversationId = item.conversationId;
-    return moved;
+    return keepConversation(moved, item);
   }
 
   /**
@@ -508,14 +507,12 @@ export class Store {
     const deletions = this.distinguishedFolder(mailbox, 'recoverableitemsdeletions');
     this.deleteItem(mailbox, item);
     if (item.folderId === deletions.id) return undefined;
-    const kept = this.addItem(mailbox, deletions, item.data, item.dateTimeCreated);
-    kept.conversationId = item.conversationId;
-    return kept;
+    return keepConversation(this.addItem(mailbox, deletions, item.data, item.dateTimeCreated), item);
   }
 
   copyItem(mailbox: Mailbox, item: Item, target: Folder, targetMailbox: Mailbox = mailbox): Item {
     const origin = targetMailbox === mailbox ? { copiedFrom: { itemId: item.id, folderId: item.folderId } } : undefined;
-    return this.addItem(targetMailbox, target, item.data, new Date(), origin);
+    return keepConversation(this.addItem(targetMailbox, target, item.data, new Date(), origin), item);
   }
 
   /**
@@ -552,4 +549,11 @@ function estimateSize(data: MessageData): number {
   const body = bodyLength(data.body);
   const attachments = data.attachments.reduce((n, a) => n + Math.ceil(contentLength(a) * 1.37), 0);
   return 1024 + Buffer.byteLength(data.subject) + body + attachments;
+}
+
+/** A moved, copied or soft-deleted message stays in its conversation, under its first topic. */
+function keepConversation(to: Item, from: Item): Item {
+  to.conversationId = from.conversationId;
+  to.conversationSubject = from.conversationSubject;
+  return to;
 }

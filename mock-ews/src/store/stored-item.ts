@@ -6,9 +6,12 @@ export function normaliseTopic(subject: string): string {
   return subject.replace(/^((re|fw|fwd|aw|wg|sv|vs)\s*:\s*)+/i, '').trim().toLowerCase();
 }
 
-/** The conversation id of a message with this subject in this mailbox. */
-export function conversationIdOf(mailboxId: string, subject: string): string {
-  return hashId(`conv:${mailboxId}:${normaliseTopic(subject)}`);
+/**
+ * The conversation id of a message with this subject: a digest of the topic, as Exchange derives it
+ * for mail without a ConversationIndex (MS-OXOMSG), so one thread has one id in every mailbox.
+ */
+export function conversationIdOf(subject: string): string {
+  return hashId(`conv:${normaliseTopic(subject)}`);
 }
 
 /** Items without attachments share one empty list; nothing changes an item's list in place. */
@@ -34,7 +37,7 @@ export class StoredItem implements Item {
   size = 0;
   fieldVersions?: Partial<Record<keyof MessageData, number>>;
   /** The subject the item was created with: its conversation topic (later subject edits keep it). */
-  readonly conversationSubject: string;
+  conversationSubject: string;
   /** A conversation id set explicitly (an item moved keeps its conversation); absent otherwise. */
   conversationOverride?: string;
   #changeKey?: string;
@@ -66,7 +69,7 @@ export class StoredItem implements Item {
   }
 
   get conversationId(): string {
-    return this.conversationOverride ?? (this.#conversationId ??= conversationIdOf(this.mailboxId, this.conversationSubject));
+    return this.conversationOverride ?? (this.#conversationId ??= conversationIdOf(this.conversationSubject));
   }
 
   set conversationId(value: string) {

@@ -67,6 +67,8 @@ export interface Item {
   dateTimeCreated: Date;
   lastModified: Date;
   conversationId: string;
+  /** The subject the message was created with: its conversation's topic, whatever edits follow. */
+  conversationSubject: string;
   data: MessageData;
   attachments: Attachment[];
   size: number;

@@ -41,7 +41,7 @@ export function conversationsOf(store: Store, mailbox: Mailbox, folderItems: Ite
   const out: ConversationSummary[] = [];
   for (const [id, items] of local) {
     const inFolder = totals(items, nameOf);
-    out.push({ id, topic: conversationTopic(inFolder.items[0].data.subject), inFolder, inMailbox: totals(everywhere.get(id) ?? items, nameOf) });
+    out.push({ id, topic: conversationTopic(inFolder.items[0].conversationSubject), inFolder, inMailbox: totals(everywhere.get(id) ?? items, nameOf) });
   }
   return out.sort((a, b) => b.inFolder.lastDelivery.getTime() - a.inFolder.lastDelivery.getTime());
 }

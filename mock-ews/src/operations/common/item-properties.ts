@@ -148,7 +148,7 @@ export const FIELD_ACCESSORS: Readonly<Record<string, FieldAccessor>> = {
   'message:From': { kind: 'address', sortable: true, get: (i) => i.data.from },
   'message:Sender': { kind: 'address', sortable: true, get: (i) => i.data.sender ?? i.data.from },
   'message:InternetMessageId': { kind: 'string', sortable: true, get: (i) => nonEmpty(i.data.internetMessageId) },
-  'message:ConversationTopic': { kind: 'string', sortable: true, get: (i) => nonEmpty(conversationTopic(i.data.subject)) },
+  'message:ConversationTopic': { kind: 'string', sortable: true, get: (i) => nonEmpty(conversationTopic(i.conversationSubject)) },
 };
 
 /** Importance compares by rank, as the store keeps it as a number. */

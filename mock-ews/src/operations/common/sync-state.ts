@@ -35,12 +35,16 @@ const hierarchyState = z.object({
   pos: z.number().int().nonnegative(),
 });
 
-/** GetConversationItems: the store's position when the conversation was last read. */
+/**
+ * GetConversationItems: the store's position when the conversation was last read whole (absent: never),
+ * and the messages (id:version) already answered since, when MaxItemsToReturn cut an answer short.
+ */
 const conversationState = z.object({
   kind: z.literal('conversation'),
   mailbox: z.string(),
   conversation: z.string(),
-  pos: z.number().int().nonnegative(),
+  pos: z.number().int().nonnegative().optional(),
+  sent: z.array(z.string()).optional(),
 });
 
 const anyState = z.discriminatedUnion('kind', [itemState, hierarchyState, conversationState]);
@@ -79,7 +83,7 @@ function decode(store: Store, text: string): SyncState {
     throw invalid();
   }
   const result = anyState.safeParse(parsed);
-  if (!result.success || result.data.pos > store.position) throw invalid();
+  if (!result.success || (result.data.pos ?? 0) > store.position) throw invalid();
   return result.data;
 }
 

@@ -132,7 +132,7 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
   { uri: 'message:IsReadReceiptRequested', write: (m) => leaf(m, 't:IsReadReceiptRequested', false) },
   { uri: 'message:IsDeliveryReceiptRequested', write: (m) => leaf(m, 't:IsDeliveryReceiptRequested', false) },
   { uri: 'message:ConversationIndex', write: (m, f) => leaf(m, 't:ConversationIndex', conversationIndex(f.item)) },
-  { uri: 'message:ConversationTopic', write: (m, f) => leaf(m, 't:ConversationTopic', conversationTopic(f.data.subject)) },
+  { uri: 'message:ConversationTopic', write: (m, f) => leaf(m, 't:ConversationTopic', conversationTopic(f.item.conversationSubject)) },
   { uri: 'message:From', write: (m, f) => void (f.data.from && writeSingle(m, 't:From', f.data.from, f.ctx)) },
   { uri: 'message:InternetMessageId', write: (m, f) => leaf(m, 't:InternetMessageId', f.data.internetMessageId || undefined) },
   { uri: 'message:IsRead', write: (m, f) => leaf(m, 't:IsRead', f.data.isRead) },
