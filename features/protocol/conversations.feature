@@ -50,6 +50,16 @@ Feature: Conversations of a folder (FindConversation)
     And the conversations answered are, in order:
       | Draft: proposal |
     And the answer says 2 conversations are in the view and the next page starts at 2
+    And every conversation answered ends with LastModifiedTime, InstanceKey, HasIrm and GlobalHasIrm
+
+  @since:Exchange2010_SP1
+  Scenario: Before Exchange 2013 a conversation carries no LastModifiedTime, InstanceKey or IRM flags
+    When svc-ews@acme.test impersonating alice@acme.test posts with RequestServerVersion Exchange2010_SP1 the SOAP body:
+      """
+      <m:FindConversation><m:ParentFolderId><t:DistinguishedFolderId Id="drafts"/></m:ParentFolderId></m:FindConversation>
+      """
+    Then the FindConversation answer is Success with the ResponseCode NoError and no message
+    And no conversation answered has LastModifiedTime, InstanceKey, HasIrm or GlobalHasIrm
 
   Scenario Outline: A query string and the mailbox scope narrow the list (Exchange 2013 on): <case>
     Given the mock emulates Exchange2016

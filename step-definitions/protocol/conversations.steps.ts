@@ -227,3 +227,23 @@ Then('the {folder} message {string} of {mailbox} and the {folder} message {strin
   assert.equal(a.id, b.id, 'ConversationId');
   assert.deepEqual([a.topic, b.topic], [topic, topic], 'ConversationTopic');
 });
+
+/** The elements Exchange 2013's default conversation shape adds, after GlobalItemIds. */
+const SHAPE_2013 = ['LastModifiedTime', 'InstanceKey', 'HasIrm', 'GlobalHasIrm'];
+
+Then('every conversation answered ends with LastModifiedTime, InstanceKey, HasIrm and GlobalHasIrm', function (this: EwsWorld) {
+  const conversations = findAll(this.reply?.doc, 'Conversation');
+  assert.ok(conversations.length > 0, this.reply?.body);
+  for (const c of conversations) {
+    const names = Object.keys(c).filter((k) => !k.startsWith('@'));
+    assert.deepEqual(names.slice(-5), ['GlobalItemIds', ...SHAPE_2013], this.reply?.body);
+    assert.deepEqual([textOf(findAll(c, 'HasIrm')[0]), textOf(findAll(c, 'GlobalHasIrm')[0])], ['false', 'false']);
+    assert.ok(!Number.isNaN(Date.parse(textOf(findAll(c, 'LastModifiedTime')[0]) ?? '')), 'LastModifiedTime is not a time');
+  }
+});
+
+Then('no conversation answered has LastModifiedTime, InstanceKey, HasIrm or GlobalHasIrm', function (this: EwsWorld) {
+  const conversations = findAll(this.reply?.doc, 'Conversation');
+  assert.ok(conversations.length > 0, this.reply?.body);
+  for (const c of conversations) assert.deepEqual(Object.keys(c).filter((k) => SHAPE_2013.includes(k)), [], this.reply?.body);
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { el, idElement, leaf, writeResponseMessage, Xml } from '../soap/response-writer';
 import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
@@ -77,8 +78,9 @@ export const findConversation: Operation = {
       if (compare) conversations = conversations.sort(compare);
       const slice = page.apply(conversations.length);
       const list = el(message, 'm:Conversations');
-      for (const c of conversations.slice(slice.start, slice.end)) writeConversation(el(list, 't:Conversation'), c);
-      if (atLeast(ctx.version, SINCE_2013)) {
+      const since2013 = atLeast(ctx.version, SINCE_2013);
+      for (const c of conversations.slice(slice.start, slice.end)) writeConversation(el(list, 't:Conversation'), c, since2013);
+      if (since2013) {
         leaf(message, 'm:TotalConversationsInView', conversations.length);
         leaf(message, 'm:IndexedOffset', slice.nextOffset);
       }
@@ -124,8 +126,12 @@ function comparator(orders: ReturnType<typeof readFieldOrders>): ((a: Conversati
   };
 }
 
-/** ConversationType's elements in schema order; lists and flags with nothing to say are left out. */
-function writeConversation(c: Xml, conv: ConversationSummary): void {
+/**
+ * ConversationType's elements in schema order; lists and flags with nothing to say are left out.
+ * From Exchange 2013 the default shape adds LastModifiedTime, InstanceKey and the IRM flags (no
+ * message here is rights-protected).
+ */
+function writeConversation(c: Xml, conv: ConversationSummary, since2013: boolean): void {
   el(c, 't:ConversationId', { Id: conv.id });
   leaf(c, 't:ConversationTopic', conv.topic);
   const pair = (name: string, pick: (t: ConversationTotals) => string[]) => {
@@ -154,6 +160,12 @@ function writeConversation(c: Xml, conv: ConversationSummary): void {
   for (const item of conv.inFolder.items) idElement(ids, 't:ItemId', item);
   const globalIds = el(c, 't:GlobalItemIds');
   for (const item of conv.inMailbox.items) idElement(globalIds, 't:ItemId', item);
+  if (!since2013) return;
+  leaf(c, 't:LastModifiedTime', ewsDate(new Date(Math.max(...conv.inMailbox.items.map((i) => i.lastModified.getTime())))));
+  // An opaque key of the conversation's row in the view: stable for the conversation, as Exchange's is.
+  leaf(c, 't:InstanceKey', createHash('sha1').update(`instance:${conv.id}`).digest().subarray(0, 16).toString('base64'));
+  leaf(c, 't:HasIrm', false);
+  leaf(c, 't:GlobalHasIrm', false);
 }
 
 /** An ArrayOfStringsType, left out when empty (the schema allows no empty array). */

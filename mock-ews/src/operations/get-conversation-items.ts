@@ -88,7 +88,8 @@ function readConversation(c: XmlElement): { id: string; syncState?: string } {
   if (!idEl) throw incompleteContent(c, 'ConversationId', NS.t);
   const id = idEl.attr('Id');
   if (id === undefined) throw incompleteContent(idEl, 'Id', NS.t);
-  return { id, syncState: c.t('SyncState')?.text.trim() };
+  // An empty SyncState is none, as SyncFolderItems reads it: everything is new.
+  return { id, syncState: c.t('SyncState')?.text.trim() || undefined };
 }
 
 /** Created or changed (read flag, fields, moved here) after journal position `since`. */
