@@ -334,6 +334,22 @@ Feature: Conversations of a folder (FindConversation)
     Then the conversation answered holds the messages ""
 
   @GetConversationItems
+  Scenario: An empty sync state is none: every message comes back
+    Given the mock emulates Exchange2016
+    And bob@acme.test sends alice@acme.test the message "Budget 2027"
+    And alice@acme.test replies to the inbox message "Budget 2027" with "Looks good."
+    And the id of the conversation "Budget 2027" of inbox of alice@acme.test is noted as "budget"
+    When svc-ews@acme.test impersonating alice@acme.test speaking Exchange2013 posts, with the noted ids, the SOAP body:
+      """
+      <m:GetConversationItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:SortOrder>DateOrderAscending</m:SortOrder>
+        <m:Conversations><t:Conversation><t:ConversationId Id="{{id:budget}}"/><t:SyncState/></t:Conversation></m:Conversations>
+      </m:GetConversationItems>
+      """
+    Then the conversation answered holds the messages "Budget 2027, RE: Budget 2027"
+
+  @GetConversationItems
   Scenario: A conversation whose messages are all in ignored folders is not found
     Given the mock emulates Exchange2016
     And bob@acme.test sends alice@acme.test the message "Offsite"
