@@ -141,3 +141,36 @@ Feature: Saving and sending messages through CreateItem
     Then the response is a SOAP fault with ResponseCode ErrorSchemaValidation
     And the fault string contains "Urgent"
     And the drafts of alice@acme.test does not hold "First of two"
+
+  Scenario: A message keeps the ItemClass its client gives it, and UpdateItem changes it
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="inbox"/></m:SavedItemFolderId>
+        <m:Items><t:Message><t:ItemClass>IPM.Note.Crm.Activity</t:ItemClass><t:Subject>Logged call</t:Subject></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:ItemClass"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Logged call}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first ItemClass in the response has the text "IPM.Note.Crm.Activity"
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly"><m:ItemChanges><t:ItemChange><t:ItemId Id="{{item:Logged call}}"/>
+        <t:Updates><t:SetItemField><t:FieldURI FieldURI="item:ItemClass"/><t:Message><t:ItemClass>IPM.Note.Crm.Call</t:ItemClass></t:Message></t:SetItemField></t:Updates>
+      </t:ItemChange></m:ItemChanges></m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:ItemClass"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Logged call}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first ItemClass in the response has the text "IPM.Note.Crm.Call"

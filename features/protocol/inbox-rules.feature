@@ -48,6 +48,36 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
     And the inbox of alice@acme.test holds "Lunch?" as an unread message
 
   @since:Exchange2010_SP1
+  Scenario: Any one exception keeps a message from the rule; an exception set to false asks for nothing
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>File Bob's mail</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:FromAddresses><t:Address><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Address></t:FromAddresses></t:Conditions>
+          <t:Exceptions><t:ContainsSubjectStrings><t:String>urgent</t:String></t:ContainsSubjectStrings><t:Importance>High</t:Importance></t:Exceptions>
+          <t:Actions><t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation>
+        <t:CreateRuleOperation><t:Rule><t:DisplayName>File Carol's mail</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled>
+          <t:Conditions><t:FromAddresses><t:Address><t:EmailAddress>carol@globex.test</t:EmailAddress></t:Address></t:FromAddresses></t:Conditions>
+          <t:Exceptions><t:IsAutomaticReply>false</t:IsAutomaticReply></t:Exceptions>
+          <t:Actions><t:MoveToFolder><t:DistinguishedFolderId Id="junkemail"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    When the tester sends POST "/mailboxes/alice@acme.test/folders/inbox/messages" to the admin API with JSON:
+      """
+      [
+        { "subject": "Weekly report", "from": { "address": "bob@acme.test" } },
+        { "subject": "Urgent: the build", "from": { "address": "bob@acme.test" } },
+        { "subject": "Board minutes", "from": { "address": "bob@acme.test" }, "importance": "High" },
+        { "subject": "Lunch?", "from": { "address": "carol@globex.test" } }
+      ]
+      """
+    Then the junkemail of alice@acme.test holds "Weekly report" as an unread message
+    And the inbox of alice@acme.test holds "Urgent: the build" as an unread message
+    And the inbox of alice@acme.test holds "Board minutes" as an unread message
+    And the junkemail of alice@acme.test holds "Lunch?" as an unread message
+
+  @since:Exchange2010_SP1
   Scenario: A rule made and read back through ews-javascript-api files the mail it matches
     When svc-ews@acme.test impersonating alice@acme.test makes the rule "Bob's invoices" filing mail from bob@acme.test and with "invoice" in the subject into junkemail through ews-javascript-api
     And svc-ews@acme.test impersonating alice@acme.test reads the Inbox rules through ews-javascript-api
@@ -153,7 +183,7 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
     And the inbox of alice@acme.test holds 1 message "Ping"
 
   @since:Exchange2010_SP1
-  Scenario: Rules come back in priority order, a new one placed before the one that had its priority
+  Scenario: Rules come back in priority order; a rule made or changed takes the place its priority names
     Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
       <m:UpdateInboxRules><m:Operations>
@@ -175,6 +205,22 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | Newest, first | 1 | true  |
       | First         | 2 | true  |
       | Second        | 3 | false |
+    Given the rule "Newest, first" of alice@acme.test is noted as "newest"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations>
+        <t:SetRuleOperation><t:Rule><t:RuleId>{{id:newest}}</t:RuleId><t:DisplayName>Newest, now last</t:DisplayName><t:Priority>3</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:StopProcessingRules>true</t:StopProcessingRules></t:Actions></t:Rule></t:SetRuleOperation>
+      </m:Operations></m:UpdateInboxRules>
+      """
+    And the UpdateInboxRules answer is Success
+    And svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:GetInboxRules/>
+      """
+    Then the Inbox rules answered are:
+      | First            | 1 | true  |
+      | Second           | 2 | false |
+      | Newest, now last | 3 | true  |
 
   @since:Exchange2010_SP1
   Scenario Outline: An operation that cannot be done fails them all, saying which and why: <case>
@@ -197,13 +243,17 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
 
     Examples:
       | case                        | operation                                                                                                                                                                                                                     | field                   | code             |
-      | a new rule with a RuleId     | <t:CreateRuleOperation><t:Rule><t:RuleId>AQAAAA==</t:RuleId><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | RuleId                  | CreateWithRuleId |
-      | a folder that does not exist | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MoveToFolder><t:FolderId Id="AQMkADk5ZjQ2ZjM1"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation> | Action:MoveToFolder     | FolderDoesNotExist |
-      | a condition not emulated     | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:FlaggedForAction>FollowUp</t:FlaggedForAction></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:FlaggedForAction | UnsupportedRule  |
-      | no action                    | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled></t:Rule></t:CreateRuleOperation>                                                                      | Actions                 | MissingAction    |
+      | a new rule with a RuleId     | <t:CreateRuleOperation><t:Rule><t:RuleId>AQAAAA==</t:RuleId><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | RuleId                  | CreateWithRuleId |
+      | a folder that does not exist | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:MoveToFolder><t:FolderId Id="AQMkADk5ZjQ2ZjM1"/></t:MoveToFolder></t:Actions></t:Rule></t:CreateRuleOperation> | Action:MoveToFolder     | FolderDoesNotExist |
+      | a condition not emulated     | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:FlaggedForAction>FollowUp</t:FlaggedForAction></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:FlaggedForAction | UnsupportedRule  |
+      | no action                    | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled></t:Rule></t:CreateRuleOperation>                                                                      | Actions                 | MissingAction    |
       | a rule that does not exist   | <t:DeleteRuleOperation><t:RuleId>AQAAAA==</t:RuleId></t:DeleteRuleOperation>                                                                                                                                                    | RuleId                  | RuleNotFound     |
-      | a template that is not there | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:ServerReplyWithMessage><t:ItemId Id="AAMkADk5ZjQ2ZjM1"/></t:ServerReplyWithMessage></t:Actions></t:Rule></t:CreateRuleOperation> | Action:ServerReplyWithMessage | InvalidValue |
-      | an address that is not one   | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:RedirectToRecipients><t:Address><t:EmailAddress>nobody</t:EmailAddress></t:Address></t:RedirectToRecipients></t:Actions></t:Rule></t:CreateRuleOperation> | Action:RedirectToRecipients | InvalidAddress |
+      | a template that is not there | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:ServerReplyWithMessage><t:ItemId Id="AAMkADk5ZjQ2ZjM1"/></t:ServerReplyWithMessage></t:Actions></t:Rule></t:CreateRuleOperation> | Action:ServerReplyWithMessage | InvalidValue |
+      | an address that is not one   | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:RedirectToRecipients><t:Address><t:EmailAddress>nobody</t:EmailAddress></t:Address></t:RedirectToRecipients></t:Actions></t:Rule></t:CreateRuleOperation> | Action:RedirectToRecipients | InvalidAddress |
+      | a priority given twice       | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Priority | DuplicatedPriority |
+      | a priority below 1           | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>0</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Priority | InvalidValue |
+      | a rule without a name        | <t:CreateRuleOperation><t:Rule><t:DisplayName> </t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | DisplayName | EmptyValueFound |
+      | a string over 255 characters | <t:CreateRuleOperation><t:Rule><t:DisplayName>X</t:DisplayName><t:Priority>2</t:Priority><t:IsEnabled>true</t:IsEnabled><t:Conditions><t:ContainsSubjectStrings><t:String>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</t:String></t:ContainsSubjectStrings></t:Conditions><t:Actions><t:Delete>true</t:Delete></t:Actions></t:Rule></t:CreateRuleOperation> | Condition:ContainsSubjectStrings | StringValueTooBig |
 
   @since:Exchange2010_SP1
   Scenario Outline: Each condition picks the mail it names: <condition>
@@ -235,6 +285,9 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       | Categories               | <t:Categories><t:String>Red category</t:String></t:Categories>                                 | "categories": ["red category"]                                              | "categories": ["Blue category"]                                    |
       | WithinSizeRange          | <t:WithinSizeRange><t:MinimumSize>50</t:MinimumSize></t:WithinSizeRange>                        | "attachments": [{ "name": "big.bin", "size": 102400 }]                      | "attachments": [{ "name": "small.bin", "size": 1024 }]             |
       | WithinDateRange          | <t:WithinDateRange><t:StartDateTime>2026-01-01T00:00:00Z</t:StartDateTime><t:EndDateTime>2026-06-30T00:00:00Z</t:EndDateTime></t:WithinDateRange> | "received": "2026-03-01T10:00:00Z" | "received": "2026-09-01T10:00:00Z" |
+      | NotSentToMe              | <t:NotSentToMe>true</t:NotSentToMe>                                                             | "to": ["bob@acme.test"], "cc": ["alice@acme.test"]                          | "to": ["alice@acme.test"]                                          |
+      | ContainsRecipientStrings | <t:ContainsRecipientStrings><t:String>partner.test</t:String></t:ContainsRecipientStrings>      | "to": ["nina@partner.test"], "cc": ["alice@acme.test"]                      | "to": ["alice@acme.test"], "bcc": ["nina@partner.test"]            |
+      | IsAutomaticReply         | <t:IsAutomaticReply>false</t:IsAutomaticReply><t:ContainsSubjectStrings><t:String>Matches</t:String></t:ContainsSubjectStrings> | "headers": { "Auto-Submitted": "auto-replied" }                            | "from": { "address": "bob@acme.test" }                            |
 
   @since:Exchange2010_SP1
   Scenario: Item classes are compared without regard to case; a rule for another class leaves mail alone
@@ -291,7 +344,14 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
 
   @since:Exchange2010_SP1
   Scenario: What a rule forwards or answers is sent when the rule runs; a redirect keeps its sending time
-    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "template"
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="drafts"/></m:SavedItemFolderId>
+        <m:Items><t:Message><t:ItemClass>IPM.Note.Rules.ReplyTemplate.Microsoft</t:ItemClass><t:Subject>Thanks for your question</t:Subject><t:Body BodyType="Text">We will answer within a day.</t:Body></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    And the ItemId and ChangeKey of the drafts message "Thanks for your question" of alice@acme.test are noted as "template"
     And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
       """
       <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
@@ -312,11 +372,18 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
     Then the inbox of alice@acme.test holds "Quarterly report" sent at 2026-01-05T08:59:00Z, received at 2026-01-05T09:00:00Z
     And the inbox of carol@globex.test holds "FW: Quarterly report" sent within the last minute, received within the last minute
     And the inbox of carol@globex.test holds "Quarterly report" sent at 2026-01-05T08:59:00Z, received within the last minute
-    And the inbox of bob@acme.test holds "Draft: proposal" sent within the last minute, received within the last minute
+    And the inbox of bob@acme.test holds "Thanks for your question" sent within the last minute, received within the last minute
 
   @since:Exchange2010_SP1
   Scenario: The server answers with a template message, but never answers automatic mail
-    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "template"
+    Given svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="drafts"/></m:SavedItemFolderId>
+        <m:Items><t:Message><t:ItemClass>IPM.Note.Rules.ReplyTemplate.Microsoft</t:ItemClass><t:Subject>Thanks for your question</t:Subject><t:Body BodyType="Text">We will answer within a day.</t:Body></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    And the ItemId and ChangeKey of the drafts message "Thanks for your question" of alice@acme.test are noted as "template"
     And svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
       """
       <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
@@ -338,13 +405,25 @@ Feature: Inbox rules (GetInboxRules, UpdateInboxRules)
       """
       { "subject": "Another question", "from": { "address": "nina@partner.test" } }
       """
-    Then the inbox of carol@globex.test holds 1 message "Draft: proposal"
+    Then the inbox of carol@globex.test holds 1 message "Thanks for your question"
     When the tester sends GET "/outbound" to the admin API
     Then the admin answer has:
       | total                     | 1                 |
-      | messages[0].subject       | Draft: proposal   |
+      | messages[0].subject       | Thanks for your question |
       | messages[0].reason        | rule              |
       | messages[0].recipients[0] | nina@partner.test |
+
+  @since:Exchange2010_SP1
+  Scenario: A reply needs a reply template: an ordinary message is refused
+    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "draft"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateInboxRules><m:Operations><t:CreateRuleOperation><t:Rule>
+        <t:DisplayName>Answer questions</t:DisplayName><t:Priority>1</t:Priority><t:IsEnabled>true</t:IsEnabled>
+        <t:Actions><t:ServerReplyWithMessage><t:ItemId Id="{{id:draft}}"/></t:ServerReplyWithMessage></t:Actions>
+      </t:Rule></t:CreateRuleOperation></m:Operations></m:UpdateInboxRules>
+      """
+    Then the UpdateInboxRules answer is ErrorInboxRulesValidationError, operation 0 failing on Action:ServerReplyWithMessage with InvalidValue
 
   @since:Exchange2010_SP1
   Scenario Outline: A range that cannot be is refused: <case>

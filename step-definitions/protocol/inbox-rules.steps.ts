@@ -25,7 +25,8 @@ Then('the UpdateInboxRules answer is ErrorInboxRulesValidationError, operation {
   const response = answer(this, 'UpdateInboxRulesResponse');
   assert.equal(response['@ResponseClass'], 'Error', this.reply?.body);
   assert.equal(textOf(findAll(response, 'ResponseCode')[0]), 'ErrorInboxRulesValidationError', this.reply?.body);
-  const failures = findAll(response, 'RuleOperationError').map((e) => [textOf(findAll(e, 'OperationIndex')[0]), textOf(findAll(e, 'FieldURI')[0]), textOf(findAll(e, 'ErrorCode')[0])]);
+  // Every error of every failing operation: exactly the one named.
+  const failures = findAll(response, 'RuleOperationError').flatMap((e) => findAll(e, 'Error').map((x) => [textOf(findAll(e, 'OperationIndex')[0]), textOf(findAll(x, 'FieldURI')[0]), textOf(findAll(x, 'ErrorCode')[0])]));
   assert.deepEqual(failures, [[String(index), field, code]], this.reply?.body);
 });
 

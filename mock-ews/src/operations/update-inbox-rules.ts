@@ -46,6 +46,9 @@ function applyOperations(ctx: OperationContext, mailbox: Mailbox, ops: XmlElemen
   let rules = [...(mailbox.rules ?? [])];
   const failed: { index: number; errors: RuleValidationError[] }[] = [];
   const touched = new Set<string>();
+  /** Rules created or changed here, by id: they take the places they ask for. */
+  const placed = new Set<string>();
+  const priorities = new Set<number>();
   ops.forEach((op, index) => {
     const errors: RuleValidationError[] = [];
     const ruleEl = op.t('Rule');
@@ -62,9 +65,15 @@ function applyOperations(ctx: OperationContext, mailbox: Mailbox, ops: XmlElemen
       const read = readRule(ctx, mailbox, ruleEl);
       errors.push(...read.errors);
       const { id, ...rest } = read.rule;
+      if (priorities.has(rest.priority)) errors.push({ fieldUri: 'Priority', code: 'DuplicatedPriority', message: 'Another operation of this request gives a rule the same priority.', value: String(rest.priority) });
+      priorities.add(rest.priority);
       if (op.local === 'CreateRuleOperation') {
         if (id) errors.push({ fieldUri: 'RuleId', code: 'CreateWithRuleId', message: 'A rule being created cannot have a RuleId.', value: id });
-        if (errors.length === 0) rules.push({ ...rest, id: ctx.store.newRuleId(mailbox), priority: rest.priority - 0.5 });
+        if (errors.length === 0) {
+          const created = { ...rest, id: ctx.store.newRuleId(mailbox) };
+          rules.push(created);
+          placed.add(created.id);
+        }
       } else if (!id) {
         errors.push({ fieldUri: 'RuleId', code: 'MissingParameter', message: 'A rule being changed needs its RuleId.' });
       } else if (touched.has(id)) {
@@ -72,15 +81,18 @@ function applyOperations(ctx: OperationContext, mailbox: Mailbox, ops: XmlElemen
       } else if (!rules.some((r) => r.id === id)) {
         errors.push({ fieldUri: 'RuleId', code: 'RuleNotFound', message: 'The rule was not found.', value: id });
       } else if (errors.length === 0) {
-        rules = rules.map((r) => (r.id === id ? { ...rest, id, priority: rest.priority - 0.5 } : r));
+        rules = rules.map((r) => (r.id === id ? { ...rest, id } : r));
+        placed.add(id);
       }
       if (id) touched.add(id);
     }
     if (errors.length > 0) failed.push({ index, errors });
   });
-  // A rule given priority n goes before the rule that had n (hence the half); then 1..n again.
-  rules.sort((a, b) => a.priority - b.priority);
-  return { rules: rules.map((r, i) => ({ ...r, priority: i + 1 })), failed };
+  // Each rule created or changed takes the place its priority asks for (before the rule that had
+  // it); the others keep their order around them. Then 1..n again.
+  const ordered = rules.filter((r) => !placed.has(r.id));
+  for (const r of rules.filter((x) => placed.has(x.id)).sort((a, b) => a.priority - b.priority)) ordered.splice(Math.min(r.priority - 1, ordered.length), 0, r);
+  return { rules: ordered.map((r, i) => ({ ...r, priority: i + 1 })), failed };
 }
 
 function writeFailures(response: Xml, failures: { index: number; errors: RuleValidationError[] }[]): void {

@@ -16,12 +16,13 @@ import type { Operation } from './operation';
 const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
 const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
 
-type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc' | 'extended'>>;
+type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc' | 'extended' | 'itemClass'>>;
 type PatchKey = keyof Patch;
 
 /** FieldURIs UpdateItem can change, the element that carries each, and what a delete leaves. */
 const WRITABLE: Record<string, { element: string; key: PatchKey; appendable: boolean; cleared?: Patch }> = {
   'message:IsRead': { element: 'IsRead', key: 'isRead', appendable: false },
+  'item:ItemClass': { element: 'ItemClass', key: 'itemClass', appendable: false },
   'item:Subject': { element: 'Subject', key: 'subject', appendable: false, cleared: { subject: '' } },
   'item:Importance': { element: 'Importance', key: 'importance', appendable: false, cleared: { importance: 'Normal' } },
   'item:Categories': { element: 'Categories', key: 'categories', appendable: false, cleared: { categories: [] } },

@@ -94,6 +94,16 @@ function headerText(data: MessageData): string {
 
 /** True when the message satisfies every predicate given (an empty set of predicates matches everything). */
 export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, facts: MessageFacts): boolean {
+  return predicateChecks(p, data, mailbox, facts).every((check) => check());
+}
+
+/** True when the message satisfies any predicate given: exceptions are OR'ed (none given: false). */
+export function matchesAny(p: RulePredicates, data: MessageData, mailbox: Mailbox, facts: MessageFacts): boolean {
+  return predicateChecks(p, data, mailbox, facts).some((check) => check());
+}
+
+/** A check for each predicate given (a boolean one only when true: false asks for nothing). */
+function predicateChecks(p: RulePredicates, data: MessageData, mailbox: Mailbox, facts: MessageFacts): (() => boolean)[] {
   const { hasAttachments } = facts;
   const body = data.body.text ?? data.body.html ?? '';
   const me = lower(mailbox.smtp);
@@ -109,7 +119,8 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
     [p.sentToAddresses, () => addressIn([...data.to, ...data.cc, ...data.bcc], p.sentToAddresses!)],
     [p.hasAttachments, () => hasAttachments === p.hasAttachments],
     [p.importance, () => data.importance === p.importance],
-    [p.notSentToMe, () => !toMe && !ccMe],
+    // "Not sent to me": the mailbox is not among the To recipients (on Cc it still counts).
+    [p.notSentToMe, () => !toMe],
     [p.sentCcMe, () => ccMe],
     [p.sentOnlyToMe, () => toMe && data.to.length === 1 && data.cc.length === 0],
     [p.sentToMe, () => toMe],
@@ -117,13 +128,13 @@ export function matches(p: RulePredicates, data: MessageData, mailbox: Mailbox, 
     ...KINDS.map(([key]) => [p[key], () => isKind(data, key)] as [unknown, () => boolean]),
     [p.categories, () => data.categories.some((c) => p.categories!.map(lower).includes(lower(c)))],
     [p.containsHeaderStrings, () => containsAny(headerText(data), p.containsHeaderStrings!)],
-    [p.containsRecipientStrings, () => [...data.to, ...data.cc, ...data.bcc].some((a) => containsAny(`${a.name ?? ''} ${a.address}`, p.containsRecipientStrings!))],
+    [p.containsRecipientStrings, () => [...data.to, ...data.cc].some((a) => containsAny(`${a.name ?? ''} ${a.address}`, p.containsRecipientStrings!))],
     [p.itemClasses, () => p.itemClasses!.map(lower).includes(lower(data.itemClass))],
     [p.sensitivity, () => p.sensitivity === 'Normal'],
     [p.withinDateRange, () => inRange(data.dateTimeReceived.getTime(), p.withinDateRange!.start && Date.parse(p.withinDateRange!.start), p.withinDateRange!.end && Date.parse(p.withinDateRange!.end))],
     [p.withinSizeRange, () => inRange(facts.size / 1024, p.withinSizeRange!.minimum, p.withinSizeRange!.maximum)],
   ];
-  return checks.every(([given, check]) => given === undefined || given === false || check());
+  return checks.filter(([given]) => given !== undefined && given !== false).map(([, check]) => check);
 }
 
 /**
@@ -161,11 +172,6 @@ function inRange(value: number, min: number | '' | undefined, max: number | '' |
   return (min === undefined || min === '' || value >= min) && (max === undefined || max === '' || value <= max);
 }
 
-/** True when a predicate set holds nothing (a rule without exceptions). */
-export function isEmpty(p: RulePredicates): boolean {
-  return Object.values(p).every((v) => v === undefined);
-}
-
 /**
  * Runs a mailbox's enabled rules, in priority order, on a message just delivered to its Inbox, as
  * Exchange's transport does: flags and categories first, then copies and forwards, then where the
@@ -181,7 +187,7 @@ export function applyInboxRules(store: Store, mailbox: Mailbox, delivered: Item,
   for (const rule of mailbox.rules ?? []) {
     if (!rule.enabled) continue;
     if (!matches(rule.conditions, item.data, mailbox, facts)) continue;
-    if (!isEmpty(rule.exceptions) && matches(rule.exceptions, item.data, mailbox, facts)) continue;
+    if (matchesAny(rule.exceptions, item.data, mailbox, facts)) continue;
     const a = rule.actions;
     const patch: Partial<MessageData> = {};
     if (a.markAsRead) patch.isRead = true;

@@ -2,7 +2,7 @@ import { el, idElement, leaf, Xml } from '../../soap/response-writer';
 import { incompleteContent, ItemError, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
-import type { Importance, Mailbox } from '../../store/types';
+import type { Importance, Item, Mailbox } from '../../store/types';
 import type { InboxRule, RuleActions, RulePredicates } from '../../store/inbox-rules';
 import type { OperationContext } from '../operation';
 import { folderIdElements, resolveFolderId } from './folder-ids';
@@ -18,6 +18,13 @@ export interface RuleValidationError {
 }
 
 const IMPORTANCES = ['Low', 'Normal', 'High'] as const;
+/** Exchange's limits on a rule's name and its string values (longer is StringValueTooBig). */
+const MAX_NAME = 256;
+const MAX_STRING = 255;
+const MAX_ITEM_CLASS = 128;
+/** The class of the messages a ServerReplyWithMessage action answers with. */
+export const REPLY_TEMPLATE_CLASS = 'IPM.Note.Rules.ReplyTemplate.Microsoft';
+const isReplyTemplate = (item: Item) => item.data.itemClass.toLowerCase() === REPLY_TEMPLATE_CLASS.toLowerCase();
 
 type ValueKind = 'strings' | 'addresses' | 'boolean' | 'importance' | 'sensitivity' | 'dateRange' | 'sizeRange';
 
@@ -83,7 +90,11 @@ export function readRule(ctx: OperationContext, mailbox: Mailbox, r: XmlElement)
   if (!priorityEl) throw incompleteContent(r, 'Priority', NS.t);
   const enabledEl = r.t('IsEnabled');
   if (!enabledEl) throw incompleteContent(r, 'IsEnabled', NS.t);
-  const priority = intValue(priorityEl, 1);
+  // Priority is an xs:int in the schema: one below 1 is Exchange's validation error, not a schema fault.
+  const priority = intValue(priorityEl, Number.MIN_SAFE_INTEGER);
+  if (priority < 1) errors.push({ fieldUri: 'Priority', code: 'InvalidValue', message: 'The priority must be 1 or more.', value: String(priority) });
+  if (name.text.trim() === '') errors.push({ fieldUri: 'DisplayName', code: 'EmptyValueFound', message: 'The rule needs a name.' });
+  else if (name.text.length > MAX_NAME) errors.push({ fieldUri: 'DisplayName', code: 'StringValueTooBig', message: `A rule's name holds at most ${MAX_NAME} characters.` });
   const conditions = readPredicates(r.t('Conditions'), 'Condition', errors);
   const exceptions = readPredicates(r.t('Exceptions'), 'Exception', errors);
   const actions: RuleActions = {};
@@ -103,6 +114,11 @@ export function readRule(ctx: OperationContext, mailbox: Mailbox, r: XmlElement)
       try {
         const target = folder ? resolveFolderId(ctx, idEl) : resolveItemId(ctx, idEl);
         if (target.mailboxId !== mailbox.id) throw new ItemError('ErrorItemNotFound');
+        // Exchange answers with a reply template (a message of the template class), not any message.
+        if (!folder && !isReplyTemplate(target as Item)) {
+          errors.push({ fieldUri: field, code: 'InvalidValue', message: `The message is not a reply template (item class ${REPLY_TEMPLATE_CLASS}).`, value: idEl.attr('Id') });
+          continue;
+        }
         Object.assign(actions, { [spec.key]: target.id });
       } catch (err) {
         if (!(err instanceof ItemError)) throw err;
@@ -135,7 +151,8 @@ function readPredicates(container: XmlElement | undefined, prefix: 'Condition' |
       continue;
     }
     const value = readValue(c, spec.kind, field, errors);
-    if (value !== undefined) Object.assign(out, { [spec.key]: value });
+    // A flag set to false asks for nothing, as Exchange reads it: the rule does not test it, nor answers it.
+    if (value !== undefined && value !== false) Object.assign(out, { [spec.key]: value });
   }
   return out;
 }
@@ -175,6 +192,9 @@ function readValue(c: XmlElement, kind: ValueKind, field: string, errors: RuleVa
     case 'strings': {
       const values = c.children.filter((x) => x.ns === NS.t && x.local === 'String').map((x) => x.text);
       if (values.length === 0 || values.some((v) => v.trim() === '')) return fail('EmptyValueFound', 'An empty value was found.');
+      const max = field.endsWith(':ItemClasses') ? MAX_ITEM_CLASS : MAX_STRING;
+      const long = values.find((v) => v.length > max);
+      if (long !== undefined) return fail('StringValueTooBig', `A value holds at most ${max} characters.`, long.slice(0, 40) + '…');
       return values;
     }
     case 'addresses': {

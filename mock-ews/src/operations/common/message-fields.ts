@@ -7,7 +7,7 @@ import type { AttachedMessageInput } from './attached-messages';
 import { extendedUpdate, readExtendedProperty } from './extended-properties';
 
 /** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
-export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'extended'>> & {
+export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'extended' | 'itemClass'>> & {
   /** Files and attached messages in request order (new-message.ts composes the messages). */
   attachments?: AttachmentInput[];
 };
@@ -80,6 +80,10 @@ export function readAttachments(list: XmlElement): AttachmentInput[] {
 /** Reads one property element of a t:Message into the fields it sets. */
 export function readProperty(prop: XmlElement, into: WritableFields): void {
   switch (prop.local) {
+    case 'ItemClass':
+      // A class of the client's (IPM.Note.MyApp, a reply template's): kept and answered as given.
+      into.itemClass = prop.text.trim() || 'IPM.Note';
+      break;
     case 'Subject':
       into.subject = prop.text;
       break;
