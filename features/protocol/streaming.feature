@@ -19,6 +19,31 @@ Feature: Streaming notifications: GetStreamingEvents
     Then the subscription has no open connection and has not expired
 
   @since:Exchange2010_SP1
+  Scenario: Mail that arrived while no connection was open goes out as soon as one opens
+    Given svc-ews@acme.test impersonating alice@acme.test subscribes to streaming "NewMailEvent, CreatedEvent" in inbox
+    And a message "Arrived before" arrives in the inbox of alice@acme.test
+    When a streaming connection of 1 minute is opened for the subscription
+    Then the connection reports, within 5 seconds:
+      | CreatedEvent | Arrived before | Inbox |
+      | NewMailEvent | Arrived before | Inbox |
+
+  @since:Exchange2010_SP1
+  Scenario: A second connection takes the subscription over; the first hears ErrorNewEventStreamConnectionOpened
+    Given svc-ews@acme.test impersonating alice@acme.test subscribes to streaming "NewMailEvent" in inbox
+    And a streaming connection of 1 minute is opened for the subscription
+    When a second streaming connection of 1 minute is opened for the subscription
+    Then the client hears ErrorNewEventStreamConnectionOpened for its subscription, within 5 seconds
+    When a message "After the switch" arrives in the inbox of alice@acme.test
+    Then the second connection reports, within 5 seconds, NewMailEvent for "After the switch"
+
+  @since:Exchange2010_SP1
+  Scenario: A connection opened for a subscription that has expired hears why, for that subscription
+    Given svc-ews@acme.test impersonating alice@acme.test subscribes to streaming "NewMailEvent" in inbox
+    And the streaming subscription is expired through the admin API
+    When a streaming connection of 1 minute is tried for the subscription
+    Then the client hears ErrorExpiredSubscription for its subscription, within 5 seconds
+
+  @since:Exchange2010_SP1
   Scenario: A subscription that expires while streamed is reported on the connection, which then closes
     Given svc-ews@acme.test impersonating alice@acme.test subscribes to streaming "NewMailEvent" in inbox
     And a streaming connection of 1 minute is opened for the subscription
@@ -96,7 +121,7 @@ Feature: Streaming notifications: GetStreamingEvents
     Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidSubscription
 
   @since:Exchange2010_SP1
-  Scenario: A subscription id that names nothing is answered at once, not streamed
+  Scenario: A subscription id that names nothing is answered at once, naming it, and the connection closed
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
       <m:GetStreamingEvents>
@@ -105,6 +130,8 @@ Feature: Streaming notifications: GetStreamingEvents
       </m:GetStreamingEvents>
       """
     Then every response message has ResponseClass "Error" and ResponseCode ErrorSubscriptionNotFound
+    And the first SubscriptionId in the response has the text "bm8gc3VjaCBzdWJzY3JpcHRpb24="
+    And the first ConnectionStatus in the response has the text "Closed"
 
   # the operation exists from Exchange 2010 SP1; an older RequestServerVersion cannot use it
   @since:Exchange2010_SP1

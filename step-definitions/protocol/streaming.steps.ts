@@ -47,8 +47,8 @@ function streaming(world: EwsWorld): Streaming {
   return s;
 }
 
-When('a streaming connection of {int} minute(s) is opened for the subscription', async function (this: EwsWorld, minutes: number) {
-  const s = streaming(this);
+/** Opens an ews-javascript-api connection for the subscription; its events and errors go to `s`. */
+function openConnection(s: Streaming, minutes: number): ews.StreamingSubscriptionConnection {
   const connection = new ews.StreamingSubscriptionConnection(s.service, minutes);
   connection.AddSubscription(s.subscription);
   connection.OnNotificationEvent.push((_sender, args) => s.events.push(...args.Events));
@@ -58,11 +58,43 @@ When('a streaming connection of {int} minute(s) is opened for the subscription',
     const code = err?.ErrorCode ?? err?.responseCode;
     s.errors.push([args.Subscription?.Id ?? '', code !== undefined ? String(ews.ServiceError[code]) : String(err?.message)]);
   });
-  // Open() settles only when the connection ends: wait for the mock to hold it open instead.
+  // Open() settles only when the connection ends.
   void connection.Open().catch(() => undefined);
-  s.connection = connection;
+  return connection;
+}
+
+When('a streaming connection of {int} minute(s) is opened for the subscription', async function (this: EwsWorld, minutes: number) {
+  const s = streaming(this);
+  s.connection = openConnection(s, minutes);
+  // Wait for the mock to hold it open.
   const admin = (await this.ensureMock()).admin;
   await until(async () => (await admin.subscriptions()).some((sub) => sub.id === s.subscription.Id && sub.connections > 0), 'the streaming connection never opened');
+});
+
+When('a streaming connection of {int} minute(s) is tried for the subscription', function (this: EwsWorld, minutes: number) {
+  const s = streaming(this);
+  s.connection = openConnection(s, minutes);
+});
+
+When('a second streaming connection of {int} minute(s) is opened for the subscription', async function (this: EwsWorld, minutes: number) {
+  const s = streaming(this);
+  const first = { events: s.events, errors: s.errors };
+  // The second connection's events and errors are kept apart from the first's.
+  const second: Streaming = { ...s, events: [], errors: [], disconnects: 0 };
+  second.connection = openConnection(second, minutes);
+  this.results.set('streaming-second', second);
+  Object.assign(s, first);
+  const admin = (await this.ensureMock()).admin;
+  // Open once both hold it, or once the first was told it lost it (it may close at once).
+  await until(async () => s.errors.length > 0 || (await admin.subscriptions()).some((sub) => sub.id === s.subscription.Id && sub.connections > 1), 'the second streaming connection never opened');
+});
+
+Then('the second connection reports, within {int} seconds, {word} for {string}', async function (this: EwsWorld, seconds: number, type: string, subject: string) {
+  const second = this.results.get('streaming-second') as Streaming;
+  await until(() => second.events.length > 0, 'no event reached the second connection', seconds * 1000);
+  const items = await (await this.ensureMock()).admin.allItems(second.owner, {});
+  const got = second.events.map((e) => [`${ews.EventType[e.EventType]}Event`, items.find((i) => i.id === (e as ews.ItemEvent).ItemId?.UniqueId)?.subject]);
+  assert.deepEqual(got[0], [type, subject]);
 });
 
 async function until(check: () => boolean | Promise<boolean>, failure: string, ms = 5000): Promise<void> {

@@ -35,10 +35,26 @@ export const getStreamingEvents: Operation = {
       subs = ids.map((id) => ownSubscription(ctx.store, id.text, ctx.caller.smtp, 'streaming'));
     } catch (err) {
       if (!(err instanceof ItemError)) throw err;
-      // Answered whole, as Exchange does before it starts streaming.
+      const refused = err;
+      const failing = ids.map((id) => id.text.trim()).filter((id) => refusal(ctx, id)?.code === refused.code);
+      // Answered at once, before any streaming: one envelope in the streaming form (so a client reading
+      // the stream hears the error for its subscription), naming the subscriptions, then Closed.
+      if (ctx.hang) {
+        ctx.hang((answer) => {
+          answer.write(
+            streamingEnvelope(ctx.profile, (m) => {
+              const list = el(m, 'm:ErrorSubscriptionIds');
+              for (const id of failing) leaf(list, 'm:SubscriptionId', id);
+              leaf(m, 'm:ConnectionStatus', 'Closed');
+            }, refused.code),
+          );
+          answer.end();
+        });
+        return;
+      }
       const out = new ResponseMessages(ctx.body, 'GetStreamingEvents');
       await out.add(() => {
-        throw err;
+        throw refused;
       });
       return;
     }
@@ -48,11 +64,45 @@ export const getStreamingEvents: Operation = {
   },
 };
 
+/** Why a subscription id cannot be streamed here, or undefined when it can. */
+function refusal(ctx: OperationContext, id: string): ItemError | undefined {
+  try {
+    ownSubscription(ctx.store, id, ctx.caller.smtp, 'streaming');
+    return undefined;
+  } catch (err) {
+    if (err instanceof ItemError) return err;
+    throw err;
+  }
+}
+
+/**
+ * The connection streaming each subscription now, as a way to take the subscription from it: a new
+ * connection for a subscription takes it over, and the old one hears ErrorNewEventStreamConnectionOpened.
+ */
+const streamedBy = new WeakMap<Subscription, (sub: Subscription) => void>();
+
 function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: number, answer: HangingAnswer): void {
   const status = (value: 'OK' | 'Closed') => streamingEnvelope(ctx.profile, (m) => leaf(m, 'm:ConnectionStatus', value));
   let subs = [...subscriptions];
   for (const sub of subs) sub.connections = (sub.connections ?? 0) + 1;
   answer.write(status('OK'));
+  let ended = false;
+  const end = () => {
+    ended = true;
+    answer.write(status('Closed'));
+    answer.end();
+  };
+  /** Another connection took `sub`: say so here and stop streaming it; with none left, close. */
+  const giveUp = (sub: Subscription) => {
+    if (ended || !subs.includes(sub)) return;
+    answer.write(streamingEnvelope(ctx.profile, (m) => leaf(el(m, 'm:ErrorSubscriptionIds'), 'm:SubscriptionId', sub.id), 'ErrorNewEventStreamConnectionOpened'));
+    subs = subs.filter((s) => s !== sub);
+    if (subs.length === 0) end();
+  };
+  for (const sub of subs) {
+    streamedBy.get(sub)?.(sub);
+    streamedBy.set(sub, giveUp);
+  }
 
   /**
    * Subscriptions ended since (Unsubscribe, expired through the admin API) are reported as an error
@@ -72,8 +122,7 @@ function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: n
       subs = subs.filter((s) => !gone.includes(s));
     }
     if (subs.length > 0) return false;
-    answer.write(status('Closed'));
-    answer.end();
+    end();
     return true;
   };
 
@@ -81,7 +130,7 @@ function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: n
   /** Writes what happened since the last write: changes within one request go out together. */
   const flush = () => {
     pending = false;
-    if (dropLapsed()) return;
+    if (ended || dropLapsed()) return;
     const notes: { sub: Subscription; events: ReturnType<typeof eventsAfter>['events'] }[] = [];
     for (const sub of subs) {
       const mailbox = ctx.store.mailboxes.get(sub.mailboxId);
@@ -115,13 +164,14 @@ function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: n
     setImmediate(flush);
   };
   ctx.store.changeListeners.add(onChange);
+  // What happened while no connection was open goes out now, not with the next change.
+  onChange();
   const timing = ctx.streaming ?? DEFAULT_STREAMING;
   const heartbeat = setInterval(() => {
-    if (!dropLapsed()) answer.write(status('OK'));
+    if (!ended && !dropLapsed()) answer.write(status('OK'));
   }, timing.heartbeatMs);
   const lifetime = setTimeout(() => {
-    answer.write(status('Closed'));
-    answer.end();
+    if (!ended) end();
   }, minutes * timing.minuteMs);
   answer.onClose(() => {
     clearInterval(heartbeat);
@@ -131,6 +181,7 @@ function stream(ctx: OperationContext, subscriptions: Subscription[], minutes: n
     for (const sub of subscriptions) {
       sub.connections = Math.max(0, (sub.connections ?? 1) - 1);
       sub.lastUsed = now;
+      if (streamedBy.get(sub) === giveUp) streamedBy.delete(sub);
     }
   });
 }

@@ -71,6 +71,7 @@ const entries = {
   ErrorServerBusy: { shapes: ['fault', 'item'], message: 'The server cannot service this request right now. Try again later.' },
   ErrorSubscriptionAccessDenied: { shapes: ['item'], message: 'Subscriptions can only be used by the account that created them.' },
   ErrorSubscriptionNotFound: { shapes: ['item'], message: 'The specified subscription was not found.' },
+  ErrorNewEventStreamConnectionOpened: { shapes: ['item'], message: 'A new event stream connection was opened for this subscription; this connection no longer receives its events.' },
   ErrorSyncFolderNotFound: { shapes: ['item'], message: 'The specified synchronization folder could not be found.' },
   ErrorUnsupportedPathForQuery: { shapes: ['item'], message: 'The property path is not supported for this query.' },
   ErrorUnsupportedPathForSortGroup: { shapes: ['item'], message: 'The property can not be used for sorting or grouping results.' },
