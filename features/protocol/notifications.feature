@@ -37,6 +37,16 @@ Feature: Pull notifications: Subscribe, GetEvents, Unsubscribe
       | CreatedEvent  | Spam offer      | Inbox          |                 |       |
       | DeletedEvent  | Spam offer      | Inbox          |                 |       |
 
+  @since:Exchange2007_SP1
+  Scenario: A folder moved out of the watched folder is one MovedEvent naming where it went and where it was
+    Given svc-ews@acme.test impersonating alice@acme.test creates the folder "Archive 2026" under inbox
+    And svc-ews@acme.test impersonating alice@acme.test subscribes to "CreatedEvent, ModifiedEvent, MovedEvent" in inbox
+    And the names in the mailbox of the subscription are noted
+    When the folder "Inbox/Archive 2026" of alice@acme.test is moved under drafts
+    And the subscription is polled
+    Then the events are:
+      | MovedEvent | Drafts/Archive 2026 | Drafts | Drafts/Archive 2026 | Inbox |
+
   # SubscribeToAllFolders arrived with Exchange 2010
   @since:Exchange2010
   Scenario: A subscription to every folder sees folders created and one MovedEvent for a move between two of them

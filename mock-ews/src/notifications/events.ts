@@ -36,9 +36,17 @@ export function eventsAfter(mailbox: Mailbox, sub: Subscription, after: number):
   const { hierarchy } = mailbox;
   for (let i = firstAfter(hierarchy, after); i < hierarchy.length; i++) {
     const change = hierarchy[i];
-    if (change.parentId === null || (sub.folderIds && !inScope.has(change.parentId))) continue;
+    if (change.parentId === null) continue;
+    const base = { seq: change.seq, at: change.at ?? Date.now(), target: 'folder' as const, id: change.folderId, parentFolderId: change.parentId };
+    // A folder moved is one MovedEvent (its id stays), reported when the folder it left or the one it joined is watched.
+    if (change.oldParentId !== undefined) {
+      if (sub.folderIds && !inScope.has(change.parentId) && !inScope.has(change.oldParentId)) continue;
+      all.push({ ...base, type: 'MovedEvent', oldId: change.folderId, oldParentFolderId: change.oldParentId });
+      continue;
+    }
+    if (sub.folderIds && !inScope.has(change.parentId)) continue;
     const type = change.type === 'create' ? 'CreatedEvent' : change.type === 'delete' ? 'DeletedEvent' : 'ModifiedEvent';
-    all.push({ type, seq: change.seq, at: change.at ?? Date.now(), target: 'folder', id: change.folderId, parentFolderId: change.parentId });
+    all.push({ ...base, type });
   }
   const wanted = new Set(sub.eventTypes);
   // A stable sort keeps a delivery's CreatedEvent before its NewMailEvent.

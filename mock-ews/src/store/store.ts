@@ -260,7 +260,7 @@ export class Store {
     old.childIds = old.childIds.filter((id) => id !== folder.id);
     target.childIds.push(folder.id);
     folder.parentId = target.id;
-    this.touchFolder(mailbox, folder);
+    this.touchFolder(mailbox, folder, old.id);
   }
 
   /**
@@ -322,14 +322,16 @@ export class Store {
     return folder;
   }
 
-  private touchFolder(mailbox: Mailbox, folder: Folder): void {
+  /** A folder changed; `movedFrom` is the parent it left when the change is a move. */
+  private touchFolder(mailbox: Mailbox, folder: Folder, movedFrom?: string): void {
     folder.version++;
     folder.changeKey = changeKey(folder.id, folder.version);
-    this.journalFolder(mailbox, 'update', folder.id, folder.parentId);
+    this.journalFolder(mailbox, 'update', folder.id, folder.parentId, movedFrom);
   }
 
-  private journalFolder(mailbox: Mailbox, type: FolderChangeType, folderId: string, parentId: string | null): void {
+  private journalFolder(mailbox: Mailbox, type: FolderChangeType, folderId: string, parentId: string | null, oldParentId?: string): void {
     const change: FolderChange = { seq: ++this.seq, type, folderId, parentId };
+    if (oldParentId !== undefined) change.oldParentId = oldParentId;
     if (this.subscriptions.size > 0) change.at = Date.now();
     mailbox.hierarchy.push(change);
     this.announce();

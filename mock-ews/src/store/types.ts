@@ -130,6 +130,8 @@ export interface FolderChange {
   folderId: string;
   /** The folder's parent after the change (before it, for a delete): lets a hierarchy sync tell what was in its subtree. */
   parentId: string | null;
+  /** For a move: the parent it left (notifications report a MovedEvent naming both). */
+  oldParentId?: string;
 }
 
 export interface Folder {
