@@ -18,6 +18,14 @@ Feature: Push notifications
       | NewMailEvent | Pushed quote | Inbox |
     And the listener receives a StatusEvent for the subscription within 5 seconds
 
+  # StatusFrequency 30 "minutes" of 300 ms is 9 s: the first StatusEvent comes at once, not then
+  @since:Exchange2007_SP1
+  Scenario: The first post goes out as soon as the subscription is made
+    Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 300 ms
+    And a push listener that answers OK
+    When svc-ews@acme.test impersonating alice@acme.test subscribes the listener to push "NewMailEvent" in inbox every 30 minutes
+    Then the listener receives a StatusEvent for the subscription within 2 seconds
+
   @since:Exchange2007_SP1
   Scenario: A listener answering Unsubscribe ends the subscription
     Given the mock streams a heartbeat every 100 ms and counts a minute of connection time as 300 ms

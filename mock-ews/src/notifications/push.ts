@@ -99,6 +99,9 @@ export function startPush(store: Store, profile: Profile, sub: Subscription, sta
   store.changeListeners.add(onChange);
   const status = setInterval(() => void flush(true), giveUpMs);
   status.unref();
+  // The first post goes out at once (retry 0, "initial sync"): a listener that is not up hears of it now,
+  // not a StatusFrequency later.
+  setImmediate(() => void flush(true));
   return stop;
 }
 
