@@ -40,7 +40,8 @@ export const subscribe: Operation = {
       const folders = spec.folders?.map((f) => resolveFolderId(ctx, f));
       // Folders of another mailbox (delegate access) subscribe to that mailbox's events.
       const owners = new Set(folders?.map((f) => f.mailboxId));
-      if (owners.size > 1) throw new ItemError('ErrorInvalidRequest', 'Folders of more than one mailbox in one subscription are not supported by this server.');
+      // One subscription watches one mailbox (handling notification-related errors, Microsoft's EWS docs).
+      if (owners.size > 1) throw new ItemError('ErrorInvalidSubscriptionRequest', 'A subscription watches the folders of one mailbox; these belong to more than one.');
       const mailbox = folders && folders.length > 0 ? ownerOf(ctx, folders[0]) : requireMailbox(ctx);
       const folderIds = folders?.map((f) => f.id);
       let start = ctx.store.position;

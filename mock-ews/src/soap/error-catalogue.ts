@@ -52,6 +52,7 @@ const entries = {
   ErrorInvalidServerVersion: { shapes: ['fault'], message: 'The specified server version is invalid.' },
   ErrorInvalidSmtpAddress: { shapes: ['item'], message: 'The SMTP address format is invalid.' },
   ErrorInvalidSubscription: { shapes: ['item'], message: 'The subscription is not valid for this operation.' },
+  ErrorInvalidSubscriptionRequest: { shapes: ['item'], message: 'The subscription request is invalid.' },
   ErrorInvalidSyncStateData: { shapes: ['item'], message: 'Synchronization state data is corrupt or otherwise invalid.' },
   ErrorInvalidValueForProperty: { shapes: ['item'], message: 'The specified value is invalid for property.' },
   ErrorInvalidWatermark: { shapes: ['item'], message: 'The watermark is invalid.' },
