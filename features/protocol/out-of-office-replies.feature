@@ -150,5 +150,5 @@ Feature: Automatic replies while a mailbox is out of office
     Examples:
       | case                                     | settings                                                                                                                                                              |
       | the settings are off                     | <t:OofState>Disabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>                                                                                          |
-      | the scheduled absence is over            | <t:OofState>Scheduled</t:OofState><t:ExternalAudience>All</t:ExternalAudience><t:Duration><t:StartTime>2020-01-06T08:00:00Z</t:StartTime><t:EndTime>2020-01-10T18:00:00Z</t:EndTime></t:Duration> |
+      | the scheduled absence has not begun      | <t:OofState>Scheduled</t:OofState><t:ExternalAudience>All</t:ExternalAudience><t:Duration><t:StartTime>2099-01-06T08:00:00Z</t:StartTime><t:EndTime>2099-01-10T18:00:00Z</t:EndTime></t:Duration> |
       | the internal reply is empty              | <t:OofState>Enabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience><t:InternalReply><t:Message></t:Message></t:InternalReply>                                  |

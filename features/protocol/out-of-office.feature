@@ -18,8 +18,8 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
     When svc-ews@acme.test impersonating alice@acme.test sets the out-of-office settings:
       | state    | Scheduled                |
       | audience | Known                    |
-      | from     | 2026-12-01T08:00:00.000Z |
-      | until    | 2026-12-07T08:00:00.000Z |
+      | from     | 2099-12-01T08:00:00.000Z |
+      | until    | 2099-12-07T08:00:00.000Z |
       | internal | Back on Monday.          |
       | external | Out until 7 December.    |
     Then the client call succeeds
@@ -29,13 +29,13 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
       | audience | Known                    |
       | internal | Back on Monday.          |
       | external | Out until 7 December.    |
-      | from     | 2026-12-01T08:00:00.000Z |
-      | until    | 2026-12-07T08:00:00.000Z |
+      | from     | 2099-12-01T08:00:00.000Z |
+      | until    | 2099-12-07T08:00:00.000Z |
     When the tester sends GET "/mailboxes/alice@acme.test" to the admin API
     Then the admin answer has:
       | outOfOffice.state            | Scheduled                |
       | outOfOffice.externalAudience | Known                    |
-      | outOfOffice.start            | 2026-12-01T08:00:00.000Z |
+      | outOfOffice.start            | 2099-12-01T08:00:00.000Z |
       | outOfOffice.internalReply    | Back on Monday.          |
     When svc-ews@acme.test impersonating bob@acme.test reads the out-of-office settings
     Then the out-of-office settings read are:
@@ -102,6 +102,48 @@ Feature: Out-of-office settings through GetUserOofSettings and SetUserOofSetting
       """
     Then the response is a soap:Client fault from the EWS endpoint with ErrorCode -2146233088
     And the fault string contains "User = S-1-5-21-259884089-413811597-1905573467-1101, MailboxGuid = S-1-5-21-259884089-413811597-1905573467-1102"
+
+  Scenario Outline: A schedule that ends before it starts, or in the past, is refused and changes nothing: <case>
+    Given the tester notes the store digest as "before"
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:SetUserOofSettingsRequest><t:Mailbox><t:Address>alice@acme.test</t:Address></t:Mailbox>
+        <t:UserOofSettings><t:OofState>Scheduled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>
+          <t:Duration><t:StartTime><start></t:StartTime><t:EndTime><end></t:EndTime></t:Duration>
+          <t:InternalReply><t:Message>Away</t:Message></t:InternalReply><t:ExternalReply><t:Message>Away</t:Message></t:ExternalReply>
+        </t:UserOofSettings></m:SetUserOofSettingsRequest>
+      """
+    Then the SetUserOofSettings answer is Error with the ResponseCode ErrorInvalidScheduledOofDuration
+    And the store digest is still "before"
+
+    Examples:
+      | case                   | start               | end                 |
+      | ends before it starts  | 2099-10-05T00:00:00 | 2099-09-25T00:00:00 |
+      | ends in the past       | 2020-01-06T08:00:00 | 2020-01-10T18:00:00 |
+
+  Scenario: A window written without a time zone is UTC, whatever zone the mock's machine is in
+    Given the machine running the mock is in the time zone "America/New_York"
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:SetUserOofSettingsRequest><t:Mailbox><t:Address>alice@acme.test</t:Address></t:Mailbox>
+        <t:UserOofSettings><t:OofState>Scheduled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>
+          <t:Duration><t:StartTime>2099-10-05T00:00:00</t:StartTime><t:EndTime>2099-10-25T00:00:00</t:EndTime></t:Duration>
+        </t:UserOofSettings></m:SetUserOofSettingsRequest>
+      """
+    Then the SetUserOofSettings answer is Success with the ResponseCode NoError
+    When the tester sends GET "/mailboxes/alice@acme.test" to the admin API
+    Then the admin answer has:
+      | outOfOffice.start | 2099-10-05T00:00:00.000Z |
+      | outOfOffice.end   | 2099-10-25T00:00:00.000Z |
+
+  Scenario: A caller with no mailbox of its own asking for another's settings is refused as Exchange refuses it
+    Given the mock serves the scenario "shared-mailbox.yaml"
+    When svc-ews@acme.test posts the SOAP body:
+      """
+      <m:GetUserOofSettingsRequest><t:Mailbox><t:Address>alice@acme.test</t:Address></t:Mailbox></m:GetUserOofSettingsRequest>
+      """
+    Then the response is a soap:Client fault from the EWS endpoint with ErrorCode -2146233088
+    And the fault string contains "User is not mailbox owner."
 
   Scenario: An address with no mailbox is ErrorNonExistentMailbox
     When alice@acme.test posts the SOAP body:

@@ -1,4 +1,4 @@
-import { DataTable, Then, When } from '@cucumber/cucumber';
+import { After, DataTable, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import * as ews from 'ews-javascript-api';
 import type { EwsWorld } from '../support/world';
@@ -69,4 +69,25 @@ Then('the response has the internet message headers:', function (this: EwsWorld,
       `${name} in ${this.reply?.body}`,
     );
   }
+});
+
+Then('the SetUserOofSettings answer is {word} with the ResponseCode {word}', function (this: EwsWorld, cls: string, code: string) {
+  assert.equal(this.reply?.status, 200, this.reply?.body);
+  const message = findAll(findAll(this.reply?.doc, 'SetUserOofSettingsResponse')[0], 'ResponseMessage')[0];
+  assert.ok(message, this.reply?.body);
+  assert.equal(message['@ResponseClass'], cls, this.reply?.body);
+  assert.equal(textOf(findAll(message, 'ResponseCode')[0]), code, this.reply?.body);
+});
+
+// The mock runs in this process: a time zone set here is the mock's (Node reads TZ when it changes).
+Given('the machine running the mock is in the time zone {string}', function (this: EwsWorld, zone: string) {
+  this.results.set('tz-before', process.env.TZ);
+  process.env.TZ = zone;
+});
+
+After(function (this: EwsWorld) {
+  if (!this.results.has('tz-before')) return;
+  const before = this.results.get('tz-before') as string | undefined;
+  if (before === undefined) delete process.env.TZ;
+  else process.env.TZ = before;
 });

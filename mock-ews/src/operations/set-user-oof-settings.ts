@@ -1,4 +1,4 @@
-import { incompleteContent, schemaFault } from '../soap/error-catalogue';
+import { ERROR_CATALOGUE, incompleteContent, schemaFault } from '../soap/error-catalogue';
 import { el, leaf } from '../soap/response-writer';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
@@ -34,6 +34,16 @@ export const setUserOofSettings: Operation = {
     }
     const internal = settings.t('InternalReply');
     const external = settings.t('ExternalReply');
+    const response = el(ctx.body, 'm:SetUserOofSettingsResponse', { 'xmlns:m': NS.m, 'xmlns:t': NS.t });
+    const message = el(response, 'm:ResponseMessage', { ResponseClass: 'Error' });
+    // A schedule must end after it starts, and in the future; nothing is saved otherwise.
+    if (state === 'Scheduled' && duration && (end.getTime() <= start.getTime() || end.getTime() <= Date.now())) {
+      leaf(message, 'm:MessageText', ERROR_CATALOGUE.ErrorInvalidScheduledOofDuration.message);
+      leaf(message, 'm:ResponseCode', 'ErrorInvalidScheduledOofDuration');
+      leaf(message, 'm:DescriptiveLinkKey', 0);
+      return;
+    }
+    message.att('ResponseClass', 'Success');
     mailbox.oof = {
       state,
       externalAudience,
@@ -42,8 +52,7 @@ export const setUserOofSettings: Operation = {
       internalReply: internal ? replyText(internal) : current.internalReply,
       externalReply: external ? replyText(external) : current.externalReply,
     };
-    const response = el(ctx.body, 'm:SetUserOofSettingsResponse', { 'xmlns:m': NS.m, 'xmlns:t': NS.t });
-    leaf(el(response, 'm:ResponseMessage', { ResponseClass: 'Success' }), 'm:ResponseCode', 'NoError');
+    leaf(message, 'm:ResponseCode', 'NoError');
   },
 };
 

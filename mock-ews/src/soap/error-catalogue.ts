@@ -51,6 +51,7 @@ const entries = {
   ErrorInvalidSendItemSaveSettings: { shapes: ['item'], message: 'SavedItemFolderId is not allowed when SaveItemToFolder is false.' },
   ErrorInvalidServerVersion: { shapes: ['fault'], message: 'The specified server version is invalid.' },
   ErrorInvalidSmtpAddress: { shapes: ['item'], message: 'The SMTP address format is invalid.' },
+  ErrorInvalidScheduledOofDuration: { shapes: ['item'], message: 'The scheduled out-of-office duration must end after it starts, and in the future.' },
   ErrorInvalidSubscription: { shapes: ['item'], message: 'The subscription is not valid for this operation.' },
   ErrorInvalidSubscriptionRequest: { shapes: ['item'], message: 'The subscription request is invalid.' },
   ErrorInvalidSyncStateData: { shapes: ['item'], message: 'Synchronization state data is corrupt or otherwise invalid.' },

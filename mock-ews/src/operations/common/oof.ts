@@ -4,7 +4,6 @@ import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
 import type { Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
-import { requireMailbox } from './mailbox-access';
 
 /** What GetUserOofSettings and SetUserOofSettings share: the mailbox the request names, and reply texts. */
 
@@ -19,11 +18,12 @@ export function oofMailbox(ctx: OperationContext): Mailbox {
   if (!mailboxEl) throw incompleteContent(ctx.request, 'Mailbox', NS.t);
   const address = mailboxEl.t('Address')?.value?.trim();
   if (!address) throw incompleteContent(mailboxEl, 'Address', NS.t);
-  const mailbox = requireMailbox(ctx);
-  if (address.toLowerCase() === mailbox.smtp.toLowerCase()) return mailbox;
+  const mailbox = ctx.mailbox;
+  if (mailbox && address.toLowerCase() === mailbox.smtp.toLowerCase()) return mailbox;
   const target = ctx.store.mailbox(address);
   if (!target) throw new EwsFault('ErrorNonExistentMailbox');
-  const user = ctx.store.account(mailbox.smtp) ?? ctx.caller;
+  // A caller with no mailbox of its own (a service account not impersonating) owns none either.
+  const user = (mailbox && ctx.store.account(mailbox.smtp)) ?? ctx.caller;
   throw notMailboxOwner(user.sid, ctx.store.account(target.smtp)?.sid ?? target.id);
 }
 

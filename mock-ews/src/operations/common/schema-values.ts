@@ -27,7 +27,8 @@ export function booleanValue(el: XmlElement): boolean {
 /** Reads an xs:dateTime element; anything else is a schema violation. */
 export function dateTimeValue(el: XmlElement): Date {
   const text = el.value ?? '';
-  const t = Date.parse(text);
+  // A time without a zone is UTC, as Exchange reads it, whatever zone this machine is in.
+  const t = Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(text.trim()) ? text : `${text.trim()}Z`);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t)) {
     throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${text}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:dateTime' - The string '${text}' is not a valid DateTime value.`, el.line);
   }
