@@ -85,3 +85,15 @@ Feature: Folder synchronisation through SyncFolderHierarchy
     Then every response message has ResponseClass "Success" and ResponseCode NoError
     And the first IncludesLastFolderInRange in the response has the text "true"
     And the response creates the folders "Builds"
+
+  Scenario: A forged hierarchy sync state is refused, the answer still carrying an empty SyncState
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:SyncFolderHierarchy>
+        <m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>
+        <m:SyncState>SDRzSUFBQUFBQUFFQU8yOUIyQWNTWlk=</m:SyncState>
+      </m:SyncFolderHierarchy>
+      """
+    Then the response messages have these ResponseCodes:
+      | ErrorInvalidSyncStateData |
+    And the error message still carries an empty SyncState and IncludesLastFolderInRange true

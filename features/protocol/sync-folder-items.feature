@@ -127,6 +127,7 @@ Feature: Item synchronisation through SyncFolderItems
     Then the HTTP status is 200
     And the response messages have these ResponseCodes:
       | ErrorInvalidSyncStateData |
+    And the error message still carries an empty SyncState and IncludesLastItemInRange true
 
     Examples:
       | what                         | state                              |
@@ -202,3 +203,37 @@ Feature: Item synchronisation through SyncFolderItems
       """
     Then the response lists the message subjects:
       | Fresh news |
+
+  # ReadFlagChange arrived with Exchange 2007 SP1; ews-javascript-api marks the message unread
+  @since:Exchange2007_SP1
+  Scenario: Asked under Exchange 2007, a read flag change is an Update (ReadFlagChange came with SP1)
+    When alice@acme.test speaking Exchange2007 posts, with the noted ids, the SOAP body:
+      """
+      <m:SyncFolderItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>
+        <m:MaxChangesReturned>512</m:MaxChangesReturned>
+      </m:SyncFolderItems>
+      """
+    And the SyncState answered is noted as "start"
+    And svc-ews@acme.test impersonating alice@acme.test marks the inbox message "Signed contract" as unread
+    And alice@acme.test speaking Exchange2007 posts, with the noted ids, the SOAP body:
+      """
+      <m:SyncFolderItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>
+        <m:SyncState>{{data:start}}</m:SyncState>
+        <m:MaxChangesReturned>512</m:MaxChangesReturned>
+      </m:SyncFolderItems>
+      """
+    Then the sync answer holds the changes "Update"
+    When alice@acme.test speaking Exchange2007_SP1 posts, with the noted ids, the SOAP body:
+      """
+      <m:SyncFolderItems>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:SyncFolderId><t:DistinguishedFolderId Id="inbox"/></m:SyncFolderId>
+        <m:SyncState>{{data:start}}</m:SyncState>
+        <m:MaxChangesReturned>512</m:MaxChangesReturned>
+      </m:SyncFolderItems>
+      """
+    Then the sync answer holds the changes "ReadFlagChange"

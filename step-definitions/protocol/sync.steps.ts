@@ -269,3 +269,26 @@ Then('the response creates the folders {string}', function (this: EwsWorld, list
   const created = findAll(this.reply?.doc, 'Create').flatMap((c) => findAll(c, 'DisplayName').map((d) => textOf(d)));
   assert.deepEqual(created, list.split(',').map((s) => s.trim()), this.reply?.body);
 });
+
+Then('the error message still carries an empty SyncState and {word} true', function (this: EwsWorld, includesLast: string) {
+  const messages = findAll(this.reply?.doc, 'ResponseMessages').flatMap((rm) => Object.values(rm).flat() as Record<string, unknown>[]);
+  assert.ok(messages.length > 0, this.reply?.body);
+  for (const m of messages) {
+    assert.equal(m['@ResponseClass'], 'Error', this.reply?.body);
+    const names = Object.keys(m).filter((k) => !k.startsWith('@'));
+    assert.deepEqual(names.slice(-2), ['SyncState', includesLast], this.reply?.body);
+    assert.equal(textOf(findAll(m, 'SyncState')[0]) ?? '', '', this.reply?.body);
+    assert.equal(textOf(findAll(m, includesLast)[0]), 'true', this.reply?.body);
+  }
+});
+
+When('the SyncState answered is noted as {string}', function (this: EwsWorld, name: string) {
+  const state = textOf(findAll(this.reply?.doc, 'SyncState')[0]);
+  assert.ok(state, this.reply?.body);
+  this.results.set(`noted:${name}`, { data: state });
+});
+
+Then('the sync answer holds the changes {string}', function (this: EwsWorld, kinds: string) {
+  const changes = findAll(this.reply?.doc, 'Changes')[0] ?? {};
+  assert.deepEqual(Object.keys(changes).filter((k) => !k.startsWith('@')), kinds.split(', '), this.reply?.body);
+});

@@ -214,6 +214,10 @@ When('{mailbox} impersonating {mailbox} speaking {word} posts, with the noted id
   await this.post(envelope(withNotedIds(this, body), { impersonate: owner, version }), { auth: [login, DEFAULT_PASSWORD] });
 });
 
+When('{mailbox} speaking {word} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, version: string, body: string) {
+  await this.post(envelope(withNotedIds(this, body), { version }), { auth: [login, DEFAULT_PASSWORD] });
+});
+
 When('{mailbox} posts, with the noted ids, the SOAP body:', async function (this: EwsWorld, login: string, body: string) {
   await this.post(envelope(withNotedIds(this, body)), { auth: [login, DEFAULT_PASSWORD] });
 });

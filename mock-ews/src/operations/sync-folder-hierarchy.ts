@@ -4,7 +4,7 @@ import { readShape } from './common/shapes';
 import { writeFolder } from './common/write-folder';
 import { decodeHierarchySyncState, encodeSyncState } from './common/sync-state';
 import { hierarchyChanges } from './common/folder-changes';
-import { resolveSyncFolder } from './common/sync-folder';
+import { emptySyncAnswer, resolveSyncFolder } from './common/sync-folder';
 import { ownerOf, requireMailbox } from './common/mailbox-access';
 import type { Operation } from './operation';
 import { showsRecoverableItems } from './common/recoverable-items';
@@ -37,6 +37,6 @@ export const syncFolderHierarchy: Operation = {
         if (change.type === 'delete') el(el(list, 't:Delete'), 't:FolderId', { Id: change.folderId });
         else writeFolder(el(list, change.type === 'create' ? 't:Create' : 't:Update'), mailbox, change.folder, shape, ctx.profile);
       }
-    });
+    }, undefined, emptySyncAnswer('m:IncludesLastFolderInRange'));
   },
 };

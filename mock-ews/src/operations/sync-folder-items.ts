@@ -1,3 +1,4 @@
+import { atLeast } from '../profiles/versions';
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
 import { ownerOf } from './common/mailbox-access';
 import { incompleteContent, schemaFault } from '../soap/error-catalogue';
@@ -9,7 +10,7 @@ import { itemWriter } from './common/write-item';
 import { enumValue, intValue, requireSchemaFor } from './common/schema-values';
 import { decodeItemSyncState, encodeSyncState } from './common/sync-state';
 import { initialItemState, itemChangesPage } from './common/item-changes';
-import { resolveSyncFolder } from './common/sync-folder';
+import { emptySyncAnswer, resolveSyncFolder } from './common/sync-folder';
 import type { Operation } from './operation';
 
 const MAX_CHANGES = 512;
@@ -46,6 +47,8 @@ export const syncFolderItems: Operation = {
     const stateText = req.m('SyncState')?.value;
 
     const out = new ResponseMessages(ctx.body, 'SyncFolderItems');
+    // ReadFlagChange arrived with Exchange 2007 SP1: an older request hears of a read flag as an Update.
+    const readFlags = atLeast(ctx.version, 'Exchange2007_SP1');
     await out.add(async (message) => {
       const folder = resolveSyncFolder(ctx, folderEl);
       const mailbox = ownerOf(ctx, folder);
@@ -60,7 +63,7 @@ export const syncFolderItems: Operation = {
       for (const change of page.changes) {
         if (change.type === 'delete') {
           el(el(changes, 't:Delete'), 't:ItemId', { Id: change.itemId });
-        } else if (change.type === 'readflag') {
+        } else if (change.type === 'readflag' && readFlags) {
           const rf = el(changes, 't:ReadFlagChange');
           idElement(rf, 't:ItemId', change.item);
           leaf(rf, 't:IsRead', change.item.data.isRead);
@@ -70,7 +73,7 @@ export const syncFolderItems: Operation = {
           if (pending) await pending;
         }
       }
-    });
+    }, undefined, emptySyncAnswer('m:IncludesLastItemInRange'));
   },
 };
 

@@ -71,9 +71,13 @@ export class ResponseMessages {
     this.messages = response.ele('m:ResponseMessages');
   }
 
-  /** Writes one message; `write` fills it after ResponseCode. Item errors become error messages. */
-  async add(write: (message: Xml) => void | Promise<void>, messageName = `m:${this.operation}ResponseMessage`): Promise<void> {
-    await writeResponseMessage(this.messages.ele(messageName), write);
+  /**
+   * Writes one message; `write` fills it after ResponseCode. Item errors become error messages, to
+   * which `afterError` adds what the operation's error answers still carry (SyncFolderItems' empty
+   * SyncState, say).
+   */
+  async add(write: (message: Xml) => void | Promise<void>, messageName = `m:${this.operation}ResponseMessage`, afterError?: (message: Xml) => void): Promise<void> {
+    await writeResponseMessage(this.messages.ele(messageName), write, afterError);
   }
 
   error(code: ResponseCode, text?: string, messageName = `m:${this.operation}ResponseMessage`): void {
@@ -86,7 +90,7 @@ export class ResponseMessages {
  * ItemError thrown meanwhile makes it an error message instead. Also for the operations whose
  * response element is itself the one message (FindConversation).
  */
-export async function writeResponseMessage(message: Xml, write: (message: Xml) => void | Promise<void>): Promise<void> {
+export async function writeResponseMessage(message: Xml, write: (message: Xml) => void | Promise<void>, afterError?: (message: Xml) => void): Promise<void> {
   message.att('ResponseClass', 'Success');
   leaf(message, 'm:ResponseCode', 'NoError');
   try {
@@ -95,6 +99,7 @@ export async function writeResponseMessage(message: Xml, write: (message: Xml) =
     if (!(err instanceof ItemError)) throw err;
     // A failure halfway must leave no partial content behind.
     writeItemError(message.clear(), err.code, err.message);
+    afterError?.(message);
   }
 }
 
