@@ -31,6 +31,20 @@ Feature: Distribution lists
       | bob@acme.test     |
       | nina@partner.test |
 
+  # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario Outline: A list is named by its address, with an SMTP: prefix, by its alias or its display name: <name>
+    When alice@acme.test expands the distribution list "<name>"
+    Then the members listed are:
+      | Carol Clark       | carol@globex.test | Mailbox |
+      | nina@partner.test | nina@partner.test | Contact |
+
+    Examples:
+      | name                    |
+      | SMTP:partners@acme.test |
+      | partners                |
+      | acme partners           |
+
   Scenario: ExpandDL on the wire
     When alice@acme.test posts the SOAP body:
       """
