@@ -142,6 +142,8 @@ Feature: Saving and sending messages through CreateItem
     And the fault string contains "Urgent"
     And the drafts of alice@acme.test does not hold "First of two"
 
+  # the item ids are found through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
   Scenario: A message keeps the ItemClass its client gives it, and UpdateItem changes it
     When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
       """
