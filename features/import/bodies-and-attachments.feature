@@ -63,3 +63,10 @@ Feature: Bodies and attachments
     Then the run succeeds
     And the email "Two attachments" has the attachments "notes.txt" and no other
     And the attachment "notes.txt" of "Two attachments" holds "The content of notes.txt."
+
+  Scenario: Two files of the same name and size are two attachments
+    Given the setting "attachments" is the YAML value {enabled: true, maxSizeBytes: 1048576}
+    And a message "Two photos" with two files named "image.txt", "hello" and "world", arrives in "inbox" of alice@acme.test
+    When the syncer runs
+    Then the run succeeds
+    And the attachments of "Two photos", in order, hold "hello, world"

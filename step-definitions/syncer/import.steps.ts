@@ -154,6 +154,24 @@ Given('a message {string} with the file {string} and the attached message {strin
   });
 });
 
+Given('a message {string} with two files named {string}, {string} and {string}, arrives in {string} of {mailbox}', async function (this: World, subject: string, file: string, first: string, second: string, folder: string, smtp: string) {
+  await (await mockOf(this)).admin.deliver(smtp, folder, {
+    subject,
+    from: { name: 'Carol', address: 'carol@globex.test' },
+    to: [smtp],
+    text: 'Two files of one name.',
+    attachments: [
+      { name: file, contentType: 'text/plain', content: first },
+      { name: file, contentType: 'text/plain', content: second },
+    ],
+  });
+});
+
+Then('the attachments of {string}, in order, hold {string}', function (this: World, subject: string, contents: string) {
+  const rows = query<{ content: Buffer | null }>(this, 'SELECT a.content FROM attachments a JOIN emails e ON e.id = a.email_id WHERE e.subject = ? ORDER BY a.position', subject);
+  assert.deepEqual(rows.map((r) => r.content?.toString('utf8') ?? null), contents.split(',').map((c) => c.trim()));
+});
+
 function snapshotLinks(world: World, smtp: string, messageId: string): void {
   const rows = query<{ email_id: number; link_id: number }>(
     world,

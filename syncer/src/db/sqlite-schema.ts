@@ -114,4 +114,25 @@ export const MIGRATIONS: readonly string[] = [
   // Which process holds an in-progress mailbox (host:pid), so a run killed mid-sync does not leave
   // its mailboxes stuck in progress: the next run on the host sees the process is gone and releases them.
   `ALTER TABLE mailboxes ADD COLUMN claimed_by TEXT;`,
+  // An attachment is known by its place in its email's list, not by name and size: two files of the
+  // same name and size (two "image.png" of one camera) are two attachments. Rows kept, numbered in
+  // the order they were stored.
+  `
+  CREATE TABLE attachments_by_position (
+    id INTEGER PRIMARY KEY,
+    email_id INTEGER NOT NULL REFERENCES emails(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ews_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB,
+    skipped_reason TEXT,
+    UNIQUE (email_id, position)
+  );
+  INSERT INTO attachments_by_position (id, email_id, position, ews_id, name, content_type, size, content, skipped_reason)
+    SELECT id, email_id, ROW_NUMBER() OVER (PARTITION BY email_id ORDER BY id) - 1, ews_id, name, content_type, size, content, skipped_reason FROM attachments;
+  DROP TABLE attachments;
+  ALTER TABLE attachments_by_position RENAME TO attachments;
+  `,
 ];

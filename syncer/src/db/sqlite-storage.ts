@@ -410,8 +410,8 @@ export class SqliteStorage implements SyncStorage {
       folderState: this.db.prepare('UPDATE folders SET sync_state = COALESCE(?, sync_state), last_sync_at = COALESCE(?, last_sync_at) WHERE id = ?'),
       insertBody: this.db.prepare('INSERT INTO bodies (email_id, body_type, content, loaded_at) VALUES (?, ?, ?, ?) ON CONFLICT (email_id) DO NOTHING'),
       insertAttachment: this.db.prepare(
-        `INSERT INTO attachments (email_id, ews_id, name, content_type, size, content, skipped_reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (email_id, name, size) DO UPDATE SET content = COALESCE(attachments.content, excluded.content),
+        `INSERT INTO attachments (email_id, position, ews_id, name, content_type, size, content, skipped_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email_id, position) DO UPDATE SET content = COALESCE(attachments.content, excluded.content),
            skipped_reason = CASE WHEN attachments.content IS NULL THEN excluded.skipped_reason ELSE attachments.skipped_reason END`,
       ),
     };
@@ -479,7 +479,7 @@ export class SqliteStorage implements SyncStorage {
   private insertBody(emailId: number, body: { type: 'html' | 'text'; content: string }, attachments: AttachmentInput[], now: string): void {
     const s = this.stmts;
     s.insertBody.run(emailId, body.type, body.content, now);
-    for (const a of attachments) s.insertAttachment.run(emailId, a.ewsId, a.name, a.contentType, a.size, a.content ?? null, a.skippedReason ?? null);
+    attachments.forEach((a, position) => s.insertAttachment.run(emailId, position, a.ewsId, a.name, a.contentType, a.size, a.content ?? null, a.skippedReason ?? null));
   }
 
   // ---- bodies ----
