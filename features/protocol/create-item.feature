@@ -176,3 +176,55 @@ Feature: Saving and sending messages through CreateItem
       </m:GetItem>
       """
     Then the first ItemClass in the response has the text "IPM.Note.Crm.Call"
+
+  # the item ids are found through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: A message saved from MIME and then changed answers MIME made from what it holds now
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="inbox"/></m:SavedItemFolderId>
+        <m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">RnJvbTogYWxpY2VAYWNtZS50ZXN0DQpUbzogYm9iQGFjbWUudGVzdA0KU3ViamVjdDogSW1wb3J0ZWQgZHJhZnQNCk1lc3NhZ2UtSUQ6IDxpbXBvcnRlZC1kcmFmdEBhY21lLnRlc3Q+DQpEYXRlOiBNb24sIDAyIE5vdiAyMDI2IDEwOjAwOjAwICswMDAwDQpDb250ZW50LVR5cGU6IHRleHQvcGxhaW4NCg0KSGVsbG8uDQo=</t:MimeContent></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly"><m:ItemChanges><t:ItemChange><t:ItemId Id="{{item:Imported draft}}"/>
+        <t:Updates>
+          <t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>Changed draft</t:Subject></t:Message></t:SetItemField>
+          <t:SetItemField><t:FieldURI FieldURI="message:ToRecipients"/><t:Message><t:ToRecipients><t:Mailbox><t:EmailAddress>carol@globex.test</t:EmailAddress></t:Mailbox></t:ToRecipients></t:Message></t:SetItemField>
+        </t:Updates>
+      </t:ItemChange></m:ItemChanges></m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Imported draft}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first MimeContent in the response decodes to a text containing "Subject: Changed draft"
+    And the first MimeContent in the response decodes to a text containing "carol@globex.test"
+
+  # the item ids are found through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: MIME without a Message-ID or a Date gets both, as Exchange stamps them
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="inbox"/></m:SavedItemFolderId>
+        <m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">RnJvbTogYWxpY2VAYWNtZS50ZXN0DQpUbzogYm9iQGFjbWUudGVzdA0KU3ViamVjdDogQmFyZSBpbXBvcnQNCkNvbnRlbnQtVHlwZTogdGV4dC9wbGFpbg0KDQpObyBEYXRlLCBubyBNZXNzYWdlLUlELg0K</t:MimeContent></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:DateTimeSent"/><t:FieldURI FieldURI="message:InternetMessageId"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Bare import}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first InternetMessageId in the response contains "@acme.test>"
+    And the first DateTimeSent in the response is a time within the last minute

@@ -372,3 +372,16 @@ Then('the first {word} in the response decodes to the text {string}', function (
   assert.ok(content, this.reply?.body);
   assert.equal(Buffer.from(content, 'base64').toString('utf8'), text);
 });
+
+Then('the first {word} in the response decodes to a text containing {string}', function (this: EwsWorld, element: string, text: string) {
+  const content = textOf(findAll(answered(this), element)[0]);
+  assert.ok(content, this.reply?.body);
+  const decoded = Buffer.from(content, 'base64').toString('utf8');
+  assert.ok(decoded.includes(text), decoded);
+});
+
+Then('the first {word} in the response is a time within the last minute', function (this: EwsWorld, element: string) {
+  const text = textOf(findAll(answered(this), element)[0]);
+  const age = Date.now() - Date.parse(text ?? '');
+  assert.ok(age >= -1000 && age < 60_000, `${element} ${text} is not within the last minute`);
+});

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { simpleParser, AddressObject, EmailAddress } from 'mailparser';
 import type { Address, Importance, MessageData } from '../store/types';
 
 /** Derives a message's fields from its raw MIME; the raw bytes are kept as they came. */
 export async function messageFromMime(raw: Buffer, overrides: Partial<MessageData> = {}): Promise<MessageData> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  const date = parsed.date ?? new Date(0);
+  // A message without a Date was sent when it arrived (or was made); one without a Message-ID gets
+  // one, as Exchange stamps it — derived from the bytes, so reading the same MIME twice gives the same.
+  const date = parsed.date ?? overrides.dateTimeReceived ?? new Date(0);
   // mailparser folds Importance, X-Priority and X-MSMail-Priority into one "priority" header.
   const priority = String(parsed.headers.get('priority') ?? '').toLowerCase();
   const importance: Importance = priority === 'high' ? 'High' : priority === 'low' ? 'Low' : 'Normal';
@@ -18,7 +21,7 @@ export async function messageFromMime(raw: Buffer, overrides: Partial<MessageDat
     replyTo: list(parsed.replyTo),
     dateTimeSent: date,
     dateTimeReceived: date,
-    internetMessageId: parsed.messageId ?? '',
+    internetMessageId: parsed.messageId ?? `<${createHash('sha1').update(raw).digest('hex').slice(0, 32)}@${domainOf(first(parsed.from)?.address)}>`,
     inReplyTo: parsed.inReplyTo,
     references: Array.isArray(parsed.references) ? parsed.references.join(' ') : parsed.references,
     importance,
@@ -60,4 +63,8 @@ function list(v: AddressObject | AddressObject[] | undefined): Address[] {
 
 function first(v: AddressObject | AddressObject[] | undefined): Address | undefined {
   return list(v)[0];
+}
+
+function domainOf(address: string | undefined): string {
+  return address?.split('@')[1] || 'localhost';
 }

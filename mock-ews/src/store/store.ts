@@ -394,7 +394,10 @@ export class Store {
   updateItem(mailbox: Mailbox, item: Item, patch: Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc'>>): Item {
     const onlyRead = Object.keys(patch).every((k) => k === 'isRead');
     if (onlyRead && patch.isRead === item.data.isRead) return item;
-    this.changeItem(mailbox, item, patch, onlyRead ? 'readflag' : 'update');
+    // A field the MIME form shows changed: the raw message it came as no longer matches, so its MIME
+    // is composed from the fields from now on (as Exchange composes it from the item's properties).
+    const mimeShows = MIME_FIELDS.some((k) => k in patch);
+    this.changeItem(mailbox, item, mimeShows ? { ...patch, rawMime: undefined } : patch, onlyRead ? 'readflag' : 'update');
     return item;
   }
 
@@ -559,3 +562,6 @@ function keepConversation(to: Item, from: Item): Item {
   to.conversationSubject = from.conversationSubject;
   return to;
 }
+
+/** Fields a message's MIME form shows: changing one makes a raw message the item came as stale. */
+const MIME_FIELDS: readonly (keyof MessageData)[] = ['subject', 'importance', 'body', 'to', 'cc', 'bcc', 'from', 'sender', 'replyTo', 'inReplyTo', 'references', 'internetMessageId'];
