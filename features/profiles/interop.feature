@@ -104,6 +104,13 @@ Feature: Independent clients work against every generation
     Then exchangelib read the user configuration as created with the dictionary "{\"Theme\": \"dark\", \"Count\": 3, \"Enabled\": true}", the XML "<Settings><Pane>left</Pane></Settings>" and the bytes "0 1 2"
     And after the update the dictionary was "{\"Theme\": \"light\"}", and after the delete reading it raised ErrorItemNotFound
 
+  # Message.save() of a draft that exists sets every field exchangelib knows, reminders and receipt
+  # requests among them (UpdateItem); the mock accepts those it does not keep.
+  Scenario: exchangelib saves a draft twice and sends it
+    Given the mock emulates Exchange2016
+    When exchangelib as svc-ews@acme.test impersonating alice@acme.test saves a draft "Proposal", changes its subject, saves it again and sends it
+    Then exchangelib saved the draft as "Proposal (changed)", and Sent Items then held it and Drafts did not
+
   # Account.export and Account.upload: ExportItems, then UploadItems CreateNew and Update.
   Scenario: exchangelib exports a message and uploads it again, as a new copy and over that copy
     Given the mock emulates Exchange2016

@@ -228,3 +228,19 @@ Feature: Saving and sending messages through CreateItem
       """
     Then the first InternetMessageId in the response contains "@acme.test>"
     And the first DateTimeSent in the response is a time within the last minute
+
+  @since:Exchange2007_SP1
+  Scenario: A send through UpdateItem to a folder that is not there saves nothing of the update
+    Given the ItemId and ChangeKey of the drafts message "Draft: proposal" of alice@acme.test are noted as "draft"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:UpdateItem ConflictResolution="AlwaysOverwrite" MessageDisposition="SendAndSaveCopy">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="voicemail"/></m:SavedItemFolderId>
+        <m:ItemChanges><t:ItemChange><t:ItemId Id="{{id:draft}}"/>
+          <t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>Proposal, final</t:Subject></t:Message></t:SetItemField></t:Updates>
+        </t:ItemChange></m:ItemChanges>
+      </m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorFolderNotFound
+    And the drafts of alice@acme.test holds 1 message "Draft: proposal"
+    And the drafts of alice@acme.test holds 0 messages "Proposal, final"

@@ -38,6 +38,8 @@ def main() -> int:
     p.add_argument("--send-as", metavar="SMTP", help="send the mailbox a message whose From is SMTP, then read it back")
     p.add_argument("--user-config", metavar="NAME",
                    help="create, read, update, read and delete a user configuration object NAME on the Inbox")
+    p.add_argument("--draft", metavar="SUBJECT",
+                   help="save a draft with this subject to bob@acme.test, change its subject and save it, then send it")
     p.add_argument("--export-upload", metavar="SUBJECT",
                    help="export the Inbox message with this subject, upload it into Junk Email, then over that copy")
     a = p.parse_args()
@@ -127,6 +129,20 @@ def main() -> int:
             except Exception as e:  # the ResponseCode exchangelib raises as an exception class
                 gone = type(e).__name__
             print(json.dumps({"userConfig": {"created": created, "updated": updated, "afterDelete": gone}}))
+            return 0
+        if a.draft:
+            # Message.save() of an existing draft is an UpdateItem setting every field exchangelib
+            # knows (sensitivity, reminders, receipts…), whatever changed; send_and_save() then sends it.
+            from exchangelib import Mailbox, Message
+            draft = Message(account=account, folder=account.drafts, subject=a.draft, body="A draft.",
+                            to_recipients=[Mailbox(email_address="bob@acme.test")])
+            draft.save()
+            draft.subject = a.draft + " (changed)"
+            draft.save()
+            saved = account.drafts.get(id=draft.id).subject
+            draft.send_and_save()
+            print(json.dumps({"draft": {"saved": saved, "sent": [m.subject for m in account.sent.filter(subject=draft.subject)],
+                                        "drafts": account.drafts.filter(subject=draft.subject).count()}}))
             return 0
         if a.export_upload:
             # ExportItems, then UploadItems twice: CreateNew into Junk Email, then Update over that copy.

@@ -119,6 +119,17 @@ Then('after the update the dictionary was {string}, and after the delete reading
   return undefined;
 });
 
+When('exchangelib as {mailbox} impersonating {mailbox} saves a draft {string}, changes its subject, saves it again and sends it', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, subject: string) {
+  await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', 'basic', '--draft', subject]);
+});
+
+Then('exchangelib saved the draft as {string}, and Sent Items then held it and Drafts did not', function (this: EwsWorld, subject: string) {
+  const out = exchangelibResult<{ draft: { saved: string; sent: string[]; drafts: number } }>(this);
+  if (!out) return 'skipped';
+  assert.deepEqual(out.draft, { saved: subject, sent: [subject], drafts: 0 });
+  return undefined;
+});
+
 When('exchangelib as {mailbox} impersonating {mailbox} exports the inbox message {string} and uploads it to Junk Email, then over that copy', { timeout: EXCHANGELIB_TIMEOUT }, async function (this: EwsWorld, login: string, target: string, subject: string) {
   await runExchangelib(this, ['--mailbox', target, '--user', login, '--password', DEFAULT_PASSWORD, '--impersonate', '--auth', 'basic', '--export-upload', subject]);
 });

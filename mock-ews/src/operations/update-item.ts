@@ -16,7 +16,7 @@ import type { Operation } from './operation';
 const RESOLUTIONS = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'] as const;
 const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'] as const;
 
-type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc' | 'extended' | 'itemClass'>>;
+type Patch = Partial<Pick<MessageData, 'isRead' | 'categories' | 'subject' | 'importance' | 'body' | 'to' | 'cc' | 'bcc' | 'extended' | 'itemClass' | 'replyTo' | 'from' | 'inReplyTo' | 'references'>>;
 type PatchKey = keyof Patch;
 
 /** FieldURIs UpdateItem can change, the element that carries each, and what a delete leaves. */
@@ -30,7 +30,21 @@ const WRITABLE: Record<string, { element: string; key: PatchKey; appendable: boo
   'message:ToRecipients': { element: 'ToRecipients', key: 'to', appendable: true, cleared: { to: [] } },
   'message:CcRecipients': { element: 'CcRecipients', key: 'cc', appendable: true, cleared: { cc: [] } },
   'message:BccRecipients': { element: 'BccRecipients', key: 'bcc', appendable: true, cleared: { bcc: [] } },
+  'message:ReplyTo': { element: 'ReplyTo', key: 'replyTo', appendable: true, cleared: { replyTo: [] } },
+  'message:From': { element: 'From', key: 'from', appendable: false, cleared: { from: undefined } },
+  'item:InReplyTo': { element: 'InReplyTo', key: 'inReplyTo', appendable: false, cleared: { inReplyTo: undefined } },
+  'message:References': { element: 'References', key: 'references', appendable: false, cleared: { references: undefined } },
 };
+
+/**
+ * Properties of a message a client may set or delete that the store does not keep (flags,
+ * reminders, receipt requests): accepted, as Exchange accepts them, and not stored — exchangelib's
+ * save() of a draft sets several of them whatever changed. Reading them back gives their defaults.
+ */
+const ACCEPTED_NOT_KEPT = new Set([
+  'item:Sensitivity', 'item:ReminderIsSet', 'item:ReminderMinutesBeforeStart', 'item:ReminderDueBy', 'item:Culture',
+  'message:IsResponseRequested', 'message:IsReadReceiptRequested', 'message:IsDeliveryReceiptRequested',
+]);
 
 /**
  * UpdateItem: SetItemField / AppendToItemField / DeleteItemField on a message's read flag,
@@ -78,11 +92,12 @@ export const updateItem: Operation = {
         if (outgoing) requireRecipients(outgoing);
         // A non-delivery report attaches the message as updated; composing it waits, so before anything changes.
         const bounced = outgoing ? await bouncedStoredOriginal(ctx.store, mailbox, item, outgoing) : undefined;
+        // Where a sent copy goes is resolved first too: a folder that is not there saves nothing.
+        const saveIn = who && disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
         if (Object.keys(patch).length > 0) ctx.store.updateItem(mailbox, item, patch);
         const items = el(message, 'm:Items');
         if (who) {
           // Sending an updated draft: deliver it, keep a copy if asked, and remove the draft.
-          const saveIn = disposition === 'SendAndSaveCopy' ? (savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : ctx.store.distinguishedFolder(mailbox, 'sentitems')) : undefined;
           sendStored(ctx.store, mailbox, item, who, saveIn, bounced);
         } else {
           idElement(el(items, 't:Message'), 't:ItemId', item);
@@ -112,6 +127,7 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
       continue;
     }
     const uri = path.local === 'FieldURI' ? path.attr('FieldURI') ?? '' : '';
+    if (ACCEPTED_NOT_KEPT.has(uri) && u.local !== 'AppendToItemField') continue;
     const field = WRITABLE[uri];
     if (u.local === 'DeleteItemField') {
       if (!field?.cleared) throw new ItemError('ErrorInvalidPropertyDelete');

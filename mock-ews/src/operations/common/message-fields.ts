@@ -7,7 +7,7 @@ import type { AttachedMessageInput } from './attached-messages';
 import { extendedUpdate, readExtendedProperty } from './extended-properties';
 
 /** Message fields a client may write (CreateItem items, UpdateItem SetItemField/AppendToItemField). */
-export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'extended' | 'itemClass'>> & {
+export type WritableFields = Partial<Pick<MessageData, 'subject' | 'body' | 'to' | 'cc' | 'bcc' | 'from' | 'sender' | 'replyTo' | 'isRead' | 'importance' | 'categories' | 'internetMessageId' | 'extended' | 'itemClass' | 'inReplyTo' | 'references'>> & {
   /** Files and attached messages in request order (new-message.ts composes the messages). */
   attachments?: AttachmentInput[];
 };
@@ -121,6 +121,12 @@ export function readProperty(prop: XmlElement, into: WritableFields): void {
       break;
     case 'InternetMessageId':
       into.internetMessageId = prop.text.trim();
+      break;
+    case 'InReplyTo':
+      into.inReplyTo = prop.text.trim() || undefined;
+      break;
+    case 'References':
+      into.references = prop.text.trim() || undefined;
       break;
     case 'Attachments':
       into.attachments = readAttachments(prop);
