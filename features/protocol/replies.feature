@@ -39,6 +39,39 @@ Feature: Replying to and forwarding messages
       | contract.pdf | application/pdf | 20480 |
       | notes.txt    | text/plain      | 23    |
 
+  # reads attachment sizes through ews-javascript-api, which allows Size from Exchange2010 on
+  @since:Exchange2010
+  Scenario: A forward that adds a file keeps the original's attachments too; a reply may attach a message
+    Given the ItemId and ChangeKey of the inbox message "Signed contract" of alice@acme.test are noted as "contract"
+    And the ItemId and ChangeKey of the inbox message "Budget question" of alice@acme.test are noted as "question"
+    When svc-ews@acme.test impersonating alice@acme.test posts, with the noted ids, the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SendAndSaveCopy">
+        <m:Items>
+          <t:ForwardItem>
+            <t:Attachments><t:FileAttachment><t:Name>cover.txt</t:Name><t:ContentType>text/plain</t:ContentType><t:Content>Q292ZXIgbm90ZS4=</t:Content></t:FileAttachment></t:Attachments>
+            <t:ToRecipients><t:Mailbox><t:EmailAddress>bob@acme.test</t:EmailAddress></t:Mailbox></t:ToRecipients>
+            <t:ReferenceItemId Id="{{id:contract}}"/>
+            <t:NewBodyContent BodyType="Text">With a cover note.</t:NewBodyContent>
+          </t:ForwardItem>
+          <t:ReplyToItem>
+            <t:Attachments><t:ItemAttachment><t:Name>Earlier budget</t:Name><t:Message><t:Subject>Earlier budget</t:Subject><t:Body BodyType="Text">Last year's figures.</t:Body></t:Message></t:ItemAttachment></t:Attachments>
+            <t:ReferenceItemId Id="{{id:question}}"/>
+            <t:NewBodyContent BodyType="Text">See last year's.</t:NewBodyContent>
+          </t:ReplyToItem>
+        </m:Items>
+      </m:CreateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating bob@acme.test reads the inbox message "FW: Signed contract"
+    Then the message has the attachments:
+      | name         | type            | size  |
+      | contract.pdf | application/pdf | 20480 |
+      | notes.txt    | text/plain      | 23    |
+      | cover.txt    | text/plain      | 11    |
+    When svc-ews@acme.test impersonating bob@acme.test reads the inbox message "RE: Budget question"
+    Then the message body is Text and contains "See last year's."
+
   Scenario: A reply saved with SaveOnly is a draft in Drafts, addressed and ready to send
     When alice@acme.test saves a reply to the inbox message "Budget question" with "Draft answer."
     Then the saved reply is a draft "RE: Budget question" to "bob@acme.test"

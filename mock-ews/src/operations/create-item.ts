@@ -1,3 +1,4 @@
+import { composeAttachment } from './common/new-message';
 import { el, ResponseMessages, idElement } from '../soap/response-writer';
 import { incompleteContent, ItemError } from '../soap/error-catalogue';
 import { NS } from '../soap/namespaces';
@@ -53,9 +54,10 @@ export const createItem: Operation = {
         // Saved into another mailbox's folder (delegate access), the message is that mailbox's.
         const saveFolder = disposition === 'SaveOnly' && savedFolderEl ? resolveFolderId(ctx, savedFolderEl) : undefined;
         const mailbox = saveFolder ? ownerOf(ctx, saveFolder) : requireMailbox(ctx);
-        const data = response
-          ? composeResponse(mailbox, itemOfId(ctx, response.referenceId), response, new Date())
-          : await messageData(mailbox, input!, disposition);
+        const now = new Date();
+        // Attachments a response object adds (files, or messages composed into MIME) join the forwarded ones.
+        const added = response ? await Promise.all((response.fields.attachments ?? []).map((a) => composeAttachment(mailbox, a, now))) : [];
+        const data = response ? composeResponse(mailbox, itemOfId(ctx, response.referenceId), response, now, added) : await messageData(mailbox, input!, disposition);
         // A response object saved is a draft; sent, deliver() marks it sent.
         if (response) data.isDraft = disposition === 'SaveOnly';
         const items = el(message, 'm:Items');

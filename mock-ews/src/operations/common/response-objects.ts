@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
-import type { Address, Item, Mailbox, MessageData } from '../../store/types';
+import type { Address, AttachmentData, Item, Mailbox, MessageData } from '../../store/types';
 import { displayList } from './item-properties';
 import { escapeHtml, htmlToText, textToHtmlFragment } from './body-text';
 import { readProperty, WritableFields } from './message-fields';
@@ -62,9 +62,10 @@ const PREFIX: Record<ResponseKind, string> = { ReplyToItem: 'RE: ', ReplyAllToIt
  * a reply to the sender (Reply-To when the message has one), a reply to all to the sender and every
  * recipient but the mailbox itself, the new text above the original under a header block, the
  * thread kept (In-Reply-To, References, the same conversation), and a forward carrying the
- * original's attachments. Fields the response object sets win.
+ * original's attachments. Fields the response object sets win; the attachments it gives (`added`,
+ * composed by the caller) come after the ones a forward carries.
  */
-export function composeResponse(mailbox: Mailbox, original: Item, input: ResponseInput, now: Date): MessageData {
+export function composeResponse(mailbox: Mailbox, original: Item, input: ResponseInput, now: Date, added: AttachmentData[] = []): MessageData {
   const o = original.data;
   const me = mailbox.smtp.toLowerCase();
   const notMe = (list: Address[]) => list.filter((a) => a.address.toLowerCase() !== me);
@@ -88,11 +89,11 @@ export function composeResponse(mailbox: Mailbox, original: Item, input: Respons
     isDraft: true,
     categories: [],
     body: quote(o, input.newBody),
-    attachments: input.kind === 'ForwardItem' ? o.attachments : [],
+    attachments: [...(input.kind === 'ForwardItem' ? o.attachments : []), ...added],
     headers: [],
     itemClass: 'IPM.Note',
   };
-  const set = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
+  const set = Object.fromEntries(Object.entries(input.fields).filter(([k, v]) => v !== undefined && k !== 'attachments'));
   return { ...base, ...set };
 }
 
