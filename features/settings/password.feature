@@ -14,6 +14,13 @@ Feature: The password is secret
     Then validation reports 2 violations
     And no output contains "Hunter2-secret"
 
+  Scenario: A one-letter password is masked where it stands alone, not inside other words
+    Given the setting "password" is "x"
+    And the setting "domainList" is "example.com, localhost, x"
+    When I validate the settings
+    Then the violation message for "domainList" contains "\"localhost\" is not a valid domain name (e.g. example.com)"
+    And the violation message for "domainList" contains "\"********\""
+
   Scenario: The password may come from an environment variable
     Given the setting "password" is removed
     And the setting "passwordEnv" is "EWS_TEST_PASSWORD"

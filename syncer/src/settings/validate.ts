@@ -220,14 +220,8 @@ export function validateSettings(
   }
 
   // Belt and braces: no message may carry the password, whatever field it was typed into.
-  if (password) {
-    for (const v of violations) v.message = v.message.split(password).join('********');
-  }
-  for (const field of ['password', 'clientSecret']) {
-    const given = raw[field];
-    if (typeof given === 'string' && given && given !== password) {
-      for (const v of violations) v.message = v.message.split(given).join('********');
-    }
+  for (const secret of new Set([password, raw.password, raw.clientSecret])) {
+    if (typeof secret === 'string' && secret) for (const v of violations) v.message = maskWhole(v.message, secret);
   }
 
   if (violations.length > 0) return { violations };
@@ -248,4 +242,15 @@ export function validateSettings(
       domainList,
     },
   };
+}
+
+/**
+ * `secret` masked in a message. A long secret, or one with a digit or a sign, is masked wherever it
+ * appears (typed into another field, it may be part of that field's value). A short word of letters
+ * only is masked only where it stands alone: a one-letter password must not star out every word
+ * holding that letter, which would garble the message and, by where the stars fall, tell it.
+ */
+function maskWhole(message: string, secret: string): string {
+  if (secret.length >= 8 || /[^A-Za-z]/.test(secret)) return message.split(secret).join('********');
+  return message.replace(new RegExp(`(?<![A-Za-z])${secret}(?![A-Za-z])`, 'g'), '********');
 }
