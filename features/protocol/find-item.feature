@@ -287,6 +287,32 @@ Feature: Finding messages with FindItem
       | TotalItemsInView        | 1    |
       | IncludesLastItemInRange | true |
 
+  Scenario: A date constant without a zone is UTC wherever the mock runs; a day that does not exist is refused
+    Given the machine running the mock is in the time zone "Europe/Paris"
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:Restriction>
+          <t:IsEqualTo><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant><t:Constant Value="2026-11-04T14:45:00"/></t:FieldURIOrConstant></t:IsEqualTo>
+        </m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response lists the message subjects:
+      | Offsite agenda |
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:Restriction>
+          <t:IsEqualTo><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant><t:Constant Value="2026-02-30T00:00:00Z"/></t:FieldURIOrConstant></t:IsEqualTo>
+        </m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorInvalidValueForProperty
+
   Scenario: Comparing two properties with FieldURIOrConstant, and a message with no match of its own
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
       """

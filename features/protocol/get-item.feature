@@ -217,11 +217,11 @@ Feature: Reading messages with GetItem
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1
-  Scenario: IncludeMimeContent puts the base64 MIME first, tagged UTF-8
+  Scenario Outline: IncludeMimeContent puts the base64 MIME first, tagged UTF-8 (IncludeMimeContent <value>)
     When svc-ews@acme.test impersonating alice@acme.test posts the item request:
       """
       <m:GetItem>
-        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>true</t:IncludeMimeContent></m:ItemShape>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent><value></t:IncludeMimeContent></m:ItemShape>
         <m:ItemIds><t:ItemId Id="{{item:Product news for November}}"/></m:ItemIds>
       </m:GetItem>
       """
@@ -229,6 +229,11 @@ Feature: Reading messages with GetItem
       | MimeContent |
       | ItemId      |
     And the first MimeContent in the response has the attribute CharacterSet = "UTF-8"
+
+    Examples:
+      | value |
+      | true  |
+      | 1     |
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

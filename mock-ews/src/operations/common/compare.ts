@@ -1,3 +1,4 @@
+import { ewsTime } from './schema-values';
 import { ItemError } from '../../soap/error-catalogue';
 import type { Address } from '../../store/types';
 import { IMPORTANCE_RANK, ValueKind } from './item-properties';
@@ -11,8 +12,8 @@ export type Value = string | Date | boolean | number | Address | string[];
 export function parseConstant(kind: ValueKind, raw: string): Value {
   switch (kind) {
     case 'date': {
-      const t = Date.parse(raw);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(raw.trim()) || Number.isNaN(t)) throw new ItemError('ErrorInvalidValueForProperty');
+      const t = ewsTime(raw);
+      if (t === undefined) throw new ItemError('ErrorInvalidValueForProperty');
       return new Date(t);
     }
     case 'bool': {

@@ -24,12 +24,26 @@ export function booleanValue(el: XmlElement): boolean {
   throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${v}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:boolean' - The string '${v}' is not a valid Boolean value.`, el.line);
 }
 
-/** Reads an xs:dateTime element; anything else is a schema violation. */
+/**
+ * Milliseconds of an xs:dateTime or xs:date as EWS reads one: a time without a zone is UTC, as
+ * Exchange reads it, whatever zone this machine is in; a day that does not exist (February 30th) is
+ * no date. Undefined for anything else.
+ */
+export function ewsTime(text: string): number | undefined {
+  const t = text.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/i.exec(t);
+  if (!m) return undefined;
+  const ms = Date.parse(m[4] && !m[5] ? `${t}Z` : t);
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(ms) || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) return undefined;
+  return ms;
+}
+
+/** Reads an xs:dateTime element (ewsTime); anything else is a schema violation. */
 export function dateTimeValue(el: XmlElement): Date {
   const text = el.value ?? '';
-  // A time without a zone is UTC, as Exchange reads it, whatever zone this machine is in.
-  const t = Date.parse(/(Z|[+-]\d{2}:\d{2})$/i.test(text.trim()) ? text : `${text.trim()}Z`);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t)) {
+  const t = /^\s*\d{4}-\d{2}-\d{2}T/.test(text) ? ewsTime(text) : undefined;
+  if (t === undefined) {
     throw schemaFault(`The '${el.ns}:${el.local}' element is invalid - The value '${text}' is invalid according to its datatype 'http://www.w3.org/2001/XMLSchema:dateTime' - The string '${text}' is not a valid DateTime value.`, el.line);
   }
   return new Date(t);

@@ -1,3 +1,4 @@
+import { booleanValue } from './schema-values';
 import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
@@ -53,7 +54,9 @@ function shapeOptions(el: XmlElement): Omit<Shape, 'base'> {
   if (bodyType !== 'Best' && bodyType !== 'HTML' && bodyType !== 'Text') {
     throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BodyType' element is invalid - The value '${bodyType}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:BodyTypeResponseType' - The Enumeration constraint failed.`, el.t('BodyType')!.line);
   }
-  return { additional, extended, bodyType, includeMimeContent: el.t('IncludeMimeContent')?.value === 'true' };
+  const mime = el.t('IncludeMimeContent');
+  // An xs:boolean: "1" is true as "true" is, and anything else is a schema fault.
+  return { additional, extended, bodyType, includeMimeContent: mime ? booleanValue(mime) : false };
 }
 
 /** True when the shape asks for a property: by base shape membership or by AdditionalProperties. */
