@@ -170,6 +170,14 @@ Feature: Finding messages with FindItem
       | "next year" | Budget review 2027 |
       | (subject:lunch OR subject:offsite) AND isread:true | Lunch on Friday |
       | hasattachment:true received:>=2026-11-02 | Invoice 4712 |
+      | subject:(lunch OR offsite) | Offsite agenda, Lunch on Friday |
+      | from:(petra OR otto) | Offsite agenda, Re: Budget review 2027 |
+      | subject:invoice received:NOT 2026-11-01 | Invoice 4712 |
+      | kind:email subject:invoice | Invoice 4712, Invoice 4711 |
+      | isflagged:false subject:lunch | Lunch on Friday |
+      | subject:invoice size:<100000000 | Invoice 4712, Invoice 4711 |
+      | size:>100000000 OR subject:lunch | Lunch on Friday |
+      | kind:meetings OR subject:lunch | Lunch on Friday |
 
   # the AllProperties summary includes ConversationId, which arrived with Exchange 2010
   @since:Exchange2010
@@ -507,6 +515,8 @@ Feature: Finding messages with FindItem
       | received:>=2026-13-45 |
       | subject:invoice OR |
       | isread:maybe |
+      | kind:spaceships |
+      | size:large |
 
   # checked through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
   @since:Exchange2007_SP1

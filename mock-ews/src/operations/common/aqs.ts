@@ -8,8 +8,9 @@ import { containsText } from './text-match';
 /**
  * Advanced Query Syntax (m:QueryString, Exchange 2010 and later) over the store's items:
  * `prop:value` terms (subject, from, to, cc, bcc, body, attachment, category, importance, received,
- * sent, hasattachment, isread), bare words and "quoted phrases" (subject, body, sender, attachment
- * names), AND / OR / NOT (upper case, as AQS requires) and parentheses; juxtaposed terms are ANDed.
+ * sent, hasattachment, isread, isflagged, kind, size), `prop:(a OR b)` and `prop:NOT a`, bare words
+ * and "quoted phrases" (subject, body, sender, attachment names), AND / OR / NOT (upper case, as AQS
+ * requires) and parentheses; juxtaposed terms are ANDed.
  * Words match word prefixes and phrases whole words, ignoring case and accents, as the content
  * index does. Dates (YYYY-MM-DD or M/D/YYYY, `today`, `yesterday`) are whole UTC days and take
  * `>=`, `>`, `<=`, `<`, `=` or a `from..to` range. A query that does not parse is refused.
@@ -83,12 +84,23 @@ const BOOL_FIELDS: Record<string, (item: Item) => boolean> = {
   hasattachment: hasAttachments,
   hasattachments: hasAttachments,
   isread: (i) => i.data.isRead,
+  // The store keeps no follow-up flags: nothing is flagged.
+  isflagged: () => false,
+};
+
+/** kind: values and whether an item of the store (all e-mail) is of that kind. */
+const KINDS: Record<string, boolean> = {
+  email: true, emails: true,
+  meeting: false, meetings: false, task: false, tasks: false, note: false, notes: false, contact: false, contacts: false,
+  doc: false, docs: false, faxes: false, im: false, journals: false, voicemail: false, feeds: false, posts: false, rssfeeds: false,
 };
 
 const DAY = 86_400_000;
 
 class Parser {
   private pos = 0;
+  /** The property a prop:( … ) group is about, while it is parsed. */
+  private property: string | undefined;
 
   constructor(
     private readonly tokens: Token[],
@@ -144,21 +156,52 @@ class Parser {
       if (this.tokens[this.pos++]?.kind !== ')') throw malformed();
       return inner;
     }
+    // Inside prop:( … ), bare words and phrases are values of that property.
+    if (this.property !== undefined && (t.kind === 'phrase' || !/^[a-z]+:/i.test(t.text))) return this.propertyTerm(this.property, t.text, t.kind === 'phrase');
     if (t.kind === 'phrase') return textTerm(ANYWHERE, t.text, true);
     const colon = t.text.indexOf(':');
     const prop = colon > 0 ? t.text.slice(0, colon).toLowerCase() : '';
-    if (!(prop in TEXT_FIELDS || prop in DATE_FIELDS || prop in BOOL_FIELDS)) {
+    if (!(prop in TEXT_FIELDS || prop in DATE_FIELDS || prop in BOOL_FIELDS || prop === 'kind' || prop === 'size')) {
       // Not a known property: AQS searches the whole text for it.
       return textTerm(ANYWHERE, t.text, false);
     }
     let value = t.text.slice(colon + 1);
     let phrase = false;
+    if (value === 'NOT') {
+      // prop:NOT a — the term after it, about that property, negated.
+      const inner = this.within(prop, () => this.parseUnary());
+      return (i, m) => !inner(i, m);
+    }
     if (value === '') {
-      const next = this.tokens[this.pos++];
+      const next = this.tokens[this.pos];
+      // prop:(a OR b), prop:NOT a: the group or the negated term is about that property.
+      if (next?.kind === '(' || this.isOperator(next, 'NOT')) return this.within(prop, () => this.parseUnary());
+      this.pos++;
       if (next?.kind !== 'phrase') throw malformed();
       value = next.text;
       phrase = true;
     }
+    return this.propertyTerm(prop, value, phrase);
+  }
+
+  /** A term about property `prop`: words and phrases inside `parse` search it rather than everything. */
+  private within(prop: string, parse: () => Predicate): Predicate {
+    const outer = this.property;
+    this.property = prop;
+    try {
+      return parse();
+    } finally {
+      this.property = outer;
+    }
+  }
+
+  private propertyTerm(prop: string, value: string, phrase: boolean): Predicate {
+    if (prop === 'kind') {
+      const kind = KINDS[value.toLowerCase()];
+      if (kind === undefined) throw malformed();
+      return () => kind;
+    }
+    if (prop === 'size') return this.sizeTerm(value);
     if (prop in DATE_FIELDS) return this.dateTerm(DATE_FIELDS[prop], value);
     if (prop in BOOL_FIELDS) {
       const v = value.toLowerCase();
@@ -192,6 +235,34 @@ class Parser {
         return (i) => t(i) < start;
       default:
         return (i) => t(i) >= start && t(i) < end;
+    }
+  }
+
+  /** size: in bytes, with >, >=, <, <=, = or a from..to range. */
+  private sizeTerm(value: string): Predicate {
+    const num = (s: string) => {
+      if (!/^\d+$/.test(s)) throw malformed();
+      return Number(s);
+    };
+    const range = value.split('..');
+    if (range.length === 2) {
+      const [from, to] = [num(range[0]), num(range[1])];
+      return (i) => i.size >= from && i.size <= to;
+    }
+    const m = /^(>=|<=|>|<|=)?(.+)$/.exec(value);
+    if (!m) throw malformed();
+    const n = num(m[2]);
+    switch (m[1]) {
+      case '>=':
+        return (i) => i.size >= n;
+      case '>':
+        return (i) => i.size > n;
+      case '<=':
+        return (i) => i.size <= n;
+      case '<':
+        return (i) => i.size < n;
+      default:
+        return (i) => i.size === n;
     }
   }
 
