@@ -295,6 +295,32 @@ Feature: Finding messages with FindItem
       | TotalItemsInView        | 1    |
       | IncludesLastItemInRange | true |
 
+  Scenario: Excludes keeps the items with none of the mask's bits set: unread ones by their message flags
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>
+        <m:Restriction>
+          <t:And>
+            <t:Excludes><t:ExtendedFieldURI PropertyTag="0x0E07" PropertyType="Integer"/><t:Bitmask Value="0x1"/></t:Excludes>
+            <t:Or><t:IsEqualTo><t:FieldURI FieldURI="item:Subject"/><t:FieldURIOrConstant><t:Constant Value="Lunch on Friday"/></t:FieldURIOrConstant></t:IsEqualTo><t:IsEqualTo><t:FieldURI FieldURI="item:Subject"/><t:FieldURIOrConstant><t:Constant Value="Offsite agenda"/></t:FieldURIOrConstant></t:IsEqualTo></t:Or>
+          </t:And>
+        </m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the response lists the message subjects:
+      | Offsite agenda |
+    When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:Restriction><t:Excludes><t:FieldURI FieldURI="item:Subject"/><t:Bitmask Value="1"/></t:Excludes></m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then every response message has ResponseClass "Error" and ResponseCode ErrorUnsupportedPathForQuery
+
   Scenario: A date constant without a zone is UTC wherever the mock runs; a day that does not exist is refused
     Given the machine running the mock is in the time zone "Europe/Paris"
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:

@@ -61,13 +61,35 @@ function compile(el: XmlElement): Predicate {
       return (i, m) => accessor.get(i, m) !== undefined;
     }
     case 'Excludes':
-      // Bitmask restrictions apply to integer flag properties the store does not keep.
-      throw new ItemError('ErrorUnsupportedQueryFilter');
+      return compileExcludes(el);
     case 'Contains':
       return compileContains(el);
     default:
       return compileComparison(el, COMPARISONS[el.local]);
   }
+}
+
+/**
+ * Excludes: an integer property none of whose Bitmask bits are set (a flag not raised: PR_MESSAGE_FLAGS
+ * without MSGFLAG_READ is unread). The mask is decimal or 0x-hexadecimal; a property that is not an
+ * integer is ErrorUnsupportedPathForQuery; an item without the property does not match.
+ */
+function compileExcludes(el: XmlElement): Predicate {
+  const [pathEl, maskEl] = el.children;
+  if (!pathEl || !isPathElement(pathEl)) throw pathEl ? invalidChild(el, pathEl) : incomplete(el, 'Path');
+  if (!maskEl || maskEl.ns !== NS.t || maskEl.local !== 'Bitmask') throw maskEl ? invalidChild(el, maskEl) : incomplete(el, 'Bitmask');
+  if (el.children.length > 2) throw invalidChild(el, el.children[2]);
+  const raw = maskEl.attr('Value');
+  if (raw === undefined) throw schemaFault("The required attribute 'Value' is missing.", maskEl.line);
+  const { accessor } = resolvePath(pathEl, 'ErrorUnsupportedPathForQuery');
+  if (accessor.kind !== 'int') throw new ItemError('ErrorUnsupportedPathForQuery');
+  const text = raw.trim();
+  const mask = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text.slice(2), 16) : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(mask)) throw new ItemError('ErrorInvalidValueForProperty');
+  return (item, mailbox) => {
+    const value = accessor.get(item, mailbox);
+    return typeof value === 'number' && (value & mask) === 0;
+  };
 }
 
 function compileComparison(el: XmlElement, test: (c: number) => boolean): Predicate {
