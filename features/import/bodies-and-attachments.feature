@@ -70,3 +70,10 @@ Feature: Bodies and attachments
     When the syncer runs
     Then the run succeeds
     And the attachments of "Two photos", in order, hold "hello, world"
+
+  Scenario: An inline image is a file too: stored with the Content-ID the HTML body names it by
+    Given the setting "attachments" is the YAML value {enabled: true, maxSizeBytes: 1048576}
+    And a message "Our new logo" showing the inline image "logo.png" with the Content-ID "logo1@globex.test" arrives in "inbox" of alice@acme.test
+    When the syncer runs
+    Then the run succeeds
+    And the attachment "logo.png" of "Our new logo" is stored inline with the Content-ID "logo1@globex.test"

@@ -167,6 +167,24 @@ Given('a message {string} with two files named {string}, {string} and {string}, 
   });
 });
 
+Given('a message {string} showing the inline image {string} with the Content-ID {string} arrives in {string} of {mailbox}', async function (this: World, subject: string, file: string, cid: string, folder: string, smtp: string) {
+  const png = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
+  const mime = [
+    'From: Carol <carol@globex.test>', `To: ${smtp}`, `Subject: ${subject}`, `Message-ID: <${subject.replace(/\W+/g, '-')}@globex.test>`,
+    'Date: Mon, 02 Nov 2026 10:00:00 +0000', 'MIME-Version: 1.0', 'Content-Type: multipart/related; boundary="b1"', '',
+    '--b1', 'Content-Type: text/html; charset=utf-8', '', `<p>Our logo: <img src="cid:${cid}"></p>`,
+    '--b1', `Content-Type: image/png; name="${file}"`, 'Content-Transfer-Encoding: base64', `Content-ID: <${cid}>`, `Content-Disposition: inline; filename="${file}"`, '', png,
+    '--b1--', '',
+  ].join('\r\n');
+  await (await mockOf(this)).admin.deliverMime(smtp, folder, mime);
+});
+
+Then('the attachment {string} of {string} is stored inline with the Content-ID {string}', function (this: World, name: string, subject: string, cid: string) {
+  const rows = query<{ is_inline: number; content_id: string | null; content: Buffer | null }>(this, 'SELECT a.is_inline, a.content_id, a.content FROM attachments a JOIN emails e ON e.id = a.email_id WHERE e.subject = ? AND a.name = ?', subject, name);
+  assert.equal(rows.length, 1, `${rows.length} attachments "${name}"`);
+  assert.deepEqual([rows[0].is_inline, rows[0].content_id, rows[0].content?.length], [1, cid, 8]);
+});
+
 Then('the attachments of {string}, in order, hold {string}', function (this: World, subject: string, contents: string) {
   const rows = query<{ content: Buffer | null }>(this, 'SELECT a.content FROM attachments a JOIN emails e ON e.id = a.email_id WHERE e.subject = ? ORDER BY a.position', subject);
   assert.deepEqual(rows.map((r) => r.content?.toString('utf8') ?? null), contents.split(',').map((c) => c.trim()));

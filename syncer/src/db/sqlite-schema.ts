@@ -135,4 +135,9 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE attachments;
   ALTER TABLE attachments_by_position RENAME TO attachments;
   `,
+  // Inline files (images an HTML body shows by cid:) are stored too, with the Content-ID that names them.
+  `
+  ALTER TABLE attachments ADD COLUMN is_inline INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE attachments ADD COLUMN content_id TEXT;
+  `,
 ];

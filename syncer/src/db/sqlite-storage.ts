@@ -410,7 +410,7 @@ export class SqliteStorage implements SyncStorage {
       folderState: this.db.prepare('UPDATE folders SET sync_state = COALESCE(?, sync_state), last_sync_at = COALESCE(?, last_sync_at) WHERE id = ?'),
       insertBody: this.db.prepare('INSERT INTO bodies (email_id, body_type, content, loaded_at) VALUES (?, ?, ?, ?) ON CONFLICT (email_id) DO NOTHING'),
       insertAttachment: this.db.prepare(
-        `INSERT INTO attachments (email_id, position, ews_id, name, content_type, size, content, skipped_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO attachments (email_id, position, ews_id, name, content_type, size, content, skipped_reason, is_inline, content_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (email_id, position) DO UPDATE SET content = COALESCE(attachments.content, excluded.content),
            skipped_reason = CASE WHEN attachments.content IS NULL THEN excluded.skipped_reason ELSE attachments.skipped_reason END`,
       ),
@@ -479,7 +479,9 @@ export class SqliteStorage implements SyncStorage {
   private insertBody(emailId: number, body: { type: 'html' | 'text'; content: string }, attachments: AttachmentInput[], now: string): void {
     const s = this.stmts;
     s.insertBody.run(emailId, body.type, body.content, now);
-    attachments.forEach((a, position) => s.insertAttachment.run(emailId, position, a.ewsId, a.name, a.contentType, a.size, a.content ?? null, a.skippedReason ?? null));
+    attachments.forEach((a, position) =>
+      s.insertAttachment.run(emailId, position, a.ewsId, a.name, a.contentType, a.size, a.content ?? null, a.skippedReason ?? null, a.isInline ? 1 : 0, a.contentId ?? null),
+    );
   }
 
   // ---- bodies ----

@@ -78,6 +78,9 @@ export interface AttachmentInput {
   /** Absent when the attachment was not downloaded (sync off or over the size limit). */
   content?: Buffer;
   skippedReason?: string;
+  /** An inline file (an image the HTML body shows) and the Content-ID the body names it by. */
+  isInline?: boolean;
+  contentId?: string;
 }
 
 /** One email as read from EWS and mapped for storage. */

@@ -6,7 +6,7 @@ import type { AttachmentDownloads } from './mailbox-client';
 
 /** A mapped email plus the file attachments GetItem listed, before any are downloaded. */
 export interface RawMessage extends MappedEmail {
-  fileAttachments: { ewsId: string; name: string; contentType: string; size: number | null }[];
+  fileAttachments: { ewsId: string; name: string; contentType: string; size: number | null; isInline: boolean; contentId?: string }[];
 }
 
 /**
@@ -73,13 +73,16 @@ export function mapMessage(m: EmailMessage, generation: ExchangeGeneration, with
     const body = optional(() => m.Body);
     mapped.body = { type: body?.BodyType === BodyType.HTML ? 'html' : 'text', content: body?.Text ?? '' };
     for (const a of optional(() => m.Attachments?.GetEnumerator()) ?? []) {
-      // Item attachments (attached messages) are not files; the reference skips them too.
-      if (!(a instanceof FileAttachment) || optional(() => a.IsInline)) continue;
+      // Item attachments (attached messages) are not files; the reference skips them too. Inline
+      // files (the images an HTML body shows by cid:) are files: kept with their Content-ID.
+      if (!(a instanceof FileAttachment)) continue;
       mapped.fileAttachments.push({
         ewsId: a.Id,
         name: a.Name ?? '',
         contentType: a.ContentType ?? 'application/octet-stream',
         size: generation.hasAttachmentSize ? optional(() => a.Size) ?? null : null,
+        isInline: optional(() => a.IsInline) ?? false,
+        contentId: optional(() => a.ContentId) || undefined,
       });
     }
   }
@@ -100,7 +103,7 @@ export function planAttachments(
   const download: string[] = [];
   const records: AttachmentInput[] = [];
   for (const f of files) {
-    const record: AttachmentInput = { ewsId: f.ewsId, name: f.name, contentType: f.contentType, size: f.size ?? -1 };
+    const record: AttachmentInput = { ewsId: f.ewsId, name: f.name, contentType: f.contentType, size: f.size ?? -1, isInline: f.isInline, contentId: f.contentId };
     if (!options.enabled) record.skippedReason = 'attachment sync is off';
     else if (f.size !== null && f.size > options.maxSizeBytes) record.skippedReason = `over the size limit (${f.size} > ${options.maxSizeBytes} bytes)`;
     else download.push(f.ewsId);
