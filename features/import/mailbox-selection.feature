@@ -88,3 +88,30 @@ Feature: Which mailboxes are synced
     And 2 mailboxes are succeeded and 1 has never been synced
     When the syncer runs with "--max-mailboxes 1"
     Then all 3 mailboxes are succeeded
+
+  Scenario: --min-interval skips the mailboxes synced since; a run without it syncs them again
+    When the syncer runs
+    Then all 3 mailboxes are succeeded
+    When the syncer runs with "--min-interval 60"
+    Then the run succeeds
+    And mailbox alice@acme.test is succeeded with 1 successful sync
+    When the syncer runs
+    Then mailbox alice@acme.test is succeeded with 2 successful syncs
+
+  Scenario: A minIntervalMinutes in the settings does the same
+    Given the setting "minIntervalMinutes" is the YAML value 60
+    When the syncer runs
+    And the syncer runs
+    Then mailbox alice@acme.test is succeeded with 1 successful sync
+
+  Scenario Outline: A run option out of range is refused before anything runs: <option>
+    When the syncer runs with "<option>"
+    Then the command fails
+    And the output contains "<says>"
+
+    Examples:
+      | option                 | says                                                              |
+      | --max-run-seconds -5   | --max-run-seconds must be -1 or a whole number from 1 to 604800   |
+      | --max-mailboxes 0      | --max-mailboxes must be a whole number from 1 to 1000000          |
+      | --concurrency 0        | --concurrency must be a whole number from 1 to 100                |
+      | --min-interval -1      | --min-interval must be a whole number from 0 to 10080             |

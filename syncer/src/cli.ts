@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { SecretBox } from './db/secret-box';
@@ -90,8 +90,20 @@ function resolveSettings(cmd: Command, opts: CommonOptions, storage: SyncStorage
 
 function intOption(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new CommanderError(1, 'ews-sync.invalidNumber', `"${value}" is not a whole number`);
+  // InvalidArgumentError: commander prints it naming the option, and the command exits 1 before running.
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`"${value}" is not a whole number.`);
   return n;
+}
+
+/** A whole number within [min, max] (or one of `also`), as the settings file would take it. */
+function rangedInt(name: string, min: number, max: number, also: number[] = []): (value: string) => number {
+  return (value) => {
+    const n = intOption(value);
+    if ((n < min || n > max) && !also.includes(n)) {
+      throw new InvalidArgumentError(`${name} must be ${also.length > 0 ? `${also.join(' or ')} or ` : ''}a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
 }
 
 export function buildProgram(io: CliIo = processIo): Command {
@@ -211,12 +223,13 @@ export function buildProgram(io: CliIo = processIo): Command {
 
   common(program.command('run'))
     .description('sync every due mailbox; exits non-zero naming the mailboxes that failed')
-    .option('--concurrency <n>', 'mailboxes synced at once (default: settings, 5)', intOption)
-    .option('--max-run-seconds <n>', 'stop starting mailboxes after this long, -1 unlimited (default: settings, 900)', intOption)
-    .option('--max-mailboxes <n>', 'sync at most this many mailboxes', intOption)
+    .option('--concurrency <n>', 'mailboxes synced at once (default: settings, 5)', rangedInt('--concurrency', 1, 100))
+    .option('--max-run-seconds <n>', 'stop starting mailboxes after this long, -1 unlimited (default: settings, 900)', rangedInt('--max-run-seconds', 1, 7 * 86_400, [-1]))
+    .option('--max-mailboxes <n>', 'sync at most this many mailboxes', rangedInt('--max-mailboxes', 1, 1_000_000))
+    .option('--min-interval <minutes>', 'skip mailboxes synced successfully less than this long ago (default: settings, 0)', rangedInt('--min-interval', 0, 10_080))
     .option('--mailbox <id...>', 'sync only these mailboxes (ids from status, or addresses); skips adding/deactivating mailboxes')
     .option('--no-bodies', 'import headers only; load bodies and attachments later with "ews-sync bodies"')
-    .action(async (opts: CommonOptions & { concurrency?: number; maxRunSeconds?: number; maxMailboxes?: number; mailbox?: string[]; bodies: boolean }, cmd: Command) => {
+    .action(async (opts: CommonOptions & { concurrency?: number; maxRunSeconds?: number; maxMailboxes?: number; minInterval?: number; mailbox?: string[]; bodies: boolean }, cmd: Command) => {
       const { storage, box } = openStorage(opts, io);
       try {
         const settings = resolveSettings(cmd, opts, storage, box, io);
@@ -248,6 +261,7 @@ export function buildProgram(io: CliIo = processIo): Command {
           concurrency: opts.concurrency,
           maxRunSeconds: opts.maxRunSeconds,
           maxMailboxes: opts.maxMailboxes,
+          minIntervalMinutes: opts.minInterval,
           mailboxIds: ids,
           withBodies: opts.bodies,
           log,

@@ -274,6 +274,10 @@ export class SqliteStorage implements SyncStorage {
     } else {
       sql += ` AND NOT (state = 'failed' AND changed_at > ?)`;
       params.push(iso(new Date(q.now.getTime() - q.failedRetryAfterMs)));
+      if (q.syncedAfter) {
+        sql += ' AND (last_sync_at IS NULL OR last_sync_at <= ?)';
+        params.push(iso(q.syncedAfter));
+      }
     }
     // Longest-waiting first: never synced, then oldest last sync.
     sql += ' ORDER BY last_sync_at IS NOT NULL, last_sync_at, changed_at, id';

@@ -168,6 +168,8 @@ export interface DueQuery {
   now: Date;
   /** Failed mailboxes wait this long before a retry. */
   failedRetryAfterMs: number;
+  /** A mailbox synced successfully after this is not due yet (the min interval). */
+  syncedAfter?: Date;
   limit?: number;
   /** Explicit mailbox ids: synced whatever their wait. */
   ids?: number[];

@@ -12,6 +12,8 @@ export interface RunOptions {
   concurrency?: number;
   maxRunSeconds?: number;
   maxMailboxes?: number;
+  /** Overrides the settings' minIntervalMinutes. */
+  minIntervalMinutes?: number;
   mailboxIds?: number[];
   withBodies?: boolean;
   retry?: RetryPolicy;
@@ -69,7 +71,7 @@ export async function runSync(storage: SyncStorage, settings: Settings, options:
   const maxRunSeconds = options.maxRunSeconds ?? settings.maxRunSeconds;
   const runDeadline = maxRunSeconds === -1 ? Number.POSITIVE_INFINITY : started + maxRunSeconds * 1000;
   const limit = options.maxMailboxes ?? settings.maxMailboxes;
-  const selection = selectMailboxes(storage, settings, new Date(started), { ids: options.mailboxIds, limit });
+  const selection = selectMailboxes(storage, settings, new Date(started), { ids: options.mailboxIds, limit, minIntervalMinutes: options.minIntervalMinutes });
   if (selection.deactivatedOtherServer) log.info(`deactivated ${selection.deactivatedOtherServer} mailbox(es) of another server`);
   if (selection.deactivatedOrphans) log.info(`deactivated ${selection.deactivatedOrphans} mailbox(es) whose address changed, was removed or left the domain list`);
   if (selection.created) log.info(`added ${selection.created} mailbox(es)`);

@@ -30,7 +30,7 @@ export function selectMailboxes(
   storage: SyncStorage,
   settings: Settings,
   now: Date,
-  options: { ids?: number[]; limit?: number } = {},
+  options: { ids?: number[]; limit?: number; minIntervalMinutes?: number } = {},
 ): SelectionReport {
   const report: SelectionReport = { deactivatedOtherServer: 0, deactivatedOrphans: 0, created: 0, resetStuck: 0, due: [] };
   const server = settings.endpoint;
@@ -45,6 +45,9 @@ export function selectMailboxes(
     report.deactivatedOrphans += storage.deactivateMailboxesOutsideDomains(server, [...domains]);
   }
   report.resetStuck = storage.resetStuckMailboxes(new Date(now.getTime() - DAY_MS), now);
-  report.due = storage.dueMailboxes({ server, now, failedRetryAfterMs: FAILED_RETRY_AFTER_MS, limit: options.limit, ids: options.ids });
+  // The min interval: a mailbox synced since then waits (explicit ids are synced whatever their wait).
+  const minutes = options.minIntervalMinutes ?? settings.minIntervalMinutes;
+  const syncedAfter = minutes > 0 ? new Date(now.getTime() - minutes * 60_000) : undefined;
+  report.due = storage.dueMailboxes({ server, now, failedRetryAfterMs: FAILED_RETRY_AFTER_MS, limit: options.limit, ids: options.ids, syncedAfter });
   return report;
 }

@@ -15,6 +15,8 @@ export interface SyncOptions {
   requestTimeoutSeconds: number;
   /** Mailboxes per run; undefined means all that are due. */
   maxMailboxes?: number;
+  /** A mailbox synced successfully less than this many minutes ago is not due (0: every run). */
+  minIntervalMinutes: number;
   tlsVerify: boolean;
   strategy: SyncStrategy;
 }
@@ -82,6 +84,7 @@ export const DEFAULT_OPTIONS: SyncOptions = {
   mailboxTimeBudgetSeconds: 30,
   maxRunSeconds: 900,
   requestTimeoutSeconds: 60,
+  minIntervalMinutes: 0,
   tlsVerify: true,
   strategy: 'sync-state',
 };

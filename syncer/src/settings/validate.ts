@@ -4,7 +4,7 @@ import { findGeneration, VERSION_LABELS } from './versions';
 import { OAUTH_FIELDS, validateOAuth } from './oauth';
 
 const PAGE_FIELDS = ['enabled', 'server', 'version', 'auth', 'login', 'password', 'passwordEnv', ...OAUTH_FIELDS, 'domainList'];
-const OPTION_FIELDS = ['attachments', 'concurrency', 'mailboxTimeBudgetSeconds', 'maxRunSeconds', 'requestTimeoutSeconds', 'maxMailboxes', 'tlsVerify', 'strategy'];
+const OPTION_FIELDS = ['attachments', 'concurrency', 'mailboxTimeBudgetSeconds', 'maxRunSeconds', 'requestTimeoutSeconds', 'maxMailboxes', 'minIntervalMinutes', 'tlsVerify', 'strategy'];
 const STRATEGIES: SyncStrategy[] = ['sync-state', 'find-item'];
 
 const LOGIN_UPN = /^[^\s@\\]+@[^\s@\\]+$/;
@@ -190,6 +190,8 @@ export function validateSettings(
   opts.requestTimeoutSeconds =
     int('requestTimeoutSeconds', raw.requestTimeoutSeconds, 1, 600, 'range', 'requestTimeoutSeconds must be a whole number of seconds from 1 to 600') ??
     opts.requestTimeoutSeconds;
+  opts.minIntervalMinutes =
+    int('minIntervalMinutes', raw.minIntervalMinutes, 0, 10_080, 'range', 'minIntervalMinutes must be a whole number of minutes from 0 to 10080') ?? opts.minIntervalMinutes;
   const maxMailboxes = int('maxMailboxes', raw.maxMailboxes, 1, 1_000_000, 'range', 'maxMailboxes must be a whole number of at least 1');
   if (maxMailboxes !== undefined) opts.maxMailboxes = maxMailboxes;
   if (raw.tlsVerify !== undefined && raw.tlsVerify !== null) {
