@@ -1,3 +1,4 @@
+import { requireElement } from '../../profiles/elements';
 import { EwsFault, ItemError } from '../../soap/error-catalogue';
 import type { XmlElement } from '../../soap/xml-element';
 import { atLeast } from '../../profiles/versions';
@@ -23,6 +24,9 @@ export interface CheckedShape {
  */
 export function readItemShape(el: XmlElement | undefined, ctx: OperationContext, context: ItemContext): CheckedShape {
   const shape = readShape(el, 'ItemShape');
+  // Newer than some schemas: a server of an older generation does not know them.
+  requireElement(ctx, el?.t('FilterHtmlContent'));
+  requireElement(ctx, el?.t('MaximumBodySize'));
   for (const p of el?.t('AdditionalProperties')?.children ?? []) {
     if (p.local === 'FieldURI' || p.local === 'IndexedFieldURI') checkFieldUri(p);
   }

@@ -1,4 +1,4 @@
-import { booleanValue } from './schema-values';
+import { booleanValue, intValue } from './schema-values';
 import { incompleteContent, schemaFault } from '../../soap/error-catalogue';
 import { NS } from '../../soap/namespaces';
 import type { XmlElement } from '../../soap/xml-element';
@@ -14,6 +14,10 @@ export interface Shape {
   extended: XmlElement[];
   bodyType: 'Best' | 'HTML' | 'Text';
   includeMimeContent: boolean;
+  /** FilterHtmlContent (Exchange 2010 on): HTML bodies come without scripts and active content. */
+  filterHtml?: boolean;
+  /** MaximumBodySize (Exchange 2013 on): bodies cut to this many kilobytes, marked IsTruncated. */
+  maxBodyKb?: number;
 }
 
 const BASES: readonly BaseShape[] = ['IdOnly', 'Default', 'AllProperties'];
@@ -55,8 +59,17 @@ function shapeOptions(el: XmlElement): Omit<Shape, 'base'> {
     throw schemaFault(`The 'http://schemas.microsoft.com/exchange/services/2006/types:BodyType' element is invalid - The value '${bodyType}' is invalid according to its datatype 'http://schemas.microsoft.com/exchange/services/2006/types:BodyTypeResponseType' - The Enumeration constraint failed.`, el.t('BodyType')!.line);
   }
   const mime = el.t('IncludeMimeContent');
+  const filter = el.t('FilterHtmlContent');
+  const max = el.t('MaximumBodySize');
   // An xs:boolean: "1" is true as "true" is, and anything else is a schema fault.
-  return { additional, extended, bodyType, includeMimeContent: mime ? booleanValue(mime) : false };
+  return {
+    additional,
+    extended,
+    bodyType,
+    includeMimeContent: mime ? booleanValue(mime) : false,
+    filterHtml: filter ? booleanValue(filter) : false,
+    maxBodyKb: max ? intValue(max, 0) : undefined,
+  };
 }
 
 /** True when the shape asks for a property: by base shape membership or by AdditionalProperties. */

@@ -1,3 +1,4 @@
+import sanitizeHtml from 'sanitize-html';
 import { createHash } from 'node:crypto';
 import { el, leaf, Xml, idElement } from '../../soap/response-writer';
 import { atLeast } from '../../profiles/versions';
@@ -72,7 +73,7 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
   // An empty subject is written as an empty element, as Exchange does.
   { uri: 'item:Subject', write: (m, f) => leaf(m, 't:Subject', f.data.subject) },
   { uri: 'item:Sensitivity', write: (m) => leaf(m, 't:Sensitivity', 'Normal') },
-  { uri: 'item:Body', write: (m, f) => writeBody(m, 't:Body', f.data.body, f.shape.bodyType, f.ctx) },
+  { uri: 'item:Body', write: (m, f) => writeBody(m, 't:Body', f.data.body, f.shape, f.ctx) },
   {
     uri: 'item:Attachments',
     write: (m, f) => {
@@ -117,7 +118,7 @@ const MESSAGE_PROPERTIES: readonly { uri: string; when?: (p: Pick<ItemPlan, 'ver
   { uri: 'item:LastModifiedTime', write: (m, f) => leaf(m, 't:LastModifiedTime', ewsDate(f.item.lastModified)) },
   { uri: 'item:IsAssociated', write: (m) => leaf(m, 't:IsAssociated', false) },
   { uri: 'item:ConversationId', when: since2010, write: (m, f) => el(m, 't:ConversationId', { Id: f.item.conversationId }) },
-  { uri: 'item:UniqueBody', when: (p) => since2010(p) && p.context === 'get', write: (m, f) => writeBody(m, 't:UniqueBody', f.data.body, 'HTML', f.ctx) },
+  { uri: 'item:UniqueBody', when: (p) => since2010(p) && p.context === 'get', write: (m, f) => writeBody(m, 't:UniqueBody', f.data.body, { ...f.shape, bodyType: 'HTML' }, f.ctx) },
 
   {
     uri: 'message:Sender',
@@ -227,10 +228,12 @@ function wasReceived(item: Item, mailbox: Mailbox): boolean {
   return !outgoing && !item.data.isDraft && item.data.from !== undefined && !isFromMe(item, mailbox);
 }
 
-function writeBody(parent: Xml, name: string, body: { html?: string; text?: string }, requested: Shape['bodyType'], ctx: OperationContext): void {
-  const { type, content } = bodyAs(body, requested);
+function writeBody(parent: Xml, name: string, body: { html?: string; text?: string }, shape: Pick<Shape, 'bodyType' | 'filterHtml' | 'maxBodyKb'>, ctx: OperationContext): void {
+  const { type, content } = bodyAs(body, shape.bodyType);
+  const filtered = type === 'HTML' && shape.filterHtml ? safeHtml(content) : content;
+  const { text, truncated } = cutToKb(filtered, shape.maxBodyKb);
   // IsTruncated arrived with Exchange 2013 (MaximumBodySize); older schemas do not have it.
-  el(parent, name, { BodyType: type, IsTruncated: atLeast(ctx.version, 'Exchange2013') ? 'false' : undefined }).txt(content);
+  el(parent, name, { BodyType: type, IsTruncated: atLeast(ctx.version, 'Exchange2013') ? String(truncated) : undefined }).txt(text);
 }
 
 /** A t:Mailbox: Exchange answers SMTP addresses, and MailboxType from 2007 SP1 on. */
@@ -311,4 +314,24 @@ function conversationIndex(item: Item): string {
   header.writeUIntBE(ticks % 2 ** 40, 1, 5);
   const guid = createHash('md5').update(item.conversationId).digest();
   return Buffer.concat([header, guid]).toString('base64');
+}
+
+/**
+ * FilterHtmlContent: the HTML a client may show safely — no scripts, frames, forms, event handlers
+ * or javascript: links — keeping text, formatting, links, images (cid: ones too) and inline styles.
+ */
+function safeHtml(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center'],
+    allowedAttributes: { ...sanitizeHtml.defaults.allowedAttributes, '*': ['style', 'class', 'align', 'dir', 'color', 'width', 'height'], img: ['src', 'alt', 'title', 'width', 'height'] },
+    allowedSchemes: [...sanitizeHtml.defaults.allowedSchemes, 'cid', 'data'],
+  });
+}
+
+/** MaximumBodySize: at most `kb` kilobytes of the body's UTF-8, cut on a character. */
+function cutToKb(text: string, kb: number | undefined): { text: string; truncated: boolean } {
+  if (kb === undefined) return { text, truncated: false };
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= kb * 1024) return { text, truncated: false };
+  return { text: new TextDecoder().decode(bytes.subarray(0, kb * 1024)).replace(/\uFFFD$/, ''), truncated: true };
 }
