@@ -236,3 +236,30 @@ Feature: Changing messages through UpdateItem
       | case                                | draft             | disposition     | update                                                                   |
       | a draft that never had recipients   | Draft: follow-up  | SendOnly        | <t:DeleteItemField><t:FieldURI FieldURI="message:CcRecipients"/></t:DeleteItemField> |
       | its only recipient removed          | Draft: proposal   | SendAndSaveCopy | <t:DeleteItemField><t:FieldURI FieldURI="message:ToRecipients"/></t:DeleteItemField> |
+
+  # the ids are found through ews-javascript-api, whose oldest ExchangeVersion is Exchange2007_SP1
+  @since:Exchange2007_SP1
+  Scenario: Text appended to an HTML body joins it as HTML, escaped; the original stays
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:CreateItem MessageDisposition="SaveOnly">
+        <m:SavedItemFolderId><t:DistinguishedFolderId Id="inbox"/></m:SavedItemFolderId>
+        <m:Items><t:Message><t:Subject>Growing note</t:Subject><t:Body BodyType="HTML">&lt;p&gt;original html&lt;/p&gt;</t:Body></t:Message></m:Items>
+      </m:CreateItem>
+      """
+    And svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite"><m:ItemChanges><t:ItemChange><t:ItemId Id="{{item:Growing note}}"/>
+        <t:Updates><t:AppendToItemField><t:FieldURI FieldURI="item:Body"/><t:Message><t:Body BodyType="Text">1 &lt; 2</t:Body></t:Message></t:AppendToItemField></t:Updates>
+      </t:ItemChange></m:ItemChanges></m:UpdateItem>
+      """
+    Then every response message has ResponseClass "Success" and ResponseCode NoError
+    When svc-ews@acme.test impersonating alice@acme.test posts the item request:
+      """
+      <m:GetItem>
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:BodyType>HTML</t:BodyType><t:AdditionalProperties><t:FieldURI FieldURI="item:Body"/></t:AdditionalProperties></m:ItemShape>
+        <m:ItemIds><t:ItemId Id="{{item:Growing note}}"/></m:ItemIds>
+      </m:GetItem>
+      """
+    Then the first Body in the response has the attribute BodyType = "HTML"
+    And the first Body in the response contains "<p>original html</p><div>1 &lt; 2</div>"

@@ -1,3 +1,4 @@
+import { textToHtmlFragment } from './common/body-text';
 import { el, leaf, ResponseMessages, idElement } from '../soap/response-writer';
 import { ownerOf, sendingIdentity } from './common/mailbox-access';
 import { EwsFault, incompleteContent, ItemError, schemaFault } from '../soap/error-catalogue';
@@ -146,9 +147,7 @@ function readUpdates(updates: XmlElement | undefined, current: Appendable): Patc
     if (!append) {
       Object.assign(patch, { [field.key]: next });
     } else if (field.key === 'body') {
-      const body = patch.body ?? current.body;
-      const add = next as MessageData['body'];
-      patch.body = add.html !== undefined ? { html: (body.html ?? body.text ?? '') + add.html } : { text: (body.text ?? '') + (add.text ?? '') };
+      patch.body = appendBody(patch.body ?? current.body, next as MessageData['body']);
     } else {
       const key = field.key as 'to' | 'cc' | 'bcc';
       patch[key] = [...(patch[key] ?? current[key]), ...(next as MessageData['to'])];
@@ -189,4 +188,15 @@ function updatedProperty(u: XmlElement, path: XmlElement): XmlElement {
 /** An element in t:Updates that is none of SetItemField, AppendToItemField, DeleteItemField. */
 function invalidUpdate(u: XmlElement): EwsFault {
   return schemaFault(`The element 'Updates' in namespace '${NS.t}' has invalid child element ${u.qname}.`, u.line);
+}
+
+/**
+ * AppendToItemField of the body: the addition joins the body in the body's own type — text added
+ * to an HTML body is escaped into it, HTML added to a text body turns the text into HTML first —
+ * so neither the old body nor the new part is lost or read as the wrong type.
+ */
+function appendBody(body: MessageData['body'], add: MessageData['body']): MessageData['body'] {
+  if (body.html !== undefined) return { html: body.html + (add.html ?? textToHtmlFragment(add.text ?? '')) };
+  if (add.html !== undefined) return { html: (body.text ? textToHtmlFragment(body.text) : '') + add.html };
+  return { text: (body.text ?? '') + (add.text ?? '') };
 }
