@@ -20,7 +20,6 @@ Feature: Settings validation
     Examples:
       | field      | message                                                                               |
       | server     | server is required when the integration is enabled                                    |
-      | version    | version is required when the integration is enabled                                   |
       | login      | login is required when the integration is enabled                                     |
       | password   | password is required when the integration is enabled (give password or passwordEnv)   |
       | domainList | domainList must name at least one domain when the integration is enabled              |
@@ -98,6 +97,13 @@ Feature: Settings validation
       | http://user:pw@mail.test    | format | is not a host name                         |
       | https://                    | format | is not a host name                         |
       | mail_server.example.com     | format | is not a host name                         |
+
+  Scenario: A settings file without a Version means Exchange 2010, the page's default
+    Given the settings point at the mock
+    And the setting "version" is removed
+    When I save the settings
+    Then the saved version is "2010"
+    And checking the saved settings sends RequestServerVersion "Exchange2010"
 
   Scenario Outline: Version "<version>" is offered and sends <wire>
     Given the settings point at the mock

@@ -3,6 +3,8 @@ import { AUTH_METHODS, AuthMethod, DEFAULT_OPTIONS, RawSettings, Settings, SyncS
 import { findGeneration, VERSION_LABELS } from './versions';
 import { OAUTH_FIELDS, validateOAuth } from './oauth';
 
+/** The Version the settings page offers first (the reference's default). */
+const DEFAULT_VERSION = '2010';
 const PAGE_FIELDS = ['enabled', 'server', 'version', 'auth', 'login', 'password', 'passwordEnv', ...OAUTH_FIELDS, 'domainList'];
 const OPTION_FIELDS = ['attachments', 'concurrency', 'mailboxTimeBudgetSeconds', 'maxRunSeconds', 'requestTimeoutSeconds', 'maxMailboxes', 'minIntervalMinutes', 'tlsVerify', 'strategy'];
 const STRATEGIES: SyncStrategy[] = ['sync-state', 'find-item'];
@@ -74,12 +76,10 @@ export function validateSettings(
     else add('server', resolved.rule, resolved.message);
   }
 
-  // Version
-  const versionValue = str('version') ?? '';
-  const generation = versionValue ? findGeneration(versionValue) : undefined;
-  if (required('version', versionValue, 'version')) {
-    if (!generation) add('version', 'one-of', `version "${versionValue}" is not offered; choose one of ${VERSION_LABELS.join(', ')}`);
-  }
+  // Version: the settings page preselects Exchange 2010, so a file that names none means it.
+  const versionValue = str('version') || DEFAULT_VERSION;
+  const generation = findGeneration(versionValue);
+  if (!generation) add('version', 'one-of', `version "${versionValue}" is not offered; choose one of ${VERSION_LABELS.join(', ')}`);
 
   // Authentication: basic (the default, as the settings page always did), ntlm or oauth
   let auth: AuthMethod = 'basic';
