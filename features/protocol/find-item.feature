@@ -295,6 +295,32 @@ Feature: Finding messages with FindItem
       | TotalItemsInView        | 1    |
       | IncludesLastItemInRange | true |
 
+  # the default scenario's Inbox holds one message with an empty subject, written as <t:Subject/>
+  Scenario: An empty subject is a subject: it equals "" and exists
+    Given the mock serves the scenario "default.yaml"
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="item:Subject"/><t:FieldURIOrConstant><t:Constant Value=""/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the RootFolder of response message 1 has the attributes:
+      | TotalItemsInView        | 1    |
+      | IncludesLastItemInRange | true |
+    When svc-ews@acme.test impersonating alice@acme.test posts the SOAP body:
+      """
+      <m:FindItem Traversal="Shallow">
+        <m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>
+        <m:Restriction><t:Not><t:Exists><t:FieldURI FieldURI="item:Subject"/></t:Exists></t:Not></m:Restriction>
+        <m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>
+      </m:FindItem>
+      """
+    Then the RootFolder of response message 1 has the attributes:
+      | TotalItemsInView        | 0    |
+      | IncludesLastItemInRange | true |
+
   Scenario: Excludes keeps the items with none of the mask's bits set: unread ones by their message flags
     When svc-ews@acme.test impersonating mia@acme.test posts the SOAP body:
       """

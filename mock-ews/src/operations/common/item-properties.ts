@@ -128,7 +128,7 @@ export function conversationTopic(subject: string): string {
 }
 
 export const FIELD_ACCESSORS: Readonly<Record<string, FieldAccessor>> = {
-  'item:Subject': { kind: 'string', sortable: true, get: (i) => nonEmpty(i.data.subject) },
+  'item:Subject': { kind: 'string', sortable: true, get: (i) => i.data.subject },
   'item:DateTimeReceived': { kind: 'date', sortable: true, get: (i) => i.data.dateTimeReceived },
   'item:DateTimeSent': { kind: 'date', sortable: true, get: (i) => i.data.dateTimeSent },
   'item:DateTimeCreated': { kind: 'date', sortable: true, get: (i) => i.dateTimeCreated },
