@@ -110,6 +110,20 @@ Feature: Check connection
     Then the connection fails because of "not an EWS endpoint"
     And the output contains "HTTP 404"
 
+  Scenario: A mistake in a field the connection does not use does not stop the check
+    Given the settings point at the mock
+    And the setting "domainList" is ""
+    And the setting "concurrency" is the YAML value 0
+    When I check the connection
+    Then the connection succeeds
+
+  Scenario: A mistake in a field the connection uses is reported, and nothing is sent
+    Given the settings point at the mock
+    And the setting "version" is "2011"
+    When I run "check" with the settings
+    Then the command fails
+    And the output contains "version \"2011\" is not offered"
+
   Scenario: Checking unsaved settings leaves the saved ones untouched
     Given the settings point at the mock
     And the settings are saved

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { OAUTH_FIELDS } from './settings/oauth';
 import { existsSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { SecretBox } from './db/secret-box';
@@ -60,7 +61,14 @@ function openStorage(opts: CommonOptions, io: CliIo): { storage: SyncStorage; bo
  * Settings for commands that talk to the server: the --settings file when given on the command line
  * (an empty password there means the stored one), else the saved settings, else the default file.
  */
-function resolveSettings(cmd: Command, opts: CommonOptions, storage: SyncStorage, box: SecretBox, io: CliIo): Settings {
+/**
+ * The fields a connection check reads. `check` tests the form as it is — like the settings page's
+ * button, which works on the unsaved form — so a mistake elsewhere (an empty domain list, a bad
+ * option) does not stop it; the fields it needs are still validated, with their messages.
+ */
+const CONNECTION_FIELDS = ['server', 'version', 'auth', 'login', 'password', 'passwordEnv', ...OAUTH_FIELDS, 'tlsVerify', 'requestTimeoutSeconds'];
+
+function resolveSettings(cmd: Command, opts: CommonOptions, storage: SyncStorage, box: SecretBox, io: CliIo, only?: readonly string[]): Settings {
   const explicit = cmd.getOptionValueSource('settings') === 'cli';
   if (!explicit) {
     const saved = loadSavedSettings(storage, box, io.env);
@@ -78,8 +86,10 @@ function resolveSettings(cmd: Command, opts: CommonOptions, storage: SyncStorage
   const exposed = exposedPasswordWarning(opts.settings, file.raw);
   if (exposed) io.err(exposed);
   const stored = storage.loadSettings();
-  const result = file.raw
-    ? validateSettings(file.raw, { env: io.env, storedPassword: storedSecretFor(file.raw, stored, box) })
+  // With `only`, the other fields are left out and the form is read as disabled, so nothing else is required.
+  const raw = file.raw && only ? { ...Object.fromEntries(Object.entries(file.raw).filter(([k]) => only.includes(k))), enabled: false } : file.raw;
+  const result = raw
+    ? validateSettings(raw, { env: io.env, storedPassword: storedSecretFor(raw, stored, box) })
     : { violations: file.violations };
   if (!result.settings) {
     io.err(`invalid settings in ${opts.settings}:\n${formatViolations(result.violations)}`);
@@ -185,7 +195,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .action(async (opts: CommonOptions, cmd: Command) => {
       const { storage, box } = openStorage(opts, io);
       try {
-        const settings = resolveSettings(cmd, opts, storage, box, io);
+        const settings = resolveSettings(cmd, opts, storage, box, io, CONNECTION_FIELDS);
         if (!settings.endpoint || !settings.generation || !settings.login || !settings.password) {
           io.out('Connection failed!\nReason: server, version, login and password are needed to check the connection.');
           throw new ExitError(1);
