@@ -9,7 +9,7 @@ import { createProgress } from './util/progress';
 import { exposedPasswordWarning, readSettingsFile } from './settings/file';
 import { loadSavedSettings, maskedView, saveSettings, storedSecretFor } from './settings/saved';
 import type { Settings, Violation } from './settings/types';
-import { validateSettings } from './settings/validate';
+import { OPTION_RANGES, validateSettings } from './settings/validate';
 import { readUsersFile } from './users/users-file';
 import { createLog } from './util/log';
 
@@ -105,8 +105,8 @@ function intOption(value: string): number {
   return n;
 }
 
-/** A whole number within [min, max] (or one of `also`), as the settings file would take it. */
-function rangedInt(name: string, min: number, max: number, also: number[] = []): (value: string) => number {
+/** A whole number within the range its setting takes (OPTION_RANGES), or one of the range's `also`. */
+function rangedInt(name: string, { min, max, also = [] }: (typeof OPTION_RANGES)[keyof typeof OPTION_RANGES]): (value: string) => number {
   return (value) => {
     const n = intOption(value);
     if ((n < min || n > max) && !also.includes(n)) {
@@ -233,10 +233,10 @@ export function buildProgram(io: CliIo = processIo): Command {
 
   common(program.command('run'))
     .description('sync every due mailbox; exits non-zero naming the mailboxes that failed')
-    .option('--concurrency <n>', 'mailboxes synced at once (default: settings, 5)', rangedInt('--concurrency', 1, 100))
-    .option('--max-run-seconds <n>', 'stop starting mailboxes after this long, -1 unlimited (default: settings, 900)', rangedInt('--max-run-seconds', 1, 7 * 86_400, [-1]))
-    .option('--max-mailboxes <n>', 'sync at most this many mailboxes', rangedInt('--max-mailboxes', 1, 1_000_000))
-    .option('--min-interval <minutes>', 'skip mailboxes synced successfully less than this long ago (default: settings, 0)', rangedInt('--min-interval', 0, 10_080))
+    .option('--concurrency <n>', 'mailboxes synced at once (default: settings, 5)', rangedInt('--concurrency', OPTION_RANGES.concurrency))
+    .option('--max-run-seconds <n>', 'stop starting mailboxes after this long, -1 unlimited (default: settings, 900)', rangedInt('--max-run-seconds', OPTION_RANGES.maxRunSeconds))
+    .option('--max-mailboxes <n>', 'sync at most this many mailboxes', rangedInt('--max-mailboxes', OPTION_RANGES.maxMailboxes))
+    .option('--min-interval <minutes>', 'skip mailboxes synced successfully less than this long ago (default: settings, 0)', rangedInt('--min-interval', OPTION_RANGES.minIntervalMinutes))
     .option('--mailbox <id...>', 'sync only these mailboxes (ids from status, or addresses); skips adding/deactivating mailboxes')
     .option('--no-bodies', 'import headers only; load bodies and attachments later with "ews-sync bodies"')
     .action(async (opts: CommonOptions & { concurrency?: number; maxRunSeconds?: number; maxMailboxes?: number; minInterval?: number; mailbox?: string[]; bodies: boolean }, cmd: Command) => {

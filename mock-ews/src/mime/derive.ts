@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, AddressObject, EmailAddress } from 'mailparser';
 import type { Address, Importance, MessageData } from '../store/types';
+import { domainOf } from '../store/organisation';
 
 /** Derives a message's fields from its raw MIME; the raw bytes are kept as they came. */
 export async function messageFromMime(raw: Buffer, overrides: Partial<MessageData> = {}): Promise<MessageData> {
@@ -21,7 +22,7 @@ export async function messageFromMime(raw: Buffer, overrides: Partial<MessageDat
     replyTo: list(parsed.replyTo),
     dateTimeSent: date,
     dateTimeReceived: date,
-    internetMessageId: parsed.messageId ?? `<${createHash('sha1').update(raw).digest('hex').slice(0, 32)}@${domainOf(first(parsed.from)?.address)}>`,
+    internetMessageId: parsed.messageId ?? `<${createHash('sha1').update(raw).digest('hex').slice(0, 32)}@${senderDomain(first(parsed.from)?.address)}>`,
     inReplyTo: parsed.inReplyTo,
     references: Array.isArray(parsed.references) ? parsed.references.join(' ') : parsed.references,
     importance,
@@ -65,6 +66,7 @@ function first(v: AddressObject | AddressObject[] | undefined): Address | undefi
   return list(v)[0];
 }
 
-function domainOf(address: string | undefined): string {
-  return address?.split('@')[1] || 'localhost';
+/** The domain a generated Message-ID names: the sender's, or localhost without one. */
+function senderDomain(address: string | undefined): string {
+  return address?.includes('@') ? domainOf(address) || 'localhost' : 'localhost';
 }

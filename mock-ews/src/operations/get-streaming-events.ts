@@ -30,13 +30,11 @@ export const getStreamingEvents: Operation = {
     if (minutes > 30) {
       throw schemaFault(`The '${NS.m}:ConnectionTimeout' element is invalid - The value '${timeoutEl.text.trim()}' is invalid according to its datatype - The MaxInclusive constraint failed.`, timeoutEl.line);
     }
-    let subs: Subscription[];
-    try {
-      subs = ids.map((id) => ownSubscription(ctx.store, id.text, ctx.caller.smtp, 'streaming'));
-    } catch (err) {
-      if (!(err instanceof ItemError)) throw err;
-      const refused = err;
-      const failing = ids.map((id) => id.text.trim()).filter((id) => refusal(ctx, id)?.code === refused.code);
+    // Each id checked once: the subscription it names, or why it cannot be streamed here.
+    const checked = ids.map((id) => ({ id: id.text.trim(), sub: streamable(ctx, id.text) }));
+    const refused = checked.map((c) => c.sub).find((s): s is ItemError => s instanceof ItemError);
+    if (refused) {
+      const failing = checked.filter((c) => c.sub instanceof ItemError && c.sub.code === refused.code).map((c) => c.id);
       // Answered at once, before any streaming: one envelope in the streaming form (so a client reading
       // the stream hears the error for its subscription), naming the subscriptions, then Closed.
       if (ctx.hang) {
@@ -58,17 +56,17 @@ export const getStreamingEvents: Operation = {
       });
       return;
     }
+    const subs = checked.map((c) => c.sub as Subscription);
     const hang = ctx.hang;
     if (!hang) throw new ItemError('ErrorInvalidRequest', 'This connection cannot stream.');
     hang((answer) => stream(ctx, subs, minutes, answer));
   },
 };
 
-/** Why a subscription id cannot be streamed here, or undefined when it can. */
-function refusal(ctx: OperationContext, id: string): ItemError | undefined {
+/** The streaming subscription an id names for the caller, or the error saying why it cannot be streamed. */
+function streamable(ctx: OperationContext, id: string): Subscription | ItemError {
   try {
-    ownSubscription(ctx.store, id, ctx.caller.smtp, 'streaming');
-    return undefined;
+    return ownSubscription(ctx.store, id, ctx.caller.smtp, 'streaming');
   } catch (err) {
     if (err instanceof ItemError) return err;
     throw err;

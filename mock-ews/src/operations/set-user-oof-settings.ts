@@ -1,5 +1,5 @@
-import { ERROR_CATALOGUE, incompleteContent, schemaFault } from '../soap/error-catalogue';
-import { el, leaf } from '../soap/response-writer';
+import { incompleteContent, ItemError } from '../soap/error-catalogue';
+import { el, writeResponseMessage } from '../soap/response-writer';
 import { NS } from '../soap/namespaces';
 import type { XmlElement } from '../soap/xml-element';
 import { dateTimeValue, enumValue } from './common/schema-values';
@@ -15,7 +15,7 @@ import type { Operation } from './operation';
 export const setUserOofSettings: Operation = {
   name: 'SetUserOofSettingsRequest',
   since: 'Exchange2007',
-  handle(ctx) {
+  async handle(ctx) {
     const mailbox = oofMailbox(ctx);
     const settings = ctx.request.t('UserOofSettings');
     if (!settings) throw incompleteContent(ctx.request, 'UserOofSettings', NS.t);
@@ -35,24 +35,18 @@ export const setUserOofSettings: Operation = {
     const internal = settings.t('InternalReply');
     const external = settings.t('ExternalReply');
     const response = el(ctx.body, 'm:SetUserOofSettingsResponse', { 'xmlns:m': NS.m, 'xmlns:t': NS.t });
-    const message = el(response, 'm:ResponseMessage', { ResponseClass: 'Error' });
-    // A schedule must end after it starts, and in the future; nothing is saved otherwise.
-    if (state === 'Scheduled' && duration && (end.getTime() <= start.getTime() || end.getTime() <= Date.now())) {
-      leaf(message, 'm:MessageText', ERROR_CATALOGUE.ErrorInvalidScheduledOofDuration.message);
-      leaf(message, 'm:ResponseCode', 'ErrorInvalidScheduledOofDuration');
-      leaf(message, 'm:DescriptiveLinkKey', 0);
-      return;
-    }
-    message.att('ResponseClass', 'Success');
-    mailbox.oof = {
-      state,
-      externalAudience,
-      start,
-      end,
-      internalReply: internal ? replyText(internal) : current.internalReply,
-      externalReply: external ? replyText(external) : current.externalReply,
-    };
-    leaf(message, 'm:ResponseCode', 'NoError');
+    await writeResponseMessage(el(response, 'm:ResponseMessage'), () => {
+      // A schedule must end after it starts, and in the future; nothing is saved otherwise.
+      if (state === 'Scheduled' && duration && (end.getTime() <= start.getTime() || end.getTime() <= Date.now())) throw new ItemError('ErrorInvalidScheduledOofDuration');
+      mailbox.oof = {
+        state,
+        externalAudience,
+        start,
+        end,
+        internalReply: internal ? replyText(internal) : current.internalReply,
+        externalReply: external ? replyText(external) : current.externalReply,
+      };
+    });
   },
 };
 

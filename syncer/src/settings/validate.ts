@@ -3,6 +3,14 @@ import { AUTH_METHODS, AuthMethod, DEFAULT_OPTIONS, RawSettings, Settings, SyncS
 import { findGeneration, VERSION_LABELS } from './versions';
 import { OAUTH_FIELDS, validateOAuth } from './oauth';
 
+/** The ranges of the run options, one place for the settings file and the run command's flags. */
+export const OPTION_RANGES: Readonly<Record<'concurrency' | 'maxRunSeconds' | 'maxMailboxes' | 'minIntervalMinutes', { min: number; max: number; also?: readonly number[] }>> = {
+  concurrency: { min: 1, max: 100 },
+  maxRunSeconds: { min: 1, max: 7 * 86_400, also: [-1] },
+  maxMailboxes: { min: 1, max: 1_000_000 },
+  minIntervalMinutes: { min: 0, max: 10_080 },
+};
+
 /** The Version the settings page offers first (the reference's default). */
 const DEFAULT_VERSION = '2010';
 const PAGE_FIELDS = ['enabled', 'server', 'version', 'auth', 'login', 'password', 'passwordEnv', ...OAUTH_FIELDS, 'domainList'];
@@ -177,22 +185,22 @@ export function validateSettings(
     }
     return value;
   };
-  opts.concurrency = int('concurrency', raw.concurrency, 1, 100, 'range', 'concurrency must be a whole number from 1 to 100') ?? opts.concurrency;
+  opts.concurrency = int('concurrency', raw.concurrency, OPTION_RANGES.concurrency.min, OPTION_RANGES.concurrency.max, 'range', 'concurrency must be a whole number from 1 to 100') ?? opts.concurrency;
   opts.mailboxTimeBudgetSeconds =
     int('mailboxTimeBudgetSeconds', raw.mailboxTimeBudgetSeconds, 1, 86_400, 'range', 'mailboxTimeBudgetSeconds must be a whole number of seconds from 1 to 86400') ??
     opts.mailboxTimeBudgetSeconds;
   if (raw.maxRunSeconds === -1) opts.maxRunSeconds = -1;
   else {
     opts.maxRunSeconds =
-      int('maxRunSeconds', raw.maxRunSeconds, 1, 7 * 86_400, 'range', 'maxRunSeconds must be -1 (unlimited) or a whole number of seconds from 1 to 604800') ??
+      int('maxRunSeconds', raw.maxRunSeconds, OPTION_RANGES.maxRunSeconds.min, OPTION_RANGES.maxRunSeconds.max, 'range', 'maxRunSeconds must be -1 (unlimited) or a whole number of seconds from 1 to 604800') ??
       opts.maxRunSeconds;
   }
   opts.requestTimeoutSeconds =
     int('requestTimeoutSeconds', raw.requestTimeoutSeconds, 1, 600, 'range', 'requestTimeoutSeconds must be a whole number of seconds from 1 to 600') ??
     opts.requestTimeoutSeconds;
   opts.minIntervalMinutes =
-    int('minIntervalMinutes', raw.minIntervalMinutes, 0, 10_080, 'range', 'minIntervalMinutes must be a whole number of minutes from 0 to 10080') ?? opts.minIntervalMinutes;
-  const maxMailboxes = int('maxMailboxes', raw.maxMailboxes, 1, 1_000_000, 'range', 'maxMailboxes must be a whole number of at least 1');
+    int('minIntervalMinutes', raw.minIntervalMinutes, OPTION_RANGES.minIntervalMinutes.min, OPTION_RANGES.minIntervalMinutes.max, 'range', 'minIntervalMinutes must be a whole number of minutes from 0 to 10080') ?? opts.minIntervalMinutes;
+  const maxMailboxes = int('maxMailboxes', raw.maxMailboxes, OPTION_RANGES.maxMailboxes.min, OPTION_RANGES.maxMailboxes.max, 'range', 'maxMailboxes must be a whole number of at least 1');
   if (maxMailboxes !== undefined) opts.maxMailboxes = maxMailboxes;
   if (raw.tlsVerify !== undefined && raw.tlsVerify !== null) {
     if (typeof raw.tlsVerify === 'boolean') opts.tlsVerify = raw.tlsVerify;

@@ -1,3 +1,4 @@
+import sanitizeHtml from 'sanitize-html';
 /**
  * Body conversions Exchange performs when a client asks for a body type the message does not
  * natively have (BodyType HTML on a plain-text message, Text on an HTML message).
@@ -61,4 +62,24 @@ export function bodyAs(body: { html?: string; text?: string }, requested: 'Best'
 /** Text used for searches on the body (content index): the plain form. */
 export function searchableBody(body: { html?: string; text?: string }): string {
   return body.text ?? htmlToText(body.html ?? '');
+}
+
+/**
+ * FilterHtmlContent: the HTML a client may show safely — no scripts, frames, forms, event handlers
+ * or javascript: links — keeping text, formatting, links, images (cid: ones too) and inline styles.
+ */
+export function safeHtml(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center'],
+    allowedAttributes: { ...sanitizeHtml.defaults.allowedAttributes, '*': ['style', 'class', 'align', 'dir', 'color', 'width', 'height'], img: ['src', 'alt', 'title', 'width', 'height'] },
+    allowedSchemes: [...sanitizeHtml.defaults.allowedSchemes, 'cid', 'data'],
+  });
+}
+
+/** MaximumBodySize: at most `kb` kilobytes of the body's UTF-8, cut on a character. */
+export function cutToKb(text: string, kb: number | undefined): { text: string; truncated: boolean } {
+  if (kb === undefined) return { text, truncated: false };
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= kb * 1024) return { text, truncated: false };
+  return { text: new TextDecoder().decode(bytes.subarray(0, kb * 1024)).replace(/\uFFFD$/, ''), truncated: true };
 }

@@ -1,4 +1,3 @@
-import sanitizeHtml from 'sanitize-html';
 import { createHash } from 'node:crypto';
 import { el, leaf, Xml, idElement } from '../../soap/response-writer';
 import { atLeast } from '../../profiles/versions';
@@ -8,7 +7,7 @@ import { contentLength } from '../../store/on-demand';
 import type { Address, Attachment, Item, Mailbox } from '../../store/types';
 import type { OperationContext } from '../operation';
 import { Shape } from './shapes';
-import { bodyAs } from './body-text';
+import { bodyAs, cutToKb, safeHtml } from './body-text';
 import { ewsDate } from './schema-values';
 import { isAttachedMessage } from './attached-messages';
 import { wantsTransportHeaders, writeItemExtended } from './extended-properties';
@@ -314,24 +313,4 @@ function conversationIndex(item: Item): string {
   header.writeUIntBE(ticks % 2 ** 40, 1, 5);
   const guid = createHash('md5').update(item.conversationId).digest();
   return Buffer.concat([header, guid]).toString('base64');
-}
-
-/**
- * FilterHtmlContent: the HTML a client may show safely — no scripts, frames, forms, event handlers
- * or javascript: links — keeping text, formatting, links, images (cid: ones too) and inline styles.
- */
-function safeHtml(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center'],
-    allowedAttributes: { ...sanitizeHtml.defaults.allowedAttributes, '*': ['style', 'class', 'align', 'dir', 'color', 'width', 'height'], img: ['src', 'alt', 'title', 'width', 'height'] },
-    allowedSchemes: [...sanitizeHtml.defaults.allowedSchemes, 'cid', 'data'],
-  });
-}
-
-/** MaximumBodySize: at most `kb` kilobytes of the body's UTF-8, cut on a character. */
-function cutToKb(text: string, kb: number | undefined): { text: string; truncated: boolean } {
-  if (kb === undefined) return { text, truncated: false };
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= kb * 1024) return { text, truncated: false };
-  return { text: new TextDecoder().decode(bytes.subarray(0, kb * 1024)).replace(/\uFFFD$/, ''), truncated: true };
 }
