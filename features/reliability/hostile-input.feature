@@ -128,3 +128,5 @@ Feature: Hostile and malformed requests change nothing
       | inbox-rules-of-another-mailbox         |
       | password-expiration-without-an-address |
       | export-of-a-made-up-id                 |
+      | body-filter-not-a-boolean              |
+      | conversation-action-with-a-stranger-element |

@@ -227,6 +227,8 @@ Feature: Settings validation
       | requestTimeoutSeconds    | 0           | range  |
       | requestTimeoutSeconds    | 601         | range  |
       | maxMailboxes             | 0           | range  |
+      | minIntervalMinutes       | -1          | range  |
+      | minIntervalMinutes       | 10081       | range  |
       | tlsVerify                | 'no'        | type   |
       | strategy                 | fastest     | one-of |
       | attachments              | yes         | type   |
@@ -247,6 +249,7 @@ Feature: Settings validation
       | tlsVerify             | false                            |
       | maxMailboxes          | 3                                |
       | requestTimeoutSeconds | 600                              |
+      | minIntervalMinutes    | 30                               |
 
   Scenario: An unknown attachments option is refused
     Given the setting "attachments" is the YAML value {enabled: true, maxSize: 5}
